@@ -1,0 +1,5 @@
+import type { RegisterCommand } from './main.ts';
+import { registerInfo } from './info.ts';
+
+/** Every CLI command, one module each. Add a line here when you add a command. */
+export const commands: RegisterCommand[] = [registerInfo];
