@@ -65,4 +65,69 @@ export const migrations: Migration[] = [
       CREATE INDEX reports_date ON reports(date_start);
     `,
   },
+  {
+    version: 3,
+    name: 'incidents, their reports and actors, id redirects, analyst decisions',
+    sql: `
+      -- One row per incident: filterable columns flattened, the full Incident in body (JSON).
+      CREATE TABLE incidents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        grade TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        country TEXT,
+        admin1 TEXT,
+        lat REAL,
+        lon REAL,
+        radius_km REAL,
+        killed_low INTEGER,
+        killed_best INTEGER,
+        killed_high INTEGER,
+        civilians_best INTEGER,
+        sources INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX incidents_date ON incidents(date_start, id);
+      CREATE INDEX incidents_country_date ON incidents(country, date_start);
+      CREATE INDEX incidents_grade_date ON incidents(grade, date_start);
+      CREATE INDEX incidents_latlon ON incidents(lat, lon);
+      CREATE INDEX incidents_killed ON incidents(killed_best);
+      CREATE TABLE incident_reports (
+        incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        report_id TEXT NOT NULL,
+        PRIMARY KEY (report_id),
+        UNIQUE (incident_id, report_id)
+      );
+      -- role: 'target' or 'belligerent'; status: the attribution status for belligerents.
+      CREATE TABLE incident_actors (
+        incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        status TEXT,
+        PRIMARY KEY (incident_id, role, actor_id)
+      );
+      CREATE INDEX incident_actors_actor ON incident_actors(actor_id, role);
+      CREATE TABLE incident_redirects (
+        from_id TEXT PRIMARY KEY,
+        to_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      -- Analyst decisions: who, when, why; reverted_at set when undone.
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        incident_id TEXT,
+        body TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        by_user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        reverted_at TEXT,
+        reverted_by TEXT
+      );
+      CREATE INDEX decisions_incident ON decisions(incident_id);
+    `,
+  },
 ];
