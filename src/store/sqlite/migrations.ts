@@ -130,4 +130,48 @@ export const migrations: Migration[] = [
       CREATE INDEX decisions_incident ON decisions(incident_id);
     `,
   },
+  {
+    version: 4,
+    name: 'users, sessions, API tokens, audit log; incident keyset indexes for the API',
+    sql: `
+      -- Accounts for the HTTP API. password: scrypt$N$r$p$salt$hash (src/store/sqlite/users.ts).
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+        password TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      -- Only the sha256 of a session id or token is stored: a leaked database opens no session.
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        reason TEXT,
+        detail TEXT
+      );
+      -- Keyset pagination on (date_start, id) inside the common filters.
+      CREATE INDEX incidents_country_date_id ON incidents(country, date_start, id);
+      CREATE INDEX incidents_grade_date_id ON incidents(grade, date_start, id);
+      CREATE INDEX incidents_type_date_id ON incidents(event_type, date_start, id);
+    `,
+  },
 ];
