@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import type { Store } from '../store/store.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+
+/**
+ * The query layer reads the SQLite tables directly (migrations 1-4): one indexed SQL query
+ * per request beats assembling results through the generic Store methods. This is the one
+ * place that reaches past the Store contract; a PostgreSQL engine would get its own twin.
+ */
+export function sqliteOf(store: Store): Database.Database {
+  if (store instanceof SqliteStore) {
+    prepareDb(store.db);
+    return store.db;
+  }
+  throw new Error('queries need the SQLite engine for now (the PostgreSQL query layer is not written yet)');
+}
+
+const prepared = new WeakSet<Database.Database>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Registers the SQL functions the queries use, once per connection. */
+export function prepareDb(db: Database.Database): void {
+  if (prepared.has(db)) return;
+  prepared.add(db);
+  db.function('sw_dist_km', { deterministic: true }, (lat1: unknown, lon1: unknown, lat2: unknown, lon2: unknown) => {
+    if (typeof lat1 !== 'number' || typeof lon1 !== 'number' || typeof lat2 !== 'number' || typeof lon2 !== 'number') return null;
+    return haversineKm(lat1, lon1, lat2, lon2);
+  });
+}
+
+/** A prepared statement, cached per connection and SQL text (filters build a handful of shapes). */
+export function stmt(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) {
+    if (m.size > 500) m.clear();
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+
+/** Mean Earth radius in km (IUGG, 6371.0088 km), as used by haversine distance. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km by the haversine formula. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * A number that changes whenever the database changes, from this connection or another:
+ * the key of the result caches (counts, statistics, clusters).
+ */
+export function dataVersion(db: Database.Database): string {
+  const other = db.pragma('data_version', { simple: true }) as number;
+  const own = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${other}:${own}`;
+}

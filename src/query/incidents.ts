@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import type { AttributionStatus } from '../domain/index.ts';
+import { dataVersion, stmt } from './db.ts';
+import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
+import type { Paging, SortOrder } from './filters.ts';
+import type { ResolvedFilters } from './resolve.ts';
+import { buildWhere, type Where } from './sql.ts';
+import { LruCache } from './cache.ts';
+
+/** One incident as a list shows it: the flattened columns plus its actors. */
+export interface IncidentSummary {
+  id: string;
+  grade: string;
+  event_type: string;
+  date_start: string | null;
+  date_end: string | null;
+  country: string | null;
+  admin1: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  radius_km: number | null;
+  killed_low: number | null;
+  killed_best: number | null;
+  killed_high: number | null;
+  civilians_best: number | null;
+  sources: number;
+  targets: string[];
+  belligerents: { actor: string; status: AttributionStatus }[];
+}
+
+export interface IncidentPage {
+  items: IncidentSummary[];
+  total: number;
+  limit: number;
+  page: number | null;
+  next_cursor: string | null;
+}
+
+const COLUMNS = `i.id, i.grade, i.event_type, i.date_start, i.date_end, i.country, i.admin1,
+  json_extract(i.body, '$.place.name') AS place, i.lat, i.lon, i.radius_km, i.killed_low, i.killed_best,
+  i.killed_high, i.civilians_best, i.sources`;
+
+type Row = Omit<IncidentSummary, 'targets' | 'belligerents'>;
+
+/** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
+export function listIncidents(db: Database.Database, f: ResolvedFilters, paging: Paging): IncidentPage {
+  const where = buildWhere(f);
+  const { limit, sort } = paging;
+  let rows: Row[];
+  if (paging.page !== undefined && paging.cursor === undefined) {
+    rows = stmt(db, `SELECT ${COLUMNS} FROM incidents i WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).all(
+      ...where.params,
+      limit + 1,
+      (paging.page - 1) * limit,
+    ) as Row[];
+  } else {
+    const after = paging.cursor ? decodeCursor(paging.cursor, sort) : null;
+    rows = keysetRows(db, where, sort, after, limit + 1);
+  }
+  const more = rows.length > limit;
+  if (more) rows = rows.slice(0, limit);
+  const last = rows[rows.length - 1];
+  return {
+    items: withActors(db, rows),
+    total: countIncidents(db, f, where),
+    limit,
+    page: paging.cursor === undefined ? (paging.page ?? 1) : null,
+    next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
+  };
+}
+
+function orderBy(sort: SortOrder): string {
+  return sort === 'date_desc' ? 'ORDER BY i.date_start DESC, i.id DESC' : 'ORDER BY i.date_start ASC, i.id ASC';
+}
+
+/**
+ * Keyset pagination in two phases, because row-value comparisons never match NULL dates:
+ * dated incidents by (date_start, id), undated ones by id; SQLite sorts NULL first, so
+ * ascending order reads the undated phase first and descending order reads it last.
+ */
+function keysetRows(db: Database.Database, where: Where, sort: SortOrder, after: CursorBody | null, want: number): Row[] {
+  const desc = sort === 'date_desc';
+  const cmp = desc ? '<' : '>';
+  const dir = desc ? 'DESC' : 'ASC';
+  const phases: ('dated' | 'undated')[] = desc ? ['dated', 'undated'] : ['undated', 'dated'];
+  let start = 0;
+  if (after) start = phases.indexOf(after.d === null ? 'undated' : 'dated');
+  const out: Row[] = [];
+  for (let p = start; p < phases.length && out.length < want; p++) {
+    const phase = phases[p];
+    const cont = after !== null && p === start;
+    let sql: string;
+    const params = [...where.params];
+    if (phase === 'dated') {
+      sql = `SELECT ${COLUMNS} FROM incidents i WHERE ${where.sql} AND i.date_start IS NOT NULL`;
+      if (cont) {
+        sql += ` AND (i.date_start, i.id) ${cmp} (?, ?)`;
+        params.push(after!.d, after!.id);
+      }
+      sql += ` ORDER BY i.date_start ${dir}, i.id ${dir} LIMIT ?`;
+    } else {
+      sql = `SELECT ${COLUMNS} FROM incidents i WHERE ${where.sql} AND i.date_start IS NULL`;
+      if (cont) {
+        sql += ` AND i.id ${cmp} ?`;
+        params.push(after!.id);
+      }
+      sql += ` ORDER BY i.id ${dir} LIMIT ?`;
+    }
+    out.push(...(stmt(db, sql).all(...params, want - out.length) as Row[]));
+  }
+  return out;
+}
+
+/** Adds each incident's targets and belligerents (one query for the whole page). */
+export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const actors = stmt(
+    db,
+    `SELECT incident_id, actor_id, role, status FROM incident_actors WHERE incident_id IN (SELECT value FROM json_each(?))
+     ORDER BY incident_id, role, actor_id`,
+  ).all(JSON.stringify(ids)) as { incident_id: string; actor_id: string; role: string; status: string | null }[];
+  const by = new Map<string, IncidentSummary>();
+  const out = rows.map((r) => {
+    const s: IncidentSummary = { ...r, targets: [], belligerents: [] };
+    by.set(r.id, s);
+    return s;
+  });
+  for (const a of actors) {
+    const s = by.get(a.incident_id);
+    if (!s) continue;
+    if (a.role === 'target') s.targets.push(a.actor_id);
+    else if (a.role === 'belligerent') s.belligerents.push({ actor: a.actor_id, status: (a.status ?? 'unknown') as AttributionStatus });
+  }
+  return out;
+}
+
+const countCache = new LruCache<string, number>(2000);
+
+/** How many incidents match; cached until the database changes. */
+export function countIncidents(db: Database.Database, f: ResolvedFilters, where: Where = buildWhere(f)): number {
+  const key = `${dataVersion(db)}|${where.sql}|${JSON.stringify(where.params)}`;
+  const hit = countCache.get(key);
+  if (hit !== undefined) return hit;
+  const n = (stmt(db, `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  countCache.set(key, n);
+  return n;
+}
+
+/** Follows id redirects left by merges: the id an incident has now. */
+export function currentIncidentId(db: Database.Database, id: string): string | null {
+  let cur = id;
+  for (let hops = 0; hops < 10; hops++) {
+    if (stmt(db, 'SELECT 1 FROM incidents WHERE id = ?').get(cur)) return cur;
+    const r = stmt(db, 'SELECT to_id FROM incident_redirects WHERE from_id = ?').get(cur) as { to_id: string } | undefined;
+    if (!r) return null;
+    cur = r.to_id;
+  }
+  return null;
+}

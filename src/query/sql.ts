@@ -1,0 +1,120 @@
+import { toFtsQuery } from '../store/fts-query.ts';
+import type { ResolvedFilters } from './resolve.ts';
+
+/**
+ * Filters -> a SQL WHERE clause over `incidents i` with positional parameters. Every value
+ * travels as a bound parameter; only fixed fragments are concatenated, so no input can
+ * change the statement. Full text goes through toFtsQuery, which quotes every term.
+ */
+export interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Degrees of latitude per km (mean meridian degree ~ 111.2 km). */
+const KM_PER_DEG = 111.2;
+
+export function buildWhere(f: ResolvedFilters): Where {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const inList = (col: string, values: readonly unknown[] | undefined) => {
+    if (!values?.length) return;
+    parts.push(`${col} IN (${marks(values.length)})`);
+    params.push(...values);
+  };
+
+  // Date windows overlapping [from, to]; incidents without a date cannot match a date filter.
+  if (f.event_date_from) {
+    parts.push('coalesce(i.date_end, i.date_start) >= ?');
+    params.push(f.event_date_from);
+  }
+  if (f.event_date_to) {
+    parts.push('i.date_start <= ?');
+    params.push(f.event_date_to);
+  }
+  inList('i.country', f.country);
+  inList('i.admin1', f.admin1);
+  inList('i.event_type', f.event_type);
+  inList('i.grade', f.grade);
+  if (f.min_killed !== undefined) {
+    parts.push('i.killed_best >= ?');
+    params.push(f.min_killed);
+  }
+  if (f.near) {
+    // An incident matches when its uncertainty circle reaches the search circle; its own radius
+    // counts up to the search radius, so a country-wide "somewhere in Mali" does not match
+    // every circle inside Mali.
+    const { lat, lon, km } = f.near;
+    const reach = 2 * km;
+    const dLat = reach / KM_PER_DEG;
+    const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
+    const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
+    parts.push('i.lat BETWEEN ? AND ?');
+    params.push(lat - dLat, lat + dLat);
+    if (dLon < 180) {
+      const w = lon - dLon;
+      const e = lon + dLon;
+      if (w < -180) {
+        parts.push('(i.lon >= ? OR i.lon <= ?)');
+        params.push(w + 360, e);
+      } else if (e > 180) {
+        parts.push('(i.lon >= ? OR i.lon <= ?)');
+        params.push(w, e - 360);
+      } else {
+        parts.push('i.lon BETWEEN ? AND ?');
+        params.push(w, e);
+      }
+    }
+    parts.push('sw_dist_km(i.lat, i.lon, ?, ?) <= ? + min(coalesce(i.radius_km, 0), ?)');
+    params.push(lat, lon, km, km);
+  }
+  if (f.bbox) {
+    const b = f.bbox;
+    parts.push('i.lat BETWEEN ? AND ?');
+    params.push(b.south, b.north);
+    if (b.west <= b.east) {
+      parts.push('i.lon BETWEEN ? AND ?');
+      params.push(b.west, b.east);
+    } else {
+      parts.push('(i.lon >= ? OR i.lon <= ?)');
+      params.push(b.west, b.east);
+    }
+  }
+  if (f.target?.length) {
+    parts.push(
+      `EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.role = 'target'
+         AND a.actor_id IN (${marks(f.target.length)}))`,
+    );
+    params.push(...f.target);
+  }
+  if (f.belligerent?.length || f.status?.length) {
+    let sql = `EXISTS (SELECT 1 FROM incident_actors b WHERE b.incident_id = i.id AND b.role = 'belligerent'`;
+    if (f.belligerent?.length) {
+      sql += ` AND b.actor_id IN (${marks(f.belligerent.length)})`;
+      params.push(...f.belligerent);
+    }
+    if (f.status?.length) {
+      sql += ` AND coalesce(b.status, 'unknown') IN (${marks(f.status.length)})`;
+      params.push(...f.status);
+    }
+    parts.push(sql + ')');
+  }
+  if (f.q !== undefined) {
+    const fts = toFtsQuery(f.q);
+    if (fts === null) {
+      parts.push('0'); // nothing searchable in the text: nothing matches
+    } else {
+      parts.push(
+        `i.id IN (SELECT ir.incident_id FROM documents_fts
+           JOIN documents d ON d.rowid = documents_fts.rowid
+           JOIN reports r ON r.document_id = d.id
+           JOIN incident_reports ir ON ir.report_id = r.id
+           WHERE documents_fts MATCH ?)`,
+      );
+      params.push(fts);
+    }
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
