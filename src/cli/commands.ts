@@ -1,5 +1,7 @@
 import type { RegisterCommand } from './main.ts';
 import { registerInfo } from './info.ts';
+import { registerIngest } from './ingest.ts';
+import { registerDocuments } from './documents.ts';
 
 /** Every CLI command, one module each. Add a line here when you add a command. */
-export const commands: RegisterCommand[] = [registerInfo];
+export const commands: RegisterCommand[] = [registerInfo, registerIngest, registerDocuments];
