@@ -1,7 +1,9 @@
 import type { RegisterCommand } from './main.ts';
 import { registerInfo } from './info.ts';
+import { registerExtract } from './extract.ts';
+import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
 import { registerDocuments } from './documents.ts';
 
 /** Every CLI command, one module each. Add a line here when you add a command. */
-export const commands: RegisterCommand[] = [registerInfo, registerIngest, registerDocuments];
+export const commands: RegisterCommand[] = [registerInfo, registerIngest, registerDocuments, registerExtract, registerEval];

@@ -1,0 +1,85 @@
+/**
+ * Event or background: does a sentence that mentions a strike report it as something that
+ * happened, or does it talk about strikes in general, hypothetically, in the past of the
+ * story, or as surveillance, threats and policy?
+ *
+ * These are rules a linguist would write for any news article:
+ * - hypotheticals and conditionals ("if confirmed", "would be the first", "could launch");
+ * - intentions, threats, preparations ("plans to", "in preparation for", "vows to strike");
+ * - habitual or generic statements ("has used drones", "has carried out strikes", "have
+ *   been hit before") and tallies ("so far this year", "a record number of", "in total");
+ * - retrospective references ("the one before it", "the last strike was on", "earlier
+ *   strikes", "previous", "followed by others on April 5, 6 and 9");
+ * - surveillance and hardware news (reconnaissance flights, drones spotted, delivery,
+ *   arming);
+ * - negated events ("no air strikes were carried out").
+ * Each rule names itself so a report can explain a decision.
+ */
+
+export interface Verdict {
+  background: boolean;
+  /** Names of the rules that fired; empty for a plain event sentence. */
+  reasons: string[];
+}
+
+interface Rule {
+  name: string;
+  re: RegExp;
+}
+
+const RULES: Rule[] = [
+  // hypothetical, conditional
+  { name: 'conditional', re: /\bif (?:confirmed|true|verified|it is confirmed)\b|\bwould (?:be|mark) the (?:first|second|latest)\b|\bsi (?:elle est |c['’]est |cela est )?(?:confirmée?|avérée?)\b/i },
+  { name: 'modal-future', re: /\b(?:could|might|may|will|would|shall|plans? to|planning to|intends? to|ready to|prepared to|threaten(?:s|ed)? to|vow(?:s|ed)? to|pledge[sd]? to|to (?:use|launch|conduct|carry out)) (?:\w+ ){0,2}(?:launch|conduct|carry out|strike|use|begin|start|step up|expand|resume|bomb)\w*\b/i },
+  { name: 'preparation', re: /\bin preparation for\b|\bpreparing (?:for|to)\b|\bpotential (?:operations|strikes)\b|\ben prévision de\b|\bpréparer? (?:des|une) (?:frappes?|raids?)\b|\bpourrai(?:t|ent) (?:frapper|mener|lancer)\b/i },
+  // generic / habitual
+  { name: 'habitual', re: /\b(?:has|have) (?:also )?(?:used|been using|relied on|carried out|conducted|launched|stepped up|increased|expanded)\b(?![^.]*\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|\bhas been hit\b[^.]*\bbefore\b|\bhave been hit\b|\bhas responded with\b|\bare known to\b|\bregularly\b|\brepeatedly\b|\ba pris l['’]habitude\b/i },
+  { name: 'tally', re: /\b(?:so far (?:this|in)|this year|last year|in total|a total of|record number|highest number|per year|each year|since (?:early |late |mid-?)?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)|the (?:fifth|sixth|seventh|eighth|ninth|tenth|\d+th) (?:such )?(?:strike|attack)|at least the \w+ (?:strike|since)|depuis le début de l['’]année|cette année|l['’]an dernier|au total|en \d{4}\b)/i },
+  { name: 'retrospective', re: /\b(?:the one before|the (?:last|previous|prior|earlier) (?:strike|attack|raid|one)|(?:earlier|previous|prior|past) (?:strikes|attacks|raids|drone strikes|air ?strikes)|in the past\b|was followed by others|followed by (?:others|more) on|has been hit by\b[^.]*\bbefore|(?:la|une) précédente (?:frappe|attaque)|les (?:précédentes|dernières) frappes|déjà (?:été )?(?:frappée?|visée?|ciblée?))/i },
+  // surveillance, hardware, policy
+  { name: 'surveillance', re: /\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i },
+  { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i },
+  // negated events
+  { name: 'negated', re: /\b(?:no|not any) (?:air ?strikes?|drone strikes?|strikes?) (?:were|was|had been|have been)\b|\bdid not (?:carry out|conduct|launch)\b|\bdenied (?:carrying out|conducting|launching)\b(?![^.]*\bbut\b)|\baucune frappe\b/i },
+  // militants firing at aircraft are not strikes from the air
+  { name: 'anti-aircraft', re: /\b(?:fir(?:e|ed|ing)|shoot(?:ing)?|shot) (?:at|down)\b|\banti-?aircraft\b|\babattu\b/i },
+  // questions that are not headlines of reports ("what is a drone strike?")
+  { name: 'explainer', re: /\b(?:what is|how do|why do|explainer|explained)\b/i },
+];
+
+/** Rules a headline ignores: a headline question is a report's hook, not a hypothetical. */
+const HEADLINE_SKIPS = new Set(['modal-future', 'explainer']);
+
+/**
+ * Classify one sentence. `isHeadline` relaxes the modal rule: "Did the US launch a drone
+ * strike...?" is how a post announces a reported strike.
+ */
+export function classifySentence(sentence: string, opts: { isHeadline?: boolean; isListItem?: boolean } = {}): Verdict {
+  const reasons: string[] = [];
+  for (const rule of RULES) {
+    if (opts.isHeadline && HEADLINE_SKIPS.has(rule.name)) continue;
+    rule.re.lastIndex = 0;
+    if (rule.re.test(sentence)) reasons.push(rule.name);
+  }
+  if (opts.isListItem) reasons.push('list-item');
+  return { background: reasons.length > 0, reasons };
+}
+
+/**
+ * Event cues that outweigh one weak background cue: a death toll, an explicit day, or a
+ * "killed/died" verb in the sentence ("A strike on Saturday killed 7" stays an event even
+ * after "so far this year").
+ */
+const EVENT_CUE = /\b(?:killed|died|dead|wounded|injured|tués?|morts?|blessés?|péri|ont été tués|yesterday|today|hier|aujourd['’]hui|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
+
+/** Rules strong enough that event cues do not rescue the sentence. */
+const HARD = new Set(['conditional', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
+
+/** Final decision combining background rules and event cues. */
+export function isBackground(sentence: string, opts: { isHeadline?: boolean; isListItem?: boolean } = {}): Verdict {
+  const v = classifySentence(sentence, opts);
+  if (!v.background) return v;
+  if (v.reasons.some((r) => HARD.has(r))) return v;
+  if (EVENT_CUE.test(sentence)) return { background: false, reasons: v.reasons.map((r) => `overridden:${r}`) };
+  return v;
+}

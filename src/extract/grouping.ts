@@ -1,0 +1,98 @@
+/**
+ * Grouping event mentions into distinct strikes.
+ *
+ * Articles tell one strike several times (headline, lede, quotes, a recap): by default every
+ * event sentence belongs to the strike being told. A sentence starts a new strike only when
+ * the text says so: "a second strike", "another strike", "in a separate raid", "also struck",
+ * "une deuxième frappe", "a également frappé". A follow-up on the same site in the same
+ * episode ("a second strike on those who came to help", "at the site of the first") stays
+ * with its strike, unless the article itself counts the strikes ("three distinct strikes"),
+ * in which case every counted strike is its own.
+ */
+
+export interface EventSentence {
+  sentence: number;
+  text: string;
+  headline: boolean;
+  /** Trigger spans in this sentence. */
+  triggers: [number, number][];
+  /** False for a sentence that only refers back ("the strike killed..."): it never starts a strike alone. */
+  strong: boolean;
+}
+
+export interface StrikeGroup {
+  sentences: number[];
+  triggers: [number, number][];
+  /** The sentence that introduced this strike (for its own place, date, toll). */
+  lead: number;
+  /** Set when the article announced the strike only by a count ("three distinct strikes"). */
+  counted?: boolean;
+}
+
+const NUM_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, deux: 2, trois: 3, quatre: 4, cinq: 5, six_: 6,
+};
+
+const ORDINAL_NEW =
+  /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\w-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/i;
+const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
+const SAME_SITE =
+  /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at)\b|\bsecouristes?\b|\bvenus? (?:porter )?secours\b/i;
+const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
+const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\w-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/i;
+
+/** Group event sentences (in document order) into strikes. */
+export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
+  const groups: StrikeGroup[] = [];
+  const headlines: EventSentence[] = [];
+  let counted = 0;
+  let countedAt: EventSentence | null = null;
+  for (const ev of events) {
+    const c = COUNTED.exec(ev.text);
+    if (c && toNumber(c[1]) > counted) {
+      counted = toNumber(c[1]);
+      countedAt = ev;
+    }
+  }
+  let current: StrikeGroup | null = null;
+  for (const ev of events) {
+    if (ev.headline) {
+      headlines.push(ev);
+      continue;
+    }
+    // A back-reference with nothing before it refers to the headline's strike, if any.
+    if (current === null && !ev.strong && headlines.length === 0) continue;
+    const isNew = current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text)) && !FIRST_REF.test(ev.text);
+    const followUp = SAME_SITE.test(ev.text);
+    if (current === null || (isNew && (!followUp || counted > 0))) {
+      current = { sentences: [ev.sentence], triggers: [...ev.triggers], lead: ev.sentence };
+      groups.push(current);
+      continue;
+    }
+    const target = FIRST_REF.test(ev.text) && groups.length > 0 ? groups[0] : current;
+    target.sentences.push(ev.sentence);
+    target.triggers.push(...ev.triggers);
+  }
+  if (groups.length === 0 && headlines.length > 0) {
+    const h = headlines[0];
+    groups.push({ sentences: [h.sentence], triggers: [...h.triggers], lead: h.sentence });
+  } else if (headlines.length > 0) {
+    // The headline speaks of the first strike told (and, for the platform, of all of them).
+    const first = groups[0];
+    for (const h of headlines) {
+      first.sentences.unshift(h.sentence);
+      first.triggers.unshift(...h.triggers);
+    }
+  }
+  // Strikes the article counts but does not describe: known only from the counting sentence.
+  while (countedAt !== null && counted > groups.length && groups.length > 0) {
+    groups.push({ sentences: [countedAt.sentence], triggers: [...countedAt.triggers], lead: countedAt.sentence, counted: true });
+  }
+  return groups;
+}
+
+function toNumber(w: string): number {
+  const n = Number(w);
+  if (Number.isFinite(n)) return n;
+  return NUM_WORDS[w.toLowerCase()] ?? 0;
+}

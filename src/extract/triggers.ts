@@ -1,0 +1,138 @@
+/**
+ * Trigger detection: the words that say an air or drone strike happened, and the words
+ * that name the platform (drone, jet, missile) which decide the event type.
+ *
+ * Two strengths:
+ * - strong triggers name an attack from the air by themselves ("air strike", "drone
+ *   strike", "frappe aérienne", "raid aérien", "غارة");
+ * - weak triggers ("strike", "struck", "hit", "bombed", "raid", "frappe", "bombardement")
+ *   count only when a platform word sits in the same sentence ("a US drone hit a vehicle")
+ *   or, as anaphora, to attach more sentences to a strike already found ("the strike killed").
+ */
+import type { EventType } from '../domain/index.ts';
+
+export type TriggerStrength = 'strong' | 'weak';
+
+export interface Trigger {
+  span: [number, number];
+  text: string;
+  strength: TriggerStrength;
+  /** Platform named inside the trigger phrase itself, if any. */
+  platform: Platform | null;
+}
+
+export type Platform = 'drone' | 'aircraft' | 'missile';
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+
+/** Build a unicode, case-insensitive, global regex from alternatives, bounded by non-letters. */
+function words(alts: string[]): RegExp {
+  return new RegExp(`${B}(?:${alts.join('|')})${E}`, 'giu');
+}
+
+const STRONG: { re: RegExp; platform: Platform | null }[] = [
+  {
+    re: words([
+      'drone[- ]?strikes?', 'drone attacks?', 'drone raids?', 'drone bombing', 'UAV strikes?', 'frappes? (?:de|par) drones?',
+      'frappes? de drone', 'attaques? (?:de|par) drones?', 'droneaanvall?(?:en)?', 'ضرب(?:ة|ات) (?:بطائرة|بطائرات) (?:مسيرة|مسيّرة|بدون طيار)',
+      'غار(?:ة|ات) (?:لطائرة|لطائرات|بطائرة|بطائرات) (?:مسيرة|مسيّرة|بدون طيار)',
+      'shambulio la (?:ndege isiyo na rubani|droni)', 'mashambulizi ya (?:ndege zisizo na rubani|droni)',
+    ]),
+    platform: 'drone',
+  },
+  {
+    re: words(['missile strikes?', 'missile attacks?', 'frappes? de missiles?', 'tirs? de missiles?']),
+    platform: 'missile',
+  },
+  {
+    re: words([
+      'air[- ]?strikes?', 'air raids?', 'air attacks?', 'aerial (?:attacks?|bombardments?|bombings?|strikes?)', 'air bombardments?',
+      'bombing raids?', 'bombed from the air', 'attacked from the air', 'precision strikes?', 'counter-?terrorism strikes?',
+      'kinetic strikes?',
+      'frappes? aériennes?', 'raids? aériens?', 'attaques? aériennes?', 'bombardements? aériens?', 'opérations? aériennes?',
+      'luchtaanvall?(?:en)?', 'luchtbombardement(?:en)?', 'bombardement(?:en)? vanuit de lucht',
+      'غار(?:ة|ات)(?: جوية)?', 'ضرب(?:ة|ات) جوي(?:ة|ات)', 'قصف جوي', 'shambulio la anga', 'mashambulizi ya anga',
+    ]),
+    platform: 'aircraft',
+  },
+];
+
+const WEAK = words([
+  'strikes?', 'struck', 'striking', 'hit', 'hits', 'bombed', 'bombing', 'bombings', 'bombardments?', 'raids?', 'attacks?',
+  'attacked', 'targeted', 'fired', 'pounded', 'destroyed',
+  'frappes?', 'frappé(?:e|s|es)?', 'bombardé(?:e|s|es)?', 'bombardements?', 'bombarder', 'ciblé(?:e|s|es)?', 'touchée?s?', 'visée?s?',
+  'bombardement(?:en)?', 'aanval(?:len)?', 'getroffen',
+  'قصف', 'استهدف(?:ت)?', 'ضرب(?:ة|ات)',
+]);
+
+/** Platform words: drones and their models, aircraft, missiles. */
+const DRONE = words([
+  'drones?', 'UAVs?', 'UCAVs?', 'unmanned', 'remotely[- ]piloted', 'Predators?', 'Reapers?', 'MQ-?1', 'MQ-?9', 'Bayraktars?', 'TB-?2',
+  'Akinci', 'Wing Loong', 'ndege (?:isiyo|zisizo) na rubani', 'droni', 'مسير(?:ة|ات)', 'مسيّر(?:ة|ات)', 'بدون طيار',
+]);
+const AIRCRAFT = words([
+  'aircraft', 'warplanes?', 'war planes?', '(?:fighter )?jets?', 'fighter planes?', 'bombers?', 'helicopters?', 'gunships?',
+  'F-?1[56]s?', 'B-?52s?', 'B-?1B?', 'AC-?130s?', 'Mirage', 'Rafales?', 'Sukhoi', 'Su-?\\d\\ds?', 'air force', 'planes?',
+  'avions?(?: de chasse| de combat)?', 'hélicoptères?', 'aviation', "armée de l['’]air", 'chasseurs?', 'appareils?',
+  'vliegtuigen', 'gevechtsvliegtuigen', 'طائرات? حربية', 'الطيران', 'سلاح الجو', 'ndege za kivita',
+]);
+const MISSILE = words(['missiles?', 'rockets?', 'Hellfires?', 'roquettes?', 'صواريخ', 'صاروخ']);
+
+/** Every trigger in the text, in order. Weak triggers are returned too; callers decide. */
+export function findTriggers(text: string): Trigger[] {
+  const found: Trigger[] = [];
+  const taken: [number, number][] = [];
+  for (const { re, platform } of STRONG) {
+    for (const m of text.matchAll(re)) {
+      const span: [number, number] = [m.index, m.index + m[0].length];
+      if (overlaps(taken, span)) continue;
+      taken.push(span);
+      found.push({ span, text: m[0], strength: 'strong', platform });
+    }
+  }
+  for (const m of text.matchAll(WEAK)) {
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    if (overlaps(taken, span)) continue;
+    found.push({ span, text: m[0], strength: 'weak', platform: null });
+  }
+  return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function overlaps(taken: [number, number][], [s, e]: [number, number]): boolean {
+  return taken.some(([a, b]) => s < b && a < e);
+}
+
+/** Which platforms a stretch of text names. */
+export interface PlatformCues {
+  drone: [number, number] | null;
+  aircraft: [number, number] | null;
+  missile: [number, number] | null;
+}
+
+export function platformCues(text: string, range: [number, number]): PlatformCues {
+  const slice = text.slice(range[0], range[1]);
+  const at = (re: RegExp): [number, number] | null => {
+    re.lastIndex = 0;
+    const m = re.exec(slice);
+    re.lastIndex = 0;
+    return m ? [range[0] + m.index, range[0] + m.index + m[0].length] : null;
+  };
+  return { drone: at(DRONE), aircraft: at(AIRCRAFT), missile: at(MISSILE) };
+}
+
+export function hasPlatform(c: PlatformCues): boolean {
+  return c.drone !== null || c.aircraft !== null || c.missile !== null;
+}
+
+/**
+ * The event type from the platform evidence gathered around one strike: a drone anywhere
+ * near the event makes it a drone strike; an aircraft or an "air strike" phrase an airstrike;
+ * missiles alone (no platform, no air-strike wording) a missile strike.
+ */
+export function eventTypeOf(ev: { drone: boolean; aircraft: boolean; missile: boolean; airWording: boolean }): EventType {
+  if (ev.drone) return 'drone_strike';
+  if (ev.aircraft || ev.airWording) return 'airstrike';
+  if (ev.missile) return 'missile_strike';
+  return 'air_raid_unspecified';
+}
