@@ -29,7 +29,7 @@ const EXTENSIONS: Record<string, string | null> = {
 };
 
 /** Files in a directory that describe the folder rather than report news. */
-const PROJECT_NOTES = /^(readme|license|licence|changelog|contributing|copying)(\.[a-z]+)?$/i;
+const PROJECT_NOTES = /^(readme|license|licence|changelog|contributing|copying|manifest)(\.[a-z]+)?$/i;
 
 const META_SUFFIX = '.meta.json';
 
