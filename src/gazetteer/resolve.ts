@@ -1,0 +1,361 @@
+import type { Place, PlacePrecision } from '../domain/index.ts';
+import { NO_ADMIN1, type GazData } from './data.ts';
+import { bearingVector, destination, haversineKm } from './geo.ts';
+import { adminWord, directionBefore, nearBefore, offsetBefore, regionAfter, regionBefore, type AdminLevel } from './phrases.ts';
+import { scanMentions, tokenize, type RawMention, type Token } from './scan.ts';
+import { STOPWORDS } from './stopwords.ts';
+import type { GeocodeOptions, GeocodeResult, PlaceCandidate } from './types.ts';
+
+/**
+ * Disambiguation in context. Each name's candidates are scored by a prior (feature class,
+ * population, primary name vs. alternate name) plus the document's country focus (hints,
+ * countries named in the text, countries of the other names), a nearby admin word, and
+ * closeness to the other places of the text. A lone, lower-prior name needs some support
+ * before it is taken as a place at all.
+ */
+
+const FCODE_PRIOR: Record<string, number> = {
+  PCLI: 3, ADM1: 1.2, ADM2: 0.5, PPLC: 1.6, PPLA: 1.1, PPLA2: 0.6, PPLA3: 0.25, PPLA4: 0.1, PPL: 0, PPLX: -0.4, PPLL: -0.2,
+};
+const MAX_CANDIDATES = 40;
+
+interface Scored {
+  place: number;
+  primary: boolean;
+  prior: number;
+  score: number;
+}
+
+interface Mention {
+  raw: RawMention;
+  cands: Scored[];
+  best: Scored | null;
+  admin: ReturnType<typeof adminWord>;
+  strongContext: boolean;
+  personLike: boolean;
+}
+
+const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'middle', 'central', 'greater', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'haut', 'bas', 'moyen', 'grand', 'petit', 'nord', 'sud', 'est', 'ouest']);
+
+export function fcodeOf(d: GazData, p: number): string {
+  return d.fcodes[d.fcode[p]];
+}
+
+export function candidateOf(d: GazData, p: number): PlaceCandidate {
+  const a1 = d.admin1[p];
+  const fc = fcodeOf(d, p);
+  return {
+    geonames_id: d.gid[p] >= 0 ? d.gid[p] : null,
+    name: d.names[p],
+    country: d.countries[d.country[p]] || null,
+    admin1: a1 === NO_ADMIN1 ? null : d.admin1Names[a1],
+    lat: round(d.lat[p]),
+    lon: round(d.lon[p]),
+    feature_class: fc.startsWith('P') ? 'P' : 'A',
+    feature_code: fc,
+    population: d.population[p],
+    radius_km: Math.round(d.radius[p] * 10) / 10,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+function prior(d: GazData, p: number, primary: boolean): number {
+  const fc = fcodeOf(d, p);
+  return (FCODE_PRIOR[fc] ?? 0) + Math.log10(d.population[p] + 1) * 0.35 + (primary ? 0.8 : 0);
+}
+
+/** Candidates of one key's postings, best prior first, at most MAX_CANDIDATES. */
+export function candidatesOf(d: GazData, postings: Uint32Array, weights: Map<string, number>): Scored[] {
+  const all: Scored[] = [];
+  for (let i = 0; i < postings.length; i++) {
+    const code = postings[i];
+    const p = code >>> 1;
+    const pr = prior(d, p, (code & 1) === 1) + 2.5 * (weights.get(d.countries[d.country[p]]) ?? 0);
+    all.push({ place: p, primary: (code & 1) === 1, prior: pr, score: pr });
+  }
+  all.sort((a, b) => b.prior - a.prior);
+  return all.length > MAX_CANDIDATES ? all.slice(0, MAX_CANDIDATES) : all;
+}
+
+function isRegionCode(fc: string): boolean {
+  return fc === 'ADM1' || fc === 'ADM2' || fc === 'PCLI';
+}
+
+/** Lines whose words are mostly capitalised (headlines): capitals there say nothing. */
+function titleLines(tokens: Token[]): Set<number> {
+  const caps = new Map<number, [number, number]>();
+  for (const t of tokens) {
+    if (t.arabic || t.end - t.start < 4) continue;
+    const c = caps.get(t.line) ?? [0, 0];
+    c[0] += t.cap ? 1 : 0;
+    c[1]++;
+    caps.set(t.line, c);
+  }
+  const out = new Set<number>();
+  for (const [line, [cap, all]] of caps) if (all >= 3 && cap / all > 0.7) out.add(line);
+  return out;
+}
+
+/** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
+function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): boolean {
+  const first = tokens[m.tokStart];
+  if (first.arabic || titles.has(first.line)) return false;
+  const prev = tokens[m.tokStart - 1];
+  const next = tokens[m.tokEnd];
+  const adj = (a: Token, b: Token) => /^[ \t]{1,2}$/.test(text.slice(a.end, b.start));
+  if (prev && prev.cap && adj(prev, first) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return true;
+  const last = tokens[m.tokEnd - 1];
+  if (next && next.cap && adj(last, next) && !STOPWORDS.has(next.folded)) return true;
+  return false;
+}
+
+/** Country focus: hints first, then countries named in the text, then the other places' countries. */
+function countryWeights(hints: string[] | undefined): Map<string, number> {
+  const w = new Map<string, number>();
+  (hints ?? []).forEach((cc, i) => w.set(cc.toUpperCase(), Math.max(0.4, 1 - 0.2 * i)));
+  return w;
+}
+
+function bump(w: Map<string, number>, cc: string, by: number) {
+  w.set(cc, Math.min(1, (w.get(cc) ?? 0) + by));
+}
+
+function adminBonus(fc: string, level: AdminLevel | undefined): number {
+  if (!level) return 0;
+  if (level === 'region') return fc === 'ADM1' ? 2.5 : fc === 'ADM2' ? 1.2 : 0;
+  if (level === 'district') return fc === 'ADM2' ? 2.5 : fc === 'ADM1' ? 0.8 : 0;
+  if (level === 'town') return fc.startsWith('PPL') ? 1 : -1;
+  return isRegionCode(fc) && fc !== 'PCLI' ? 0.5 : 0;
+}
+
+/** Resolves every place mention of a text. */
+export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {}): GeocodeResult[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const tokens = tokenize(text);
+  const raws = scanMentions(text, tokens, d.index);
+  const titles = titleLines(tokens);
+  const weights = countryWeights(opts.countryHints);
+
+  // pass 0: countries named in the text set the focus
+  const mentions: Mention[] = [];
+  for (const raw of raws) {
+    const admin = adminWord(text, raw.start, raw.end);
+    const strongContext = admin !== null || nearBefore(text, raw.start) !== null || offsetBefore(text, raw.start) !== null;
+    if (raw.stop && !(admin && admin.level !== 'town')) continue;
+    mentions.push({ raw, cands: [], best: null, admin, strongContext, personLike: personLike(text, tokens, raw, titles) });
+  }
+  const countryHits = new Map<string, number>();
+  for (const m of mentions) {
+    const cands = candidatesOf(d, m.raw.postings, new Map());
+    const top = cands[0];
+    if (top && fcodeOf(d, top.place) === 'PCLI' && !m.personLike) {
+      const cc = d.countries[d.country[top.place]];
+      countryHits.set(cc, (countryHits.get(cc) ?? 0) + 1);
+    }
+  }
+  for (const [cc, n] of countryHits) bump(weights, cc, Math.min(0.9, 0.45 + 0.15 * n));
+  /** Focus from hints and country names only, before the places vote. */
+  const focus = new Map(weights);
+
+  // pass 1: best by prior + country focus + admin word
+  const pick = (m: Mention) => {
+    m.cands = candidatesOf(d, m.raw.postings, weights);
+    for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level);
+    m.cands.sort((a, b) => b.score - a.score);
+    m.best = m.cands[0] ?? null;
+  };
+  for (const m of mentions) pick(m);
+  // the other places' countries vote
+  const votes = new Map<string, number>();
+  for (const m of mentions) {
+    if (!m.best || m.personLike) continue;
+    const cc = d.countries[d.country[m.best.place]];
+    votes.set(cc, (votes.get(cc) ?? 0) + 1);
+  }
+  for (const [cc, n] of votes) bump(weights, cc, Math.min(0.5, 0.12 * n));
+  for (const m of mentions) pick(m);
+
+  // pass 2: closeness to the other named places
+  const anchors = mentions.filter((m) => m.best && !m.personLike && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place);
+  for (const m of mentions) {
+    for (const c of m.cands) {
+      let near = 0;
+      for (const a of anchors) {
+        if (a === c.place || m.best?.place === a) continue;
+        const km = haversineKm(d.lat[c.place], d.lon[c.place], d.lat[a], d.lon[a]);
+        if (km < 150) near = Math.max(near, 1);
+        else if (km < 400) near = Math.max(near, 0.5);
+      }
+      c.score += near;
+    }
+    m.cands.sort((a, b) => b.score - a.score);
+    m.best = m.cands[0] ?? null;
+  }
+
+  const results: GeocodeResult[] = [];
+  for (const m of mentions) {
+    const r = m.best && accept(d, m, weights, focus) ? toResult(d, text, m, m.best) : null;
+    if (r) results.push(r);
+  }
+  markConflicts(text, results);
+  return results;
+}
+
+/** Whether the best candidate is supported enough to be taken as a place. */
+function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map<string, number>): boolean {
+  const c = m.best!;
+  const fc = fcodeOf(d, c.place);
+  const cc = d.countries[d.country[c.place]];
+  if (fc === 'PCLI') return !m.personLike || m.strongContext;
+  if (m.raw.acronym) return false;
+  if (m.personLike && !m.strongContext) return false;
+  const multi = m.raw.key.includes(' ');
+  const adminCtx = m.admin !== null && m.admin.level !== 'town';
+  if (adminCtx && isRegionCode(fc)) return true;
+  // a region name with no admin word ("Somali", "Sahel") needs the text to be about its country
+  if (isRegionCode(fc)) return (focus.get(cc) ?? 0) >= 0.3 || multi;
+  const w = weights.get(cc) ?? 0;
+  if (w >= 0.3 && (c.primary || d.population[c.place] >= 1000 || m.strongContext || multi)) return true;
+  if (fc === 'PPLC' && c.primary) return true;
+  if (d.population[c.place] >= 100_000 && c.primary) return true;
+  if (multi && d.population[c.place] >= 20_000) return true;
+  return false;
+}
+
+function basePrecision(d: GazData, p: number): PlacePrecision {
+  const fc = fcodeOf(d, p);
+  if (fc === 'PCLI') return 'country';
+  if (fc === 'ADM1') return 'region';
+  if (fc === 'ADM2') return 'district';
+  if (d.population[p] < 1000 && fc === 'PPL') return 'village';
+  return 'town';
+}
+
+function placeOf(d: GazData, p: number, name: string, span: [number, number], extra: Partial<Place> = {}): Place {
+  const c = candidateOf(d, p);
+  return {
+    name,
+    span,
+    geonames_id: c.geonames_id,
+    canonical_name: c.name,
+    country: c.country,
+    admin1: c.admin1,
+    lat: c.lat,
+    lon: c.lon,
+    radius_km: c.radius_km,
+    precision: basePrecision(d, p),
+    ...extra,
+  };
+}
+
+/** A point inside a region's extent, shifted toward a compass direction (or its middle). */
+function regionPart(d: GazData, p: number, bearing: number | null): { lat: number; lon: number; radius: number } {
+  const k = p - d.firstRegion;
+  const [la0, la1, lo0, lo1] = [d.extent[4 * k], d.extent[4 * k + 1], d.extent[4 * k + 2], d.extent[4 * k + 3]];
+  const midLat = (la0 + la1) / 2;
+  const midLon = (lo0 + lo1) / 2;
+  const halfDiag = haversineKm(la0, lo0, la1, lo1) / 2;
+  if (bearing === null) return { lat: midLat, lon: midLon, radius: Math.max(40, halfDiag * 0.4) };
+  const v = bearingVector(bearing);
+  return {
+    lat: midLat + v.dNorth * 0.3 * (la1 - la0),
+    lon: midLon + v.dEast * 0.3 * (lo1 - lo0),
+    radius: Math.max(40, halfDiag * 0.45),
+  };
+}
+
+function r1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function toResult(d: GazData, text: string, m: Mention, c: Scored): GeocodeResult {
+  const p = c.place;
+  const fc = fcodeOf(d, p);
+  const span: [number, number] = [m.raw.start, m.raw.end];
+  const written = text.slice(span[0], span[1]);
+  const score = Math.max(0.05, Math.min(0.99, m.cands.length > 1 ? 1 / (1 + Math.exp(-(c.score - m.cands[1].score))) : 0.9));
+  const name = placeOf(d, p, written, span);
+  const isRegion = isRegionCode(fc);
+
+  if (isRegion) {
+    const rp = regionBefore(text, span[0]);
+    const ra = rp ? null : regionAfter(text, span[1]);
+    if (rp || ra) {
+      const bearing = rp ? rp.bearing : ra!.bearing;
+      const part = regionPart(d, p, bearing);
+      const s: [number, number] = [rp ? rp.start : span[0], ra ? ra.end : span[1]];
+      const place: Place = {
+        ...name,
+        name: text.slice(s[0], s[1]),
+        span: s,
+        lat: round(part.lat),
+        lon: round(part.lon),
+        radius_km: r1(part.radius),
+        precision: 'region',
+        how: `region: ${bearing === null ? 'centre' : `part ${Math.round(bearing)}°`} of ${name.canonical_name}`,
+      };
+      return { place, kind: 'region', anchor: name, score };
+    }
+    const kind = fc === 'PCLI' ? 'country' : 'name';
+    const admin = m.admin && m.admin.level !== 'town' ? m.admin : null;
+    const s: [number, number] = admin ? [Math.min(admin.start, span[0]), Math.max(admin.end, span[1])] : span;
+    return { place: { ...name, name: text.slice(s[0], s[1]), span: s, how: `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}` }, kind, score };
+  }
+
+  const off = offsetBefore(text, span[0]) ?? directionBefore(text, span[0]);
+  if (off) {
+    const dist = off.distance ?? { km: 15, vague: true };
+    const pt = destination(name.lat, name.lon, off.bearing, dist.km);
+    // lateral spread of a compass word (±22.5°) is ~0.4 d; hedged figures add 15 % of d
+    const radius = r1(name.radius_km + 3 + 0.3 * dist.km + (dist.vague ? 0.15 * dist.km : 0) + (off.distance ? 0 : 15));
+    const s: [number, number] = [off.start, span[1]];
+    const place: Place = {
+      ...name,
+      name: text.slice(s[0], s[1]),
+      span: s,
+      geonames_id: null,
+      canonical_name: null,
+      lat: round(pt.lat),
+      lon: round(pt.lon),
+      radius_km: radius,
+      precision: radius <= 25 ? 'near' : radius <= 60 ? 'district' : 'region',
+      how: `offset ${off.distance ? `${Math.round(dist.km)} km` : 'some km'} ${off.dirText} of ${name.canonical_name}`,
+    };
+    return { place, kind: 'offset', anchor: name, score };
+  }
+
+  const near = nearBefore(text, span[0]);
+  if (near || m.admin?.level === 'area') {
+    const s: [number, number] = [near ? near.start : span[0], m.admin?.level === 'area' ? m.admin.end : span[1]];
+    const radius = r1(name.radius_km + (near?.tight ? 5 : 12));
+    const place: Place = { ...name, name: text.slice(s[0], s[1]), span: s, radius_km: radius, precision: 'near', how: `near ${name.canonical_name}` };
+    return { place, kind: 'near', anchor: name, score };
+  }
+  return { place: { ...name, how: `${fc} ${name.canonical_name} (${name.country})` }, kind: 'name', score };
+}
+
+/**
+ * Two readings of one location that cannot both hold (an offset point and a named place
+ * next to it that lies outside its radius): each keeps the other in `conflicts`.
+ */
+function markConflicts(text: string, results: GeocodeResult[]) {
+  for (const a of results) {
+    if (a.kind !== 'offset' || !a.place.span) continue;
+    for (const b of results) {
+      if (b === a || !b.place.span || b.kind === 'country' || b.kind === 'region') continue;
+      const gap = b.place.span[0] >= a.place.span[1] ? b.place.span[0] - a.place.span[1] : a.place.span[0] - b.place.span[1];
+      if (gap < 0 || gap > 60) continue;
+      const between = text.slice(Math.min(a.place.span[1], b.place.span[1]), Math.max(a.place.span[0], b.place.span[0]));
+      if (/[.!?\n]/.test(between)) continue;
+      if (a.anchor && b.place.geonames_id !== null && b.place.geonames_id === a.anchor.geonames_id) continue;
+      const km = haversineKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+      if (km > a.place.radius_km + b.place.radius_km) {
+        (a.conflicts ??= []).push(b.place);
+        (b.conflicts ??= []).push(a.place);
+      }
+    }
+  }
+}

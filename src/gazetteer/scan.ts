@@ -1,0 +1,146 @@
+import { findKey, postingsOf, type HashIndex } from './hashindex.ts';
+import { foldToken, isArabicChar, isArticleToken, TOKEN_RE } from './normalize.ts';
+import { STOPWORDS } from './stopwords.ts';
+
+/**
+ * One pass over the tokens of a text: at each token that may start a name, extend the
+ * folded key token by token while the index knows it as a key or a prefix, and keep the
+ * longest key that has places. Every index probe is one hash lookup.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  folded: string;
+  /** Latin token starting with an upper-case letter. */
+  cap: boolean;
+  arabic: boolean;
+  /** Followed directly by a hyphen ("al-Qaim", "ad-Dali"). */
+  hyphen: boolean;
+  /** Index of the line (paragraph) the token is on; used for headline casing. */
+  line: number;
+}
+
+export interface RawMention {
+  start: number;
+  end: number;
+  /** Token range [tokStart, tokEnd). */
+  tokStart: number;
+  tokEnd: number;
+  key: string;
+  keyIndex: number;
+  postings: Uint32Array;
+  /** A lone common word ("Said", "Police"): kept only if context (an admin word) rescues it. */
+  stop?: boolean;
+  /** A lone all-capitals word of at most four letters ("AQ", "CIA", "US"): only a country name may match. */
+  acronym?: boolean;
+}
+
+/** Lower-case words allowed inside a multi-word Latin name ("Dar es Salaam", "Ras al-Khaimah"). */
+const CONNECTORS = new Set(
+  ['de', 'du', 'des', 'la', 'le', 'les', 'of', 'bin', 'ben', 'ibn', 'bani', 'beni', 'wa', 'i', 'y', 'e', 'do', 'da', 'dos', 'das', 'di', 'del', 'sur', 'en', 'aux', 'au', 'es', 'ez', 'ed', 'et', 'ash', 'ad', 'az', 'as', 'at', 'an', 'ar'].map(
+    (w) => foldToken(w),
+  ),
+);
+
+const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
+
+/** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let line = 0;
+  let lastNl = 0;
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    let start = m.index;
+    let raw = m[0];
+    // count newlines since the previous token to track lines
+    for (let i = text.indexOf('\n', lastNl); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lastNl = i + 1;
+    }
+    const el = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/.exec(raw);
+    if (el && raw.length > el[0].length + 1) {
+      start += el[0].length;
+      raw = raw.slice(el[0].length);
+    }
+    const poss = /['’][sS]$/.exec(raw);
+    if (poss && raw.length > 3) raw = raw.slice(0, -2);
+    const end = start + raw.length;
+    const c0 = raw.charCodeAt(0);
+    const arabic = isArabicChar(c0);
+    const ch = raw[0];
+    const cap = !arabic && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    const next = text.charCodeAt(end);
+    out.push({ start, end, folded: foldToken(raw), cap, arabic, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
+  }
+  return out;
+}
+
+function gapOk(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 4) return false;
+  return GAP_OK.test(text.slice(a.end, b.start));
+}
+
+/** Max tokens in one name (GeoNames names rarely exceed five words). */
+const MAX_TOKENS = 7;
+
+/** Whether token t may start a place name. */
+function canStart(t: Token, next: Token | undefined): boolean {
+  if (t.arabic) return t.folded.length >= 2;
+  if (t.cap) return true;
+  // a lower-case article glued to a capitalised name: "al-Shabaab", "ad-Dali"
+  return t.hyphen && next !== undefined && next.cap && isArticleToken(t.folded, true);
+}
+
+/**
+ * Finds every longest name match. Latin words must be capitalised (except connectors and
+ * articles inside a name); single-word stopwords are skipped here, the rest of the
+ * plausibility checks need context and live in resolve.ts.
+ */
+export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawMention[] {
+  const out: RawMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!canStart(t, tokens[i + 1])) {
+      i++;
+      continue;
+    }
+    let key = '';
+    let best: RawMention | null = null;
+    let used = 0;
+    for (let j = i; j < tokens.length && used < MAX_TOKENS; j++) {
+      const tj = tokens[j];
+      if (j > i && !gapOk(text, tokens[j - 1], tj)) break;
+      if (tj.arabic !== t.arabic) break;
+      if (!tj.arabic && !tj.cap && j > i && !CONNECTORS.has(tj.folded) && !isArticleToken(tj.folded, tj.hyphen)) break;
+      if (isArticleToken(tj.folded, tj.hyphen) && !tj.arabic && (tj.cap || tj.hyphen) && j + 1 < tokens.length) {
+        continue; // articles are not part of keys
+      }
+      if (!tj.folded) break;
+      key = key ? `${key} ${tj.folded}` : tj.folded;
+      used++;
+      const k = findKey(ix, key);
+      if (k < 0) break;
+      const posts = postingsOf(ix, k);
+      const endsOk = tj.arabic || tj.cap;
+      if (posts.length > 0 && endsOk) {
+        best = { start: t.start, end: tj.end, tokStart: i, tokEnd: j + 1, key, keyIndex: k, postings: posts };
+      }
+    }
+    if (best && !best.key.includes(' ') && STOPWORDS.has(best.key)) {
+      best.stop = true; // admin-word context may still rescue it in resolve.ts
+    }
+    if (best && best.tokEnd - best.tokStart === 1 && !t.arabic) {
+      const w = text.slice(best.start, best.end);
+      if (w.length <= 4 && w === w.toUpperCase()) best.acronym = true;
+    }
+    if (best) {
+      out.push(best);
+      i = best.tokEnd;
+    } else i++;
+  }
+  return out;
+}
