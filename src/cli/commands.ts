@@ -4,6 +4,7 @@ import { registerExtract } from './extract.ts';
 import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
 import { registerDocuments } from './documents.ts';
+import { registerGeocode } from './geocode.ts';
 
 /** Every CLI command, one module each. Add a line here when you add a command. */
-export const commands: RegisterCommand[] = [registerInfo, registerIngest, registerDocuments, registerExtract, registerEval];
+export const commands: RegisterCommand[] = [registerInfo, registerIngest, registerDocuments, registerExtract, registerEval, registerGeocode];
