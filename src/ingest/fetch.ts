@@ -1,4 +1,5 @@
 import { IngestError } from './errors.ts';
+import { formatBytes } from './size.ts';
 
 export interface FetchOptions {
   /** Whole request, headers and body, in milliseconds. */
@@ -13,9 +14,6 @@ export interface Fetched {
   url: string;
 }
 
-function mb(n: number): string {
-  return `${(n / 1048576).toFixed(1)} MB`;
-}
 
 /** Why a fetch failed, in words: "connection refused", "no answer within 5 s"... */
 function networkReason(err: unknown, timeoutMs: number, timedOut: boolean): string {
@@ -63,7 +61,7 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
     const declared = Number(res.headers.get('content-length'));
     if (declared > opts.maxBytes) {
       controller.abort();
-      throw new IngestError(`too large: ${mb(declared)} (limit ${mb(opts.maxBytes)}, see --max-bytes)`);
+      throw new IngestError(`too large: ${formatBytes(declared)} (limit ${formatBytes(opts.maxBytes)}, see --max-bytes)`);
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -73,7 +71,7 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched
           size += chunk.length;
           if (size > opts.maxBytes) {
             controller.abort();
-            throw new IngestError(`too large: more than ${mb(opts.maxBytes)} (limit, see --max-bytes)`);
+            throw new IngestError(`too large: more than ${formatBytes(opts.maxBytes)} (limit, see --max-bytes)`);
           }
           chunks.push(chunk);
         }

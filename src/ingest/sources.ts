@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseCorpusMeta, metaPathFor } from './corpus-meta.ts';
 import { IngestError } from './errors.ts';
+import { formatBytes } from './size.ts';
 import { fetchUrl } from './fetch.ts';
 import type { RawInput } from './load.ts';
 import { slugify } from './normalize.ts';
@@ -144,9 +145,6 @@ export interface ReadOptions {
   timeoutMs: number;
 }
 
-function mb(n: number): string {
-  return `${(n / 1048576).toFixed(1)} MB`;
-}
 
 /** Reads a file or URL unit into a RawInput, enforcing the size limit before reading. */
 export async function readUnit(unit: Extract<Unit, { kind: 'file' | 'url' }>, opts: ReadOptions): Promise<RawInput> {
@@ -160,7 +158,7 @@ export async function readUnit(unit: Extract<Unit, { kind: 'file' | 'url' }>, op
   const s = await stat(unit.path).catch((err) => {
     throw new IngestError(`cannot read: ${fsReason(err)}`);
   });
-  if (s.size > opts.maxBytes) throw new IngestError(`too large: ${mb(s.size)} (limit ${mb(opts.maxBytes)}, see --max-bytes)`);
+  if (s.size > opts.maxBytes) throw new IngestError(`too large: ${formatBytes(s.size)} (limit ${formatBytes(opts.maxBytes)}, see --max-bytes)`);
   const bytes = await readFile(unit.path).catch((err) => {
     throw new IngestError(`cannot read: ${fsReason(err)}`);
   });
