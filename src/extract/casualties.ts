@@ -1,0 +1,267 @@
+/**
+ * Casualty figures in a stretch of text: killed, injured and civilians killed, each as a
+ * {min, max} range following the number conventions of numbers.ts. Pure; never throws.
+ *
+ * Shapes recognised (English and French):
+ * - figure then participle: "At least six people were killed", "42 deaths", "une trentaine de morts";
+ * - verb then figure: "killing seven fighters", "the strike killed 10 civilians", "tuant au moins 7 civils";
+ * - tolls: "the death toll rose to 20", "le bilan s'élève à 12";
+ * - explicit zeros: "no casualties", "no one was killed", "aucune victime", "neither killed nor
+ *   wounded any civilians";
+ * - parts summed in one clause: "killing nine staff and seven patients" -> 16;
+ * - "including 5 civilians" after a death figure -> civilians killed.
+ * French "neutralisés / mis hors de combat" is not killing and is not matched.
+ */
+import {
+  AUX,
+  CIVILIAN_NOUNS,
+  INJURED_AFTER,
+  INJURED_BEFORE,
+  KILLED_AFTER,
+  KILLED_BEFORE,
+  NOT_MODIFIERS,
+  PERSON_NOUNS,
+  UNITS_AFTER,
+} from './casualties-lexicon.ts';
+import { QUANTITY_RE, parseNumber } from './numbers.ts';
+
+export interface CasualtyMention {
+  category: 'killed' | 'injured' | 'civilians_killed';
+  range: { min: number | null; max: number | null };
+  span: [number, number];
+  text: string;
+  /** Who the figure counts: "civilians", "militants", "people"... null when unsaid. */
+  who: string | null;
+}
+
+const B0 = '(?<![\\p{L}\\p{N}])';
+const B1 = '(?![\\p{L}\\p{N}])';
+
+function alt(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+const Q = `(${QUANTITY_RE})(?![\\p{N}]|\\s*-\\s*(?:years?|ans?)${B1})`;
+const NOUN = `(${alt(PERSON_NOUNS)})`;
+const MODIFIER = `(?!(?:${alt(NOT_MODIFIERS)})${B1})\\p{L}[\\p{L}\\p{N}'’.-]*`;
+/** "of al Qaeda in the Arabian Peninsula": a short complement after the noun. */
+const COMPLEMENT = `(?:\\s+(?:of|from|with|belonging\\s+to|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?`;
+/** An appositive between commas: "10 civilians, seven of them children, had died". */
+const APPOSITIVE = `(?:\\s*,[^,.;:\\n]{1,40},)?`;
+const AUXS = `(?:\\s+(?:${alt(AUX)})){0,4}`;
+/** "seven AQAP fighters", "dozens of people", "une trentaine de civils". */
+const COUNTED = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN})?`;
+const COUNTED_NOUN = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN})`;
+/** Several counted groups summed: "nine staff and seven patients". */
+const CHAIN = `${COUNTED_NOUN}(?:\\s*(?:,|and|et|as\\s+well\\s+as|ainsi\\s+que)\\s+${COUNTED_NOUN})*`;
+const NOT_UNIT = `(?!\\s*${UNITS_AFTER}${B1})`;
+
+type Category = CasualtyMention['category'];
+
+interface Pattern {
+  re: RegExp;
+  category: Category | ((m: RegExpExecArray) => Category | null);
+  /** Group index of the counted part, or a fixed range for zero patterns. */
+  counted: number | { min: number; max: number };
+}
+
+function re(src: string): RegExp {
+  return new RegExp(`${B0}(?:${src})${B1}`, 'giu');
+}
+
+const INCLUDING = re(`(?:including|among\\s+them|among\\s+whom|of\\s+whom|dont|parmi\\s+(?:eux|lesquels|lesquelles))\\s+(${Q}\\s+(?:${MODIFIER}\\s+){0,2}(${alt(CIVILIAN_NOUNS)}))`);
+
+/** "no fewer than 18 of them civilians": the civilian share of a death figure just given. */
+const OF_THEM = re(`${Q}\\s+of\\s+(?:them|whom)\\s+(?:were\\s+)?(?:civilians|civils)|${Q}\\s+d['’]entre\\s+eux\\s+(?:des\\s+)?civils`);
+
+const PATTERNS: Pattern[] = [
+  // zeros -----------------------------------------------------------------------------------
+  {
+    re: re(`neither\\s+killed\\s+nor\\s+(?:wounded|injured)\\s+any\\s+civilians|(?:killed|harmed|hurt)\\s+no\\s+civilians|no\\s+civilian\\s+(?:casualties|deaths|fatalities|victims)|no\\s+civilians\\s+(?:were|had\\s+been|have\\s+been)\\s+(?:killed|harmed|hurt|injured)|did\\s+not\\s+kill\\s+any\\s+civilians|aucune\\s+victime\\s+civile|pas\\s+de\\s+victimes?\\s+civiles?|aucun\\s+civil\\s+(?:n['’]a\\s+été\\s+)?(?:tué|touché|blessé)`),
+    category: 'civilians_killed',
+    counted: { min: 0, max: 0 },
+  },
+  {
+    re: re(`no\\s+(?:one|body|people)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:killed|hurt|injured|wounded)|nobody\\s+(?:was|had\\s+been|has\\s+been)\\s+(?:killed|hurt|injured|wounded)|no\\s+(?:casualties|deaths|fatalities|one\\s+died)|(?:there\\s+were\\s+)?no\\s+reports?\\s+of\\s+casualties|aucune\\s+victime(?!\\s+civile)|pas\\s+de\\s+victimes?(?!\\s+civile)|sans\\s+faire\\s+de\\s+victimes?(?!\\s+civile)|personne\\s+n['’]a\\s+été\\s+(?:tué|blessé)`),
+    category: (m) => (/hurt|injured|wounded|blessé/i.test(m[0]) ? 'injured' : 'killed'),
+    counted: { min: 0, max: 0 },
+  },
+  // figure then participle / death noun ------------------------------------------------------
+  {
+    re: re(`(${CHAIN}${COMPLEMENT}|${Q})${NOT_UNIT}${APOSITIVE_FIX()}${AUXS}\\s*(?:(?:of|de|d['’])\\s+)?(${alt(KILLED_AFTER)}|${alt(INJURED_AFTER)})`),
+    category: (m) => (isInjured(m[m.length - 1]) ? 'injured' : 'killed'),
+    counted: 1,
+  },
+  // verb then figure -----------------------------------------------------------------------------
+  {
+    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(${CHAIN}|${COUNTED})${NOT_UNIT}`),
+    category: (m) => (isInjured(m[1]) ? 'injured' : 'killed'),
+    counted: 2,
+  },
+  // tolls --------------------------------------------------------------------------------------
+  {
+    re: re(`(?:death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|victims)|bilan(?:\\s+humain|\\s+provisoire)?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:rose|has\\s+risen|had\\s+risen|risen|climbed|reached|stood|stands|rises|is|was|of|at|to|à|de|s['’]élève|s['’]établit|est|atteint|passé)(?:\\s+(?:to|at|à|de))?\\s+(${COUNTED})${NOT_UNIT}`),
+    category: 'killed',
+    counted: 1,
+  },
+  // "including 5 civilians" (after a death figure) -------------------------------------------------
+  {
+    re: OF_THEM,
+    category: 'civilians_killed',
+    counted: 1,
+  },
+  {
+    re: INCLUDING,
+    category: 'civilians_killed',
+    counted: 1,
+  },
+  // Arabic: "مقتل 7", "7 قتلى"
+  {
+    re: new RegExp(`(?:مقتل|قتل)\\s+(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'gu'),
+    category: 'killed',
+    counted: 1,
+  },
+];
+
+function APOSITIVE_FIX(): string {
+  return APPOSITIVE;
+}
+
+function isInjured(word: string): boolean {
+  return new RegExp(`^(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})$`, 'iu').test(word.trim());
+}
+
+const QUANTITY_G = new RegExp(`${B0}${Q}${B1}`, 'giu');
+const NOUN_G = new RegExp(`${B0}${NOUN}${B1}`, 'iu');
+const CIVILIAN_RE = new RegExp(`${B0}(?:${alt(CIVILIAN_NOUNS)})${B1}`, 'iu');
+
+/** Quote marks that sit inside figures ("une « trentaine » de morts"): blanked, offsets kept. */
+const QUOTES = /[«»“”„"‘]/g;
+
+/**
+ * Casualty figures within text.slice(range[0], range[1]); spans are absolute offsets into text.
+ * Overlapping matches of one category keep the longest. Never throws.
+ */
+export function findCasualties(text: string, range: [number, number], _ctx: { language: string | null }): CasualtyMention[] {
+  try {
+    return find(text, range);
+  } catch {
+    return [];
+  }
+}
+
+function find(text: string, range: [number, number]): CasualtyMention[] {
+  if (typeof text !== 'string') return [];
+  const from = Math.max(0, Math.min(text.length, Math.floor(range?.[0] ?? 0)));
+  const to = Math.max(from, Math.min(text.length, Math.floor(range?.[1] ?? text.length)));
+  const seg = text.slice(from, to).replace(QUOTES, ' ');
+  if (!/[\p{N}]|\b(?:no|une?|des|several|plusieurs|dozens?|scores|hundreds|aucune?|neither|personne|nobody)\b|[a-z]{3,}/iu.test(seg)) return [];
+  const found: CasualtyMention[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(seg)) !== null) {
+      const mention = toMention(p, m, seg, from, text);
+      if (mention) found.push(...mention);
+    }
+  }
+  return dedupe(found).sort((a, b) => a.span[0] - b.span[0] || a.category.localeCompare(b.category));
+}
+
+function toMention(p: Pattern, m: RegExpExecArray, seg: string, from: number, text: string): CasualtyMention[] | null {
+  const category = typeof p.category === 'function' ? p.category(m) : p.category;
+  if (!category) return null;
+  const start = from + m.index;
+  const end = start + m[0].length;
+  const base = { span: [start, end] as [number, number], text: text.slice(start, end) };
+  if (typeof p.counted !== 'number') {
+    return [{ ...base, category, range: { ...p.counted }, who: category === 'civilians_killed' ? 'civilians' : null }];
+  }
+  const counted = m[p.counted] ?? m[p.counted + 1];
+  if (!counted) return null;
+  if ((p.re === INCLUDING || p.re === OF_THEM) && !precededByKilling(seg, m.index)) return null;
+  const summed = sumParts(counted);
+  if (!summed) return null;
+  const out: CasualtyMention[] = [{ ...base, category, range: summed.range, who: summed.who }];
+  if (category === 'killed' && summed.civilian) {
+    out.push({ ...base, category: 'civilians_killed', range: summed.range, who: summed.who });
+  }
+  return out;
+}
+
+/**
+ * The range of a counted phrase, summing the parts of "nine staff and seven patients".
+ * Four-digit years with no noun ("in 2012") are not head counts.
+ */
+function sumParts(counted: string): { range: { min: number | null; max: number | null }; who: string | null; civilian: boolean } | null {
+  QUANTITY_G.lastIndex = 0;
+  const parts: Array<{ min: number | null; max: number | null }> = [];
+  let m: RegExpExecArray | null;
+  let lastEnd = 0;
+  while ((m = QUANTITY_G.exec(counted)) !== null) {
+    // only quantities that start a part: the first, or one after a conjunction / comma
+    if (parts.length > 0 && !/(?:,|\band\b|\bet\b|as\s+well\s+as|ainsi\s+que)\s*$/iu.test(counted.slice(lastEnd, m.index))) continue;
+    const n = parseNumber(m[0]);
+    if (!n) return null;
+    parts.push({ min: n.min, max: n.max });
+    lastEnd = m.index + m[0].length;
+  }
+  if (parts.length === 0) return null;
+  const nouns = counted.match(new RegExp(NOUN_G.source, 'giu')) ?? [];
+  const who = nouns.length > 0 ? nouns.map((n) => n.toLowerCase()).join(' and ') : null;
+  const single = parts[0];
+  if (parts.length === 1 && who === null && single.min !== null && single.min >= 1900 && single.min <= 2100) return null;
+  const min = parts.every((x) => x.min !== null) ? parts.reduce((s, x) => s + (x.min as number), 0) : null;
+  const max = parts.every((x) => x.max !== null) ? parts.reduce((s, x) => s + (x.max as number), 0) : null;
+  if (min === null && max === null) return null;
+  const civilian = nouns.length > 0 && nouns.every((n) => CIVILIAN_RE.test(n));
+  return { range: { min, max }, who, civilian };
+}
+
+/** "including 5 civilians" counts civilians killed only when the clause before it is about deaths. */
+function precededByKilling(seg: string, at: number): boolean {
+  const before = seg.slice(Math.max(0, at - 120), at);
+  const clause = before.split(/[.;!?]\s/).pop() ?? before;
+  const killed = new RegExp(`${B0}(?:${alt(KILLED_AFTER)}|${alt(KILLED_BEFORE)})${B1}`, 'giu');
+  const injured = new RegExp(`${B0}(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})${B1}`, 'giu');
+  const lastOf = (r: RegExp): number => {
+    let last = -1;
+    let m: RegExpExecArray | null;
+    while ((m = r.exec(clause)) !== null) last = m.index;
+    return last;
+  };
+  const k = lastOf(killed);
+  return k >= 0 && k > lastOf(injured);
+}
+
+/** Within one category, overlapping mentions keep the longest. */
+function dedupe(ms: CasualtyMention[]): CasualtyMention[] {
+  const sorted = [...ms].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  const kept: CasualtyMention[] = [];
+  for (const m of sorted) {
+    const clash = kept.some((k) => k.category === m.category && m.span[0] < k.span[1] && k.span[0] < m.span[1]);
+    if (!clash) kept.push(m);
+  }
+  return kept;
+}
+
+/**
+ * Several figures for one category (one strike) -> one range: min = the lowest known minimum;
+ * max = the highest known maximum, left open when no figure sets one or when an open-ended
+ * figure ("at least 22") exceeds every known maximum. "at least 6" + "seven" -> 6..7;
+ * "some 61" + "as many as 200" -> 61..200. Null when there is nothing to combine.
+ */
+export function combineRanges(mentions: CasualtyMention[]): { min: number | null; max: number | null } | null {
+  if (!Array.isArray(mentions) || mentions.length === 0) return null;
+  const mins = mentions.map((m) => m.range.min).filter((x): x is number => x !== null);
+  const maxs = mentions.map((m) => m.range.max).filter((x): x is number => x !== null);
+  const min = mins.length > 0 ? Math.min(...mins) : null;
+  let max = maxs.length > 0 ? Math.max(...maxs) : null;
+  const openMins = mentions.filter((m) => m.range.max === null && m.range.min !== null).map((m) => m.range.min as number);
+  if (max !== null && openMins.some((x) => x > (max as number))) max = null;
+  if (min === null && max === null) return null;
+  return { min, max };
+}

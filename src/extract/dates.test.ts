@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findDates, type DateContext } from './dates.ts';
+
+function ctx(published: string | null, language = 'en'): DateContext {
+  const precision = published === null ? null : published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year';
+  return { published, published_precision: precision, language };
+}
+
+/** [sentence, published, expected text of the mention, start, end, precision] — end null = same as start; start null = window null. */
+type Case = [string, string | null, string, string | null, string | null, string | null];
+
+const CASES: Case[] = [
+  // English, full publication date (2019-08-08 is a Thursday)
+  ['The drone struck the compound on Tuesday night, officials said.', '2019-08-08', 'Tuesday night', '2019-08-06', null, 'day'],
+  ['Officials said the raid happened on Thursday.', '2019-08-08', 'Thursday', '2019-08-08', null, 'day'],
+  ['Witnesses said the jets returned last Thursday.', '2019-08-08', 'last Thursday', '2019-08-01', null, 'day'],
+  ['At least six people were killed yesterday when a drone hit a house.', '2019-08-08', 'yesterday', '2019-08-07', null, 'day'],
+  ['Three fighters died today when a US drone struck their car.', '2019-08-08', 'today', '2019-08-08', null, 'day'],
+  ['The strike took place last week near the border.', '2019-08-08', 'last week', '2019-07-29', '2019-08-04', 'week'],
+  ['Residents reported several strikes earlier this month.', '2019-08-08', 'earlier this month', '2019-08-01', '2019-08-08', 'month'],
+  ['The command said the raid was carried out over the weekend.', '2019-08-08', 'over the weekend', '2019-08-03', '2019-08-04', 'days'],
+  ['There were three strikes in the past 24 hours, officials said.', '2019-08-08', 'in the past 24 hours', '2019-08-07', '2019-08-08', 'days'],
+  ['A similar raid last month killed four people.', '2019-08-08', 'last month', '2019-07-01', '2019-07-31', 'month'],
+  ['The vehicle was hit two days ago outside the town.', '2019-08-08', 'two days ago', '2019-08-06', null, 'day'],
+  ['The airport was bombed the day before yesterday.', '2019-08-08', 'the day before yesterday', '2019-08-06', null, 'day'],
+  ['A drone strike last night hit a convoy.', '2019-08-08', 'last night', '2019-08-07', '2019-08-08', 'days'],
+  ['It said it struck on Saturday, Oct. 1, close to Jilib.', '2022-10-03', 'Saturday, Oct. 1', '2022-10-01', null, 'day'],
+  ['Bombs fell on Sunday (June 17th) near the well.', '2012-06-20', 'Sunday (June 17th)', '2012-06-17', null, 'day'],
+  ['A second strike hit the same area last week (March 17).', '2012-03-21', 'last week (March 17)', '2012-03-17', null, 'day'],
+  ['A drone struck the car on Dec. 30, the ministry said.', '2013-01-05', 'Dec. 30', '2012-12-30', null, 'day'],
+  ['The strike on August 29, 2021 killed ten civilians.', null, 'August 29, 2021', '2021-08-29', null, 'day'],
+  ['Afghans gather after a U.S. drone strike in Kabul on Sunday, Aug. 29, 2021.', null, 'Sunday, Aug. 29, 2021', '2021-08-29', null, 'day'],
+  ['The raid was reported on 3 January 2020 by local media.', null, '3 January 2020', '2020-01-03', null, 'day'],
+  ['Fighting resumed in June 2012 in the north.', null, 'June 2012', '2012-06-01', '2012-06-30', 'month'],
+  ['Strikes have continued since 2015 in the region.', null, 'since 2015', '2015-01-01', '2015-12-31', 'year'],
+  ['President Biden said in May that troops would return.', '2022-10-04', 'in May', '2022-05-01', '2022-05-31', 'month'],
+  ['The raid was carried out on Saturday, Oct. 1, near the town.', null, 'Saturday, Oct. 1', null, null, null],
+  ['Officials said the strike happened on Monday.', null, 'Monday', null, null, null],
+  ['A drone hit the village yesterday.', null, 'yesterday', null, null, null],
+  // partial publication dates
+  ['The drone struck on Tuesday, residents said.', '2019-08', 'Tuesday', '2019-08-01', '2019-08-31', 'month'],
+  ['Five militants were killed today in a strike.', '2013-02', 'today', '2013-02-01', '2013-02-28', 'month'],
+  ['The strike happened on Oct. 1 near the river.', '2022-10', 'Oct. 1', '2022-10-01', null, 'day'],
+  ['The jets struck on Nov. 27 near the border.', '2022-10', 'Nov. 27', '2021-11-27', null, 'day'],
+  ['A second raid followed last month.', '2019-08', 'last month', '2019-07-01', '2019-07-31', 'month'],
+  ['The strike was carried out on 5 March.', '2017', '5 March', '2017-03-05', null, 'day'],
+  // French (2022-08-04 is a Thursday)
+  ['Les frappes menées le 1er août dernier ont fait des victimes civiles.', '2022-08-04', 'le 1er août dernier', '2022-08-01', null, 'day'],
+  ['Le raid a eu lieu mardi dernier près de la frontière.', '2022-08-04', 'mardi dernier', '2022-08-02', null, 'day'],
+  ['Un drone a frappé le convoi mardi soir.', '2022-08-04', 'mardi soir', '2022-08-02', null, 'day'],
+  ['La frappe a eu lieu hier à Bamako.', '2022-08-04', 'hier', '2022-08-03', null, 'day'],
+  ["Selon l'armée, la frappe a eu lieu aujourd'hui.", '2022-08-04', "aujourd'hui", '2022-08-04', null, 'day'],
+  ['Le véhicule a été touché avant-hier.', '2022-08-04', 'avant-hier', '2022-08-02', null, 'day'],
+  ['Le camp a été bombardé il y a deux jours.', '2022-08-04', 'il y a deux jours', '2022-08-02', null, 'day'],
+  ['Un raid a visé la zone dans la nuit de samedi à dimanche.', '2022-08-04', 'dans la nuit de samedi à dimanche', '2022-07-30', '2022-07-31', 'days'],
+  ['Deux véhicules touchés dans la nuit du jeudi 2 au vendredi 3 janvier à Bagdad.', '2020-01-04', 'dans la nuit du jeudi 2 au vendredi 3 janvier', '2020-01-02', '2020-01-03', 'days'],
+  ['Deux véhicules touchés dans la nuit du jeudi 2 au vendredi 3 janvier à Bagdad.', null, 'dans la nuit du jeudi 2 au vendredi 3 janvier', null, null, null],
+  ['Plusieurs frappes ont eu lieu la semaine dernière.', '2022-08-04', 'la semaine dernière', '2022-07-25', '2022-07-31', 'week'],
+  ["L'armée a mené des raids le mois dernier dans l'Est.", '2022-08-04', 'le mois dernier', '2022-07-01', '2022-07-31', 'month'],
+  ['La frappe du 13 février 2019 a visé un groupe armé.', null, '13 février 2019', '2019-02-13', null, 'day'],
+  ['Des frappes ont eu lieu au cours des dernières 24 heures.', '2022-08-04', 'au cours des dernières 24 heures', '2022-08-03', '2022-08-04', 'days'],
+  ['Le bombardement a eu lieu ce week-end dans le nord.', '2022-08-04', 'ce week-end', '2022-07-30', '2022-07-31', 'days'],
+  ['Le raid a visé la zone dimanche 17 juin.', '2012-06-20', 'dimanche 17 juin', '2012-06-17', null, 'day'],
+  ['Les frappes ont eu lieu entre le 2 et le 5 janvier 2020.', null, 'entre le 2 et le 5 janvier 2020', '2020-01-02', '2020-01-05', 'days'],
+  ['Les raids ont eu lieu en juin dernier.', '2022-08-04', 'en juin', '2022-06-01', '2022-06-30', 'month'],
+  ['La frappe a eu lieu vendredi vers minuit.', '2022-01-08', 'vendredi vers minuit', '2022-01-07', null, 'day'],
+  // Dutch and Arabic weekdays / today
+  ['Zondagavond zijn in de stad minstens 43 mensen omgekomen.', '2019-08-05', 'Zondagavond', '2019-08-04', null, 'day'],
+  ['قتل 41 شخصا اليوم الجمعة في غارة جوية', '2016-02-19', 'اليوم الجمعة', '2016-02-19', null, 'day'],
+  ['قتل 41 شخصا اليوم الجمعة في غارة جوية', null, 'اليوم الجمعة', null, null, null],
+];
+
+describe('findDates: sentence table', () => {
+  it.each(CASES)('%s (published %s)', (sentence, published, text, start, end, precision) => {
+    const found = findDates(sentence, ctx(published));
+    const m = found.find((x) => x.text === text);
+    expect(m, `no mention "${text}" in ${JSON.stringify(found.map((f) => f.text))}`).toBeDefined();
+    if (start === null) expect(m!.window).toBeNull();
+    else expect(m!.window).toEqual({ start, end: end ?? start, precision });
+    expect(sentence.slice(m!.span[0], m!.span[1])).toBe(text);
+  });
+});
+
+describe('findDates: what is not a date', () => {
+  it.each([
+    ['The hotline runs 24/7 for families.'],
+    ['Drone warfare grew in the 1990s and 2000s.'],
+    ['The strike may have killed a commander.'],
+    ['Troops will march to the town at 5 pm.'],
+    ['A 25-year-old man was among the 12 dead.'],
+  ])('%s', (sentence) => {
+    expect(findDates(sentence, ctx('2019-08-08'))).toEqual([]);
+  });
+
+  it('a weekday that does not fit the date gives no window and says so', () => {
+    const [m] = findDates('The raid took place on Monday, 2 August 2022.', ctx('2022-08-04'));
+    expect(m.window).toBeNull();
+    expect(m.inconsistent).toBe(true);
+  });
+
+  it('reports whether the year was printed', () => {
+    const found = findDates('On Oct. 27, 2010 and again on Jan. 10 drones struck.', ctx('2013-02-05'));
+    expect(found.map((f) => [f.text, f.year_printed])).toEqual([
+      ['Oct. 27, 2010', true],
+      ['Jan. 10', false],
+    ]);
+  });
+
+  it('finds several mentions in text order with absolute spans', () => {
+    const text = 'Headline\n\nOn Monday a drone struck. The previous strike was on July 27.';
+    const found = findDates(text, ctx('2013-07-31'));
+    expect(found.map((f) => f.text)).toEqual(['Monday', 'July 27']);
+    for (const f of found) expect(text.slice(f.span[0], f.span[1])).toBe(f.text);
+  });
+
+  it('ignores an unparseable publication date instead of throwing', () => {
+    const [m] = findDates('It happened yesterday.', { published: 'not a date', published_precision: 'day', language: 'en' });
+    expect(m.window).toBeNull();
+  });
+});
+
+describe('findDates: properties', () => {
+  const wordy = fc.array(
+    fc.constantFrom('Monday', 'on', 'Oct.', '1', '2019', 'yesterday', 'la', 'nuit', 'du', 'samedi', 'au', 'dimanche', 'last', 'week',
+      '(', ')', ',', ' ', '\n', 'May', '24/7', '31', 'février', 'il y a', 'deux', 'jours', 'اليوم', 'hier', '3.1.2020'),
+    { maxLength: 30 },
+  ).map((xs) => xs.join(' '));
+  const published = fc.option(
+    fc.oneof(
+      fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.constantFrom('2019-08', '2017', 'garbage', ''),
+    ),
+    { nil: null },
+  );
+
+  it('never throws; spans lie inside the text and windows are ordered', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), wordy), published, (text, pub) => {
+        const found = findDates(text, ctx(pub));
+        for (const m of found) {
+          expect(m.span[0]).toBeGreaterThanOrEqual(0);
+          expect(m.span[1]).toBeLessThanOrEqual(text.length);
+          expect(m.span[0]).toBeLessThan(m.span[1]);
+          expect(text.slice(m.span[0], m.span[1])).toBe(m.text);
+          if (m.window) expect(m.window.start <= m.window.end).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never resolves a yearless date without a publication date', () => {
+    fc.assert(
+      fc.property(wordy, (text) => {
+        for (const m of findDates(text, ctx(null))) if (!m.year_printed) expect(m.window).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a relative day never lands after the publication day', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {
+        const pub = d.toISOString().slice(0, 10);
+        for (const m of findDates('on Monday, on Sunday, yesterday, last week, mardi dernier, over the weekend', ctx(pub)))
+          expect(m.window!.end <= pub).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
