@@ -87,6 +87,8 @@ export function syntheticIncident(r: () => number, i: number): Incident {
     report_ids: [],
     independent_sources: 1 + Math.floor(r() * 4),
     locks: {},
+    assessments: [],
+    redirected_from: [],
   };
 }
 

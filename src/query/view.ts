@@ -27,7 +27,8 @@ export interface IncidentView {
   reports: Report[];
   documents: Omit<Document, 'raw_sha256'>[];
   decisions: DecisionRow[];
-  assessments: DecisionRow[];
+  /** Analysts' belligerent hypotheses (the incident's own list, else the unreverted assess decisions). */
+  assessments: unknown[];
 }
 
 export function incidentView(db: Database.Database, id: string): IncidentView | null {
@@ -55,7 +56,7 @@ export function incidentView(db: Database.Database, id: string): IncidentView | 
     reports,
     documents,
     decisions,
-    assessments: decisions.filter((d) => d.kind === 'assess' && !d.reverted_at),
+    assessments: incident.assessments?.length ? incident.assessments : decisions.filter((d) => d.kind === 'assess' && !d.reverted_at),
   };
 }
 

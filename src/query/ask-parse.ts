@@ -1,0 +1,216 @@
+import type { EventType } from '../domain/index.ts';
+import type { GeocodeResult } from '../gazetteer/types.ts';
+import { IncidentFilters } from './filters.ts';
+import { dateWindow, findDates } from './ask-dates.ts';
+import type { AskDeps, Intent, Understood, UnderstoodPlace } from './ask-types.ts';
+
+/**
+ * A question in English or French -> an intent and filters. Pure: the lexicon (actors) and
+ * the gazetteer (places) are the ones extraction uses, passed in `deps`; `today` resolves
+ * "last year". The rules are a linguist's: question words for the intent, trigger words for
+ * the event type, actor kinds for the roles (armed groups are targets, states and their forces
+ * belligerents), the gazetteer's reading of place phrases.
+ */
+export interface ParsedQuestion {
+  question: string;
+  intent: Intent;
+  understood: Understood;
+}
+
+const FRENCH_CUES =
+  /\b(quel(le)?s?|combien|qui|frappes?|près|pres|depuis|entre|en \d{4}|ont|est-ce|a-t-(il|elle)|y a-t-il|françaises?|francaises?|américaines?|aériennes?|contre|dans|le nord|du|des|les)\b/iu;
+const ENGLISH_CUES = /\b(did|does|how|many|who|which|what|strikes?|the|in|near|on|against|launch|carry|were|was)\b/i;
+
+export function detectLanguage(q: string): 'en' | 'fr' {
+  const fr = (q.match(new RegExp(FRENCH_CUES.source, 'giu')) ?? []).length;
+  const en = (q.match(new RegExp(ENGLISH_CUES.source, 'gi')) ?? []).length;
+  return fr > en ? 'fr' : 'en';
+}
+
+export function detectIntent(q: string): Intent {
+  const s = q.trim().toLowerCase().replace(/[’]/g, "'");
+  if (/\b(how many|how often|number of|count of|combien|nombre de)\b/.test(s)) return 'count';
+  if (
+    /^(who|qui|by whom|par qui)\b/.test(s) ||
+    /^(which|what|quel(le)?s?)\s+(country|countries|state|belligerent|force|forces|army|armies|air force|pays|état|armée|armées|force aérienne)\b/.test(s) ||
+    /\bwho (struck|carried|launched|bombed|hit|attacked|was behind|is behind|did)\b/.test(s) ||
+    /\bqui (a|ont|est)\b/.test(s)
+  ) {
+    return 'who';
+  }
+  if (
+    /^(did|does|do|has|have|had|was|were|is|are|can|could|will|est-ce qu|y a-t-il|y-a-t-il|a-t-on|is it true)/.test(s) ||
+    /-t-(il|elle|ils|elles|on)\b/.test(s) ||
+    /^[^?]*\b\w+-(ils|elles|il|elle)\b/.test(s)
+  ) {
+    return 'yes_no';
+  }
+  return 'list';
+}
+
+/** Trigger words -> event types. "Drone" narrows; air/missile words stay within air strikes. */
+export function detectEventTypes(q: string): { types: EventType[] | undefined; span: [number, number] | null } {
+  const drone = /\b(drones?|UAVs?|unmanned|Reapers?|Predators?|Bayraktars?|TB2)\b/i.exec(q);
+  if (drone) return { types: ['drone_strike'], span: [drone.index, drone.index + drone[0].length] };
+  const missile = /\b(missiles?|cruise missiles?)\b/i.exec(q);
+  if (missile && !/\b(air ?strikes?|air raids?|jets?|warplanes?|aériennes?)\b/i.test(q)) {
+    return { types: ['missile_strike'], span: [missile.index, missile.index + missile[0].length] };
+  }
+  return { types: undefined, span: null };
+}
+
+/** Nouns that describe what was hit; searched in the documents' text, dropped if nothing matches. */
+const DETAIL_NOUNS =
+  /\b(convoy|convoi|wedding|mariage|hospital|hôpital|hopital|market|marché|marche|mosque|mosquée|school|école|ecole|vehicles?|véhicules?|cars?|voitures?|trucks?|camions?|pick-?ups?|meeting|réunion|funeral|funérailles|compound|checkpoint|boat|bateau|training camp|camp d'entraînement|leader|chef|commander|commandant|refugee camp|camp de réfugiés)\b/giu;
+
+/** Most specific place first: an offset or "near X", a named place, a region, then a country. */
+const KIND_ORDER: Record<GeocodeResult['kind'], number> = { offset: 0, near: 1, name: 2, region: 3, country: 4 };
+
+/** Search radius for a place as read in a question (km), never below the place's own radius. */
+function searchKm(r: GeocodeResult): number {
+  const own = r.place.radius_km;
+  switch (r.kind) {
+    case 'near':
+    case 'offset':
+      return Math.max(own, 50);
+    case 'name':
+      return Math.max(own, 30);
+    default:
+      return Math.max(own, 25);
+  }
+}
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
+
+export function parseQuestion(question: string, deps: AskDeps, today: string): ParsedQuestion {
+  const q = question.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const language = detectLanguage(q);
+  const intent = detectIntent(q);
+  const used: [number, number][] = [];
+  const filters: Record<string, unknown> = {};
+
+  const dates = findDates(q, today);
+  const win = dateWindow(dates);
+  if (win.from) filters.event_date_from = win.from;
+  if (win.to) filters.event_date_to = win.to;
+  used.push(...dates.map((d) => d.span));
+
+  const ev = detectEventTypes(q);
+  if (ev.types) filters.event_type = ev.types;
+  if (ev.span) used.push(ev.span);
+
+  // Actors: armed groups are what was struck; states and their forces are who struck. A
+  // country's name after a locative word ("in Mali", "au Mali", "northern Mali") is a place.
+  let belligerent: string | null = null;
+  const targets: string[] = [];
+  const placeCountries: string[] = [];
+  for (const m of deps.findActors?.(q) ?? []) {
+    if (used.some((u) => overlaps(u, m.span))) continue;
+    if (m.actor.kind === 'state' && isLocative(q, m.span[0]) && !/^(via|demonym|acronym)$/.test((m as { via?: string }).via ?? '')) {
+      if (m.actor.country) placeCountries.push(m.actor.country);
+      continue;
+    }
+    used.push(m.span);
+    if (m.actor.kind === 'armed_group' || m.actor.kind === 'other') {
+      if (!targets.includes(m.actor.id)) targets.push(m.actor.id);
+    } else if (!belligerent) {
+      belligerent = deps.belligerentOf?.(m.actor.id) ?? m.actor.id;
+    }
+  }
+  if (targets.length) filters.target = targets;
+  if (belligerent && (intent === 'list' || intent === 'count')) {
+    filters.belligerent = [belligerent];
+    filters.status = ['acknowledged', 'alleged', 'suspected'];
+  }
+
+  // Places: the gazetteer reads the question with dates and actor names blanked out (so "US"
+  // or "French" is not read as a country); names after a preposition it did not resolve in
+  // context are looked up on their own.
+  const place = findPlace(q, used, deps);
+  if (place) {
+    if (place.kind !== 'country') filters.near = { lat: place.lat, lon: place.lon, km: place.km };
+    if (place.country) filters.country = [place.country];
+  } else if (placeCountries.length) {
+    filters.country = [...new Set(placeCountries)];
+  }
+
+  const details: string[] = [];
+  for (const m of q.matchAll(DETAIL_NOUNS)) {
+    const span: [number, number] = [m.index!, m.index! + m[0].length];
+    if (!used.some((u) => overlaps(u, span))) details.push(m[0].toLowerCase());
+  }
+  if (details.length) filters.q = details.join(' ');
+
+  const killed = /\b(?:at least|more than|over|no fewer than|plus de|au moins)\s+(\d{1,5})\s+(?:people\s+|personnes\s+|civilians\s+|civils\s+)?(?:killed|dead|deaths|morts|tués|tues|victimes)/iu.exec(q);
+  if (killed) filters.min_killed = Number(killed[1]) + (/more than|over|plus de/i.test(killed[0]) ? 1 : 0);
+
+  return {
+    question,
+    intent,
+    understood: { language, filters: IncidentFilters.parse(filters), belligerent, place, details, relaxed: [] },
+  };
+}
+
+/** Words after which a country name is where, not who: "in Mali", "au Mali", "northern Mali". */
+const LOCATIVE =
+  /(?:^|[\s'’(])(?:in|into|inside|across|over|near|of|at|from|au|aux|en|dans|du|de|d|la|le|l|vers|northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s*['’]?\s*$/i;
+
+function isLocative(q: string, at: number): boolean {
+  return LOCATIVE.test(q.slice(Math.max(0, at - 30), at));
+}
+
+/** Capitalised names after a preposition: "near Kidal", "hit Jilib", "près de Kidal". */
+const NAMED_AFTER =
+  /(?:^|\s)(near|around|outside|close to|in|at|on|over|hit|struck|bombed|targeted|près de|pres de|autour de|à|a|au|aux|en|dans|vers|sur|contre|non loin de)\s+((?:[A-ZÀ-ÖØ-Þ][\p{L}'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]+){0,2})/gu;
+const NEAR_WORDS = /^(near|around|outside|close to|près de|pres de|autour de|non loin de)$/i;
+
+function findPlace(q: string, used: [number, number][], deps: AskDeps): UnderstoodPlace | null {
+  let blanked = q;
+  for (const [s, e] of used) blanked = blanked.slice(0, s) + ' '.repeat(e - s) + blanked.slice(e);
+  const found = (deps.geocode?.(blanked) ?? []).filter((r) => !r.place.span || !used.some((u) => overlaps(u, r.place.span!)));
+  const specific = found.filter((r) => r.kind !== 'country').sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score)[0];
+  const country = found.find((r) => r.kind === 'country');
+  if (specific) {
+    const p = specific.place;
+    used.push(...(p.span ? [p.span] : []));
+    return {
+      text: p.span ? q.slice(p.span[0], p.span[1]) : p.name,
+      name: p.canonical_name ?? p.name,
+      kind: specific.kind,
+      lat: p.lat,
+      lon: p.lon,
+      km: Math.round(searchKm(specific)),
+      country: p.country ?? country?.place.country ?? null,
+    };
+  }
+  if (deps.lookupPlace) {
+    const hint = country?.place.country ?? null;
+    for (const m of blanked.matchAll(NAMED_AFTER)) {
+      const words = m[2].split(/\s+/);
+      for (let n = words.length; n > 0; n--) {
+        const name = words.slice(0, n).join(' ');
+        const cands = deps.lookupPlace(name).filter((c) => !c.feature_code.startsWith('PCL'));
+        const c = cands.find((x) => hint && x.country === hint) ?? cands.find((x) => x.feature_class === 'P') ?? cands[0];
+        if (!c) continue;
+        const near = NEAR_WORDS.test(m[1]);
+        const start = m.index! + m[0].indexOf(m[2]);
+        used.push([start, start + name.length]);
+        const own = c.radius_km;
+        return {
+          text: name,
+          name: c.name,
+          kind: near ? 'near' : c.feature_class === 'A' ? 'region' : 'name',
+          lat: c.lat,
+          lon: c.lon,
+          km: Math.round(near ? Math.max(own, 50) : Math.max(own, 30)),
+          country: c.country,
+        };
+      }
+    }
+  }
+  if (country) {
+    const p = country.place;
+    return { text: p.name, name: p.canonical_name ?? p.name, kind: 'country', lat: p.lat, lon: p.lon, km: Math.round(p.radius_km), country: p.country };
+  }
+  return null;
+}
