@@ -20,6 +20,8 @@ export interface DocContext {
   dates: DateMention[];
   dateCtx: DateContext;
   geo: GeocodeResult[];
+  /** Geocoded mentions that can place a strike: no datelines, no places of sources. */
+  strikeGeo: GeocodeResult[];
   gazetteer: Gazetteer | null;
   analysis: EventAnalysis;
 }
@@ -37,8 +39,10 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
 
   // Event type: platform words in the strike's sentences and the headline.
   const ev = { drone: false, aircraft: false, missile: false, airWording: false };
-  const headlineSentences = sentences.filter((s) => s.headline);
-  for (const s of [...groupSentences, ...headlineSentences]) {
+  // A headline asserts the platform, unless it asks a question ("Did the US launch a drone strike...?").
+  const headlineSentences = sentences.filter((s) => s.headline && !/\?\s*$/.test(s.text));
+  const platformSentences = [...groupSentences.filter((s) => !s.headline), ...headlineSentences];
+  for (const s of platformSentences.length > 0 ? platformSentences : groupSentences) {
     const c = platformCues(text, s.span);
     ev.drone ||= c.drone !== null;
     ev.aircraft ||= c.aircraft !== null;
@@ -52,15 +56,16 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
 
   // Date
   const bodyOthers = body.filter((s) => s.index !== lead.index).map(spanOf);
-  const dateTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf)].filter((t) => t.length > 0);
+  const deaths = g.sentences.length <= 2 ? deathSentences(ctx, lead) : [];
+  const dateTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), deaths].filter((t) => t.length > 0);
   const date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx);
 
   // Place
   const neighbours = neighbourRanges(sentences, lead, ctx.analysis.tailStart);
-  const placeTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), neighbours].filter((t) => t.length > 0);
-  const placeChoice = choosePlace(ctx.geo, placeTiers, g.triggers);
+  const placeTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), [...deaths, ...neighbours]].filter((t) => t.length > 0);
+  const placeChoice = choosePlace(ctx.strikeGeo, placeTiers, g.triggers);
   let place: Place | null = placeChoice.place;
-  if (!place) place = countryFallback(ctx);
+  if (!place) place = countryFallback(ctx, eventRanges);
 
   // Casualties: counted-only strikes have none of their own.
   const casualtyRanges: Span[] = g.counted ? [] : body.length > 0 ? body.map(spanOf) : headline.map(spanOf);
@@ -75,7 +80,8 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [], spans: [] });
   const attributions = safe(() => findAttributions(text, eventRanges, actx), []);
 
-  const spans: Record<string, Span | Span[]> = { event: g.triggers[0] ?? lead.span };
+  const leadTrigger = g.triggers.find(([a, b]) => a >= lead.span[0] && b <= lead.span[1]);
+  const spans: Record<string, Span | Span[]> = { event: leadTrigger ?? g.triggers[0] ?? lead.span };
   if (date.span) spans.date = date.span;
   if (placeChoice.span) spans.place = placeChoice.span;
   if (killed) spans.killed = byCat('killed').map((m) => m.span);
@@ -113,6 +119,24 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   };
 }
 
+const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?)\b/i;
+
+/**
+ * For a strike told in one or two sentences (often just the headline): the early body
+ * sentences that report the deaths ("he died on Saturday in Haramka village"), which carry
+ * the day and place the trigger sentence lacks.
+ */
+function deathSentences(ctx: DocContext, lead: Sentence): Span[] {
+  const bg = new Set(ctx.analysis.background.map((b) => b.sentence));
+  const out: Span[] = [];
+  for (const s of ctx.sentences) {
+    if (s.headline || s.index === lead.index || bg.has(s.index) || s.span[0] >= ctx.analysis.tailStart) continue;
+    if (s.paragraph > 6) break;
+    if (DEATH.test(s.text)) out.push(s.span);
+  }
+  return out;
+}
+
 /** The sentences just before and after the lead (within the article body). */
 function neighbourRanges(sentences: Sentence[], lead: Sentence, tailStart: number): Span[] {
   const out: Span[] = [];
@@ -123,17 +147,32 @@ function neighbourRanges(sentences: Sentence[], lead: Sentence, tailStart: numbe
   return out;
 }
 
-/** When no place is attached to the strike: the country the article names most. */
-function countryFallback(ctx: DocContext): Place | null {
+/**
+ * When no place is attached to the strike: the country the article names most (in the
+ * gazetteer's mentions, else among its capitalised words: "Mali's north").
+ */
+function countryFallback(ctx: DocContext, ranges: Span[]): Place | null {
+  const gz = ctx.gazetteer;
+  if (!gz) return null;
   const counts = new Map<string, number>();
   for (const r of ctx.geo) {
     if (r.place.span && r.place.span[0] >= ctx.analysis.tailStart) continue;
     const c = r.place.country;
     if (c) counts.set(c, (counts.get(c) ?? 0) + (r.kind === 'country' ? 2 : 1));
   }
+  if (counts.size === 0) {
+    const scan = (s: number, e: number, w: number) => {
+      for (const m of ctx.text.slice(s, e).matchAll(/\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?/gu)) {
+        const iso = countryNamed(gz, m[0]);
+        if (iso) counts.set(iso, (counts.get(iso) ?? 0) + w);
+      }
+    };
+    for (const [s, e] of ranges) scan(s, e, 3);
+    scan(0, ctx.analysis.tailStart, 1);
+  }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (!best || !ctx.gazetteer) return null;
-  const cand = safe(() => ctx.gazetteer!.country(best[0]), null);
+  if (!best) return null;
+  const cand = safe(() => gz.country(best[0]), null);
   if (!cand) return null;
   return {
     name: cand.name,
@@ -148,6 +187,18 @@ function countryFallback(ctx: DocContext): Place | null {
     precision: 'country',
     how: 'country the article names most',
   };
+}
+
+const countryMemo = new Map<string, string | null>();
+
+/** ISO2 of a word that names a country outright ("Mali", "Somalie"), memoised. */
+function countryNamed(gz: Gazetteer, word: string): string | null {
+  let v = countryMemo.get(word);
+  if (v !== undefined) return v;
+  const top = safe(() => gz.lookup(word)[0], undefined);
+  v = top && top.feature_code.startsWith('PCL') ? top.country : null;
+  if (countryMemo.size < 50_000) countryMemo.set(word, v);
+  return v;
 }
 
 const DETAIL_WORDS =

@@ -33,9 +33,9 @@ const RULES: Rule[] = [
   { name: 'modal-future', re: /\b(?:could|might|may|will|would|shall|plans? to|planning to|intends? to|ready to|prepared to|threaten(?:s|ed)? to|vow(?:s|ed)? to|pledge[sd]? to|to (?:use|launch|conduct|carry out)) (?:\w+ ){0,2}(?:launch|conduct|carry out|strike|use|begin|start|step up|expand|resume|bomb)\w*\b/i },
   { name: 'preparation', re: /\bin preparation for\b|\bpreparing (?:for|to)\b|\bpotential (?:operations|strikes)\b|\ben prévision de\b|\bpréparer? (?:des|une) (?:frappes?|raids?)\b|\bpourrai(?:t|ent) (?:frapper|mener|lancer)\b/i },
   // generic / habitual
-  { name: 'habitual', re: /\b(?:has|have) (?:also )?(?:used|been using|relied on|carried out|conducted|launched|stepped up|increased|expanded)\b(?![^.]*\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|\bhas been hit\b[^.]*\bbefore\b|\bhave been hit\b|\bhas responded with\b|\bare known to\b|\bregularly\b|\brepeatedly\b|\ba pris l['’]habitude\b/i },
+  { name: 'habitual', re: /\b(?:has|have) (?:also )?(?:used|been using|relied on|carried out|conducted|launched|stepped up|increased|expanded)\b(?![^.]*\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|\bhas been hit\b[^.]*\bbefore\b|\bhave been hit\b|\bhas responded with\b|\bare known to\b|\ba practice\b|\b(?:years|decades) (?:of )?using\b|\bin the age of\b|\bregularly\b|\brepeatedly\b|\ba pris l['’]habitude\b/i },
   { name: 'tally', re: /\b(?:so far (?:this|in)|this year|last year|in total|a total of|record number|highest number|per year|each year|since (?:early |late |mid-?)?(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)|the (?:fifth|sixth|seventh|eighth|ninth|tenth|\d+th) (?:such )?(?:strike|attack)|at least the \w+ (?:strike|since)|depuis le début de l['’]année|cette année|l['’]an dernier|au total|en \d{4}\b)/i },
-  { name: 'retrospective', re: /\b(?:the one before|the (?:last|previous|prior|earlier) (?:strike|attack|raid|one)|(?:earlier|previous|prior|past) (?:strikes|attacks|raids|drone strikes|air ?strikes)|in the past\b|was followed by others|followed by (?:others|more) on|has been hit by\b[^.]*\bbefore|(?:la|une) précédente (?:frappe|attaque)|les (?:précédentes|dernières) frappes|déjà (?:été )?(?:frappée?|visée?|ciblée?))/i },
+  { name: 'retrospective', re: /\b(?:the one before|the (?:last|previous|prior) (?:strike|attack|raid|one)\b(?! of the)|(?:earlier|previous|prior|past) (?:strikes|attacks|raids|drone strikes|air ?strikes)|in the past\b|was followed by others|followed by (?:others|more) on|has been hit by\b[^.]*\bbefore|(?:la|une) précédente (?:frappe|attaque)|les (?:précédentes|dernières) frappes|déjà (?:été )?(?:frappée?|visée?|ciblée?))/i },
   // surveillance, hardware, policy
   { name: 'surveillance', re: /\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i },
   { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i },
@@ -44,11 +44,11 @@ const RULES: Rule[] = [
   // militants firing at aircraft are not strikes from the air
   { name: 'anti-aircraft', re: /\b(?:fir(?:e|ed|ing)|shoot(?:ing)?|shot) (?:at|down)\b|\banti-?aircraft\b|\babattu\b/i },
   // questions that are not headlines of reports ("what is a drone strike?")
-  { name: 'explainer', re: /\b(?:what is|how do|why do|explainer|explained)\b/i },
+  { name: 'explainer', re: /\b(?:what is|what are|how do|why do|explainer|explained|que sait-on|ce que l['’]on sait|comprendre)\b/i },
 ];
 
 /** Rules a headline ignores: a headline question is a report's hook, not a hypothetical. */
-const HEADLINE_SKIPS = new Set(['modal-future', 'explainer']);
+const HEADLINE_SKIPS = new Set(['modal-future']);
 
 /**
  * Classify one sentence. `isHeadline` relaxes the modal rule: "Did the US launch a drone
@@ -70,12 +70,17 @@ export function classifySentence(sentence: string, opts: { isHeadline?: boolean;
  * "killed/died" verb in the sentence ("A strike on Saturday killed 7" stays an event even
  * after "so far this year").
  */
-const EVENT_CUE = /\b(?:killed|died|dead|wounded|injured|tués?|morts?|blessés?|péri|ont été tués|yesterday|today|hier|aujourd['’]hui|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
+const EVENT_CUE = /\b(?:killed|died|dead|wounded|injured|tués?|morts?|blessés?|péri|ont été tués|yesterday|today|overnight|last night|this morning|earlier today|(?:over|in) the (?:past|last) (?:24|48|twenty-four) hours|hier|aujourd['’]hui|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
 
 /** Rules strong enough that event cues do not rescue the sentence. */
 const HARD = new Set(['conditional', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
 
 /** Final decision combining background rules and event cues. */
+/** Exported for the generic-plural rule in events.ts: a sentence with an event anchor. */
+export function hasEventCue(sentence: string): boolean {
+  return EVENT_CUE.test(sentence);
+}
+
 export function isBackground(sentence: string, opts: { isHeadline?: boolean; isListItem?: boolean } = {}): Verdict {
   const v = classifySentence(sentence, opts);
   if (!v.background) return v;

@@ -3,7 +3,7 @@
  * background), with the triggers they hold.
  */
 import { findTriggers, platformCues, type Trigger } from './triggers.ts';
-import { isBackground } from './background.ts';
+import { hasEventCue, isBackground } from './background.ts';
 import { sentenceAt, type Sentence } from './sentences.ts';
 import type { EventSentence } from './grouping.ts';
 
@@ -13,7 +13,7 @@ import type { EventSentence } from './grouping.ts';
  * on its own (unless it says "a second strike").
  */
 const ANAPHORA =
-  /\b(?:the|this|that|its|their|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|yesterday['’]s|today['’]s|(?:a|the) (?:second|third|later|latter|subsequent|other|separate)|another|a (?:US|U\.S\.|American|Turkish|Russian|French|Israeli|Kenyan|coalition|Saudi|Nigerian|military|army))\s+(?:[\w-]+\s+)?(?:strikes?|raids?|attacks?|bombings?|bombardment)\b|\b(?:la|cette|une|le|ce|du|de la|les|ces|des) (?:[\w-]+ )?(?:frappes?|raids?|bombardements?|attaques?)\b/i;
+  /\b(?:the|this|that|its|their|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|yesterday['’]s|today['’]s|(?:a|the) (?:second|third|later|latter|subsequent|other|separate)|another|a (?:US|U\.S\.|American|Turkish|Russian|French|Israeli|Kenyan|coalition|Saudi|Nigerian|military|army))\s+(?:[\p{L}-]+\s+)?(?:strikes?|raids?|attacks?|bombings?|bombardment)(?![\p{L}])|(?<![\p{L}])(?:la|cette|une|le|ce|du|de la|les|ces|des) (?:[\p{L}-]+ )?(?:frappes?|raids?|bombardements?|attaques?)(?![\p{L}])/iu;
 
 /**
  * Where the article proper ends: comment threads, tag lists, "related" links and donation
@@ -56,6 +56,10 @@ export function findEventSentences(text: string, sentences: Sentence[]): EventAn
       if (kept.length === 0) continue;
     }
     const verdict = isBackground(s.text, { isHeadline: s.headline, isListItem: s.listItem });
+    if (!verdict.background && !s.headline && kept.every((t) => isBarePlural(text, t)) && !hasEventCue(s.text)) {
+      verdict.background = true;
+      verdict.reasons.push('generic-plural');
+    }
     if (verdict.background) {
       background.push({ sentence: i, reasons: verdict.reasons });
       continue;
@@ -68,4 +72,14 @@ export function findEventSentences(text: string, sentences: Sentence[]): EventAn
 function hasPlatformCue(text: string, s: Sentence): boolean {
   const c = platformCues(text, s.span);
   return c.drone !== null || c.aircraft !== null || c.missile !== null;
+}
+
+/**
+ * A plural trigger with no determiner or number before it ("drone strikes are no exception",
+ * "critics worry that airstrikes...") speaks of strikes in general.
+ */
+function isBarePlural(text: string, t: Trigger): boolean {
+  if (!/s$/i.test(t.text)) return false;
+  const before = text.slice(Math.max(0, t.span[0] - 40), t.span[0]);
+  return !/\b(?:the|these|those|two|three|four|five|several|both|its|their|our|his|her|recent|latest|first|les|des|ces|deux|trois|plusieurs|\d+)\s+(?:[\p{L}.-]+\s+){0,2}$/iu.test(before);
 }

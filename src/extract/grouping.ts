@@ -34,12 +34,12 @@ const NUM_WORDS: Record<string, number> = {
 };
 
 const ORDINAL_NEW =
-  /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\w-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/i;
+  /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
 const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
 const SAME_SITE =
   /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at)\b|\bsecouristes?\b|\bvenus? (?:porter )?secours\b/i;
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
-const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\w-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/i;
+const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/iu;
 
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {

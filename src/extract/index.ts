@@ -13,6 +13,7 @@ import { groupStrikes } from './grouping.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
+import { datelineRanges, isSourcePlace } from './place.ts';
 
 export interface ExtractInput {
   id: string;
@@ -45,6 +46,11 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
       geo = [];
     }
   }
+  const paragraphStarts = sentences.filter((s, i) => i === 0 || sentences[i - 1].paragraph !== s.paragraph).map((s) => s.span[0]);
+  const datelines = datelineRanges(text, paragraphStarts);
+  const strikeGeo = geo.filter(
+    (r) => r.place.span !== null && !datelines.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e) && !isSourcePlace(text, r),
+  );
   const ctx: DocContext = {
     doc,
     text,
@@ -52,6 +58,7 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     dates: findDates(text.slice(0, analysis.tailStart), dctx),
     dateCtx: dctx,
     geo,
+    strikeGeo,
     gazetteer,
     analysis,
   };

@@ -28,35 +28,42 @@ export interface PlaceChoice {
 }
 
 /**
- * @param results every geocoded mention of the document
- * @param tiers ranges to look in, most relevant first (the strike's sentences, then the headline,
- *   then the neighbouring sentences)
+ * @param results every geocoded mention of the document, minus datelines and the places of
+ *   sources (see `isSourcePlace`)
+ * @param tiers ranges to look in, most relevant first (the strike's lead sentence, its other
+ *   sentences, the headline, the neighbouring sentences). A more specific place in a later tier
+ *   beats a vaguer one in an earlier tier (a town in the second sentence over a district in the
+ *   lede); within a precision level the earlier tier wins; the last tier is only a fallback.
  * @param anchors trigger spans; distance to them breaks ties
  */
 export function choosePlace(results: GeocodeResult[], tiers: [number, number][][], anchors: [number, number][]): PlaceChoice {
-  for (const ranges of tiers) {
-    const inTier = results.filter((r) => r.place.span !== null && ranges.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e));
-    if (inTier.length === 0) continue;
-    const specific = inTier.filter((r) => r.place.precision !== 'country');
-    const pool = specific.length > 0 ? specific : inTier;
-    const scored = pool
-      .map((r) => ({ r, score: scoreOf(r, anchors) }))
-      .sort((a, b) => a.score - b.score);
-    const best = scored[0].r;
-    const alternatives: Place[] = [...(best.conflicts ?? [])];
-    for (const { r } of scored.slice(1)) {
-      if (r.place.precision === 'country') continue;
-      if (r.anchor && best.anchor && r.anchor.geonames_id === best.anchor.geonames_id) continue;
-      if (best.anchor && samePoint(r.place, best.anchor)) continue;
-      if (r.anchor && samePoint(r.anchor, best.place)) continue;
-      const d = distanceKm(best.place, r.place);
-      if (d > best.place.radius_km + r.place.radius_km && !alternatives.some((a) => samePoint(a, r.place))) {
-        alternatives.push(r.place);
-      }
+  const scored: { r: GeocodeResult; score: number }[] = [];
+  const fallbackTier = tiers.length - 1;
+  for (let t = 0; t < tiers.length; t++) {
+    if (t === fallbackTier && scored.some((x) => x.r.place.precision !== 'country') && tiers.length > 1) break;
+    for (const r of results) {
+      const sp = r.place.span;
+      if (!sp || !tiers[t].some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
+      if (scored.some((x) => x.r === r)) continue;
+      scored.push({ r, score: scoreOf(r, anchors) + t * 1.5 });
     }
-    return { place: best.place, alternatives: alternatives.slice(0, 4), span: best.place.span };
   }
-  return { place: null, alternatives: [], span: null };
+  if (scored.length === 0) return { place: null, alternatives: [], span: null };
+  const specific = scored.filter((x) => x.r.place.precision !== 'country');
+  const pool = (specific.length > 0 ? specific : scored).sort((a, b) => a.score - b.score);
+  const best = pool[0].r;
+  const alternatives: Place[] = [...(best.conflicts ?? [])];
+  for (const { r } of pool.slice(1)) {
+    if (r.place.precision === 'country' || r.place.precision === 'region') continue;
+    if (r.anchor && best.anchor && samePoint(r.anchor, best.anchor)) continue;
+    if (best.anchor && samePoint(r.place, best.anchor)) continue;
+    if (r.anchor && samePoint(r.anchor, best.place)) continue;
+    const d = distanceKm(best.place, r.place);
+    if (d > best.place.radius_km + r.place.radius_km + 25 && !alternatives.some((a) => samePoint(a, r.place))) {
+      alternatives.push(r.place);
+    }
+  }
+  return { place: best.place, alternatives: alternatives.slice(0, 4), span: best.place.span };
 }
 
 function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
@@ -67,9 +74,51 @@ function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
     if (d < dist) dist = d;
   }
   if (!Number.isFinite(dist)) dist = 2000;
-  const kindBonus = r.kind === 'offset' || r.kind === 'near' ? -2 : 0;
-  // Precision matters more than distance; distance breaks ties within a sentence.
+  // An offset or "near X" is the text placing the strike itself: worth one precision level.
+  const kindBonus = r.kind === 'offset' || r.kind === 'near' ? -3.5 : 0;
+  // Precision matters most; distance to the trigger breaks ties within a sentence.
   return PRECISION_RANK[r.place.precision] * 3 + kindBonus + Math.min(dist, 600) / 200 - r.score;
+}
+
+const SOURCE_BEFORE =
+  /\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondent|reporters?|journalists?|residents?|authorities|ministry|government|embassy|press conference|headquarters|based|headquartered|speaking|told reporters|porte-parole|responsables?|sources?|correspondant|journaliste|autorités|ministère|gouvernement|ambassade|basée?s?)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|at|from|à|de|depuis)\s+(?:the\s+|la\s+|le\s+)?$/iu;
+
+/**
+ * True for a place that locates a source rather than the strike: "a security official in
+ * Peshawar", "told reporters in Washington", "le porte-parole à Bamako".
+ */
+export function isSourcePlace(text: string, r: GeocodeResult): boolean {
+  const sp = r.place.span;
+  if (!sp) return false;
+  if (SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
+  if (r.kind === 'offset' || r.kind === 'near') return false;
+  // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
+  if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
+  return METONYMY_AFTER.test(text.slice(sp[1], sp[1] + 40));
+}
+
+/**
+ * A city standing for its government or an organisation's seat: "London-based", "Washington
+ * said", "Paris has denied", "Moscou a démenti".
+ */
+const METONYMY_AFTER =
+  /^(?:-based|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b)/iu;
+
+/**
+ * Dateline ranges: "PESHAWAR, Pakistan —", "Bamako (AFP) -", "CAIRO:" at the start of a
+ * paragraph. The city of a dateline is where the story was filed, not where the strike was.
+ */
+export function datelineRanges(text: string, paragraphStarts: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  // An upper-case city ("PESHAWAR, Pakistan —"), or any city with an agency ("Bamako (AFP) -").
+  const caps = /^\s*\p{Lu}[\p{Lu}'’. -]{2,40}(?:,\s*[\p{L}'’. -]{2,30}?)?\s*(?:\([^)]{1,25}\))?\s*[,—–:-]/u;
+  const agency = /^\s*\p{Lu}[\p{L}'’. -]{1,40}?,?\s*\([^)]{1,80}\)\s*[—–:-]/u;
+  for (const start of paragraphStarts) {
+    const head = text.slice(start, start + 90);
+    const m = caps.exec(head) ?? agency.exec(head);
+    if (m) out.push([start, start + m[0].length]);
+  }
+  return out;
 }
 
 function samePoint(a: Place, b: Place): boolean {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { isBackground } from './background.ts';
+
+/** Sentence-level cases: is the strike in this sentence a reported event (false) or background (true)? */
+const CASES: [string, boolean][] = [
+  // events (English)
+  ['A US drone strike killed two al-Shabaab fighters near Jilib on Saturday.', false],
+  ['The Yahya Abou al-Hammam brigade came under an air attack about 200km north of Timbuktu.', false],
+  ['At least 17 civilians died on Monday when a Russian airstrike hit a market.', false],
+  ['Kenyan warplanes also hit a convoy of Al Shabaab vehicles on its way to El Adde village.', false],
+  ['The strike neither killed nor wounded any civilians, the command said.', false],
+  ['US drones reportedly killed four AQAP fighters riding motorcycles in the town of Shehr.', false],
+  ['Pakistani officials said the missiles struck a compound five km north of Miranshah.', false],
+  ['The later strike of the pair killed two more militants at the site of the first.', false],
+  // events (French)
+  ["Une frappe de drone a tué cinq jihadistes samedi près de Ménaka, selon l'armée.", false],
+  ["Neuf employés ont péri dans le bombardement de l'hôpital vendredi.", false],
+  ['Des avions de chasse ont frappé un convoi dans la nuit de samedi à dimanche.', false],
+  ["L'armée de l'air a mené des frappes aériennes qui ont neutralisé plusieurs terroristes.", false],
+  // background: hypotheticals, plans, threats
+  ['If confirmed, this would be the first known drone strike in Mali by the US.', true],
+  ['The measures are reportedly in preparation for launching air raids on AQIM.', true],
+  ['Officials said they could launch air strikes against the group within weeks.', true],
+  ['The army vowed to strike the militants wherever they hide.', true],
+  ['Si elle est confirmée, cette frappe serait la première du genre.', true],
+  // background: habitual, tallies, retrospective
+  ['The US has used drones elsewhere in Africa, including in Somalia.', true],
+  ['So far this year, 39 airstrikes in Somalia have been announced by AFRICOM.', true],
+  ['That strike was followed by others on April 5, 6, 9 and 10.', true],
+  ['The one before it, on Sept. 18, killed 27 fighters, the command said at the time, in an earlier strike.', true],
+  ['Manaseeh has been hit by US drones hunting AQAP before.', true],
+  ['In the past, previous strikes in the valley killed dozens.', true],
+  ["Depuis le début de l'année, l'armée a mené une trentaine de frappes.", true],
+  // background: surveillance, hardware, anti-aircraft, negation
+  ['Unidentified reconnaissance airplanes were spotted hovering above Timbuktu.', true],
+  ['The US has a base in Burkina Faso which it uses to conduct PC-12 surveillance flights.', true],
+  ['Mali took delivery of Turkish TB2 drones capable of carrying out strikes.', true],
+  ['French Reapers at Niamey are about to be armed with missiles for strikes.', true],
+  ['Militants have begun using heavy weapons against the aircraft, firing at them.', true],
+  ['No air strikes were carried out in the region that week, the ministry said.', true],
+];
+
+describe('isBackground (sentence level)', () => {
+  for (const [sentence, expected] of CASES) {
+    it(`${expected ? 'background' : 'event'}: ${sentence}`, () => {
+      expect(isBackground(sentence).background).toBe(expected);
+    });
+  }
+
+  it('lets a headline question through', () => {
+    expect(isBackground('Did the US launch a drone strike on AQIM in northern Mali?', { isHeadline: true }).background).toBe(false);
+  });
+
+  it('treats reader comments as background', () => {
+    expect(isBackground('there is also a possibility this Drone Strike may have originated from Algeria', { isListItem: true }).background).toBe(true);
+  });
+
+  it('names the rules that fired', () => {
+    expect(isBackground('If confirmed, this would be the first strike.').reasons).toContain('conditional');
+  });
+});

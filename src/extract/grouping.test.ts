@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extract, type ExtractInput } from './index.ts';
+
+const doc = (text: string, published: string | null = '2019-07-23'): ExtractInput => ({
+  id: 't', name: 't', title: text.split('\n', 1)[0], text, published, published_precision: published ? 'day' : null, language: 'en',
+});
+
+/** Grouping through the whole pipeline, with no gazetteer so only the text decides. */
+const count = (text: string) => extract(doc(text), { gazetteer: null }).length;
+
+describe('grouping trigger mentions into strikes', () => {
+  it('one strike told twice is one report', () => {
+    expect(count('Drone strike kills two\n\nA US drone strike killed two men on Monday. The strike hit their car near the town.')).toBe(1);
+  });
+
+  it('a second strike is a second report', () => {
+    expect(count('Drone strikes in Yemen\n\nIn the first of the strikes, US drones fired missiles at a car. A second strike took place in Hadramout, where US drones killed four.')).toBe(2);
+  });
+
+  it('an "also struck" sentence is another strike', () => {
+    expect(count('Raids in Idlib\n\nA Russian airstrike hit a market on Monday. Russian aircraft also struck the town of Bidama.')).toBe(2);
+  });
+
+  it('a follow-up strike on rescuers stays with its strike', () => {
+    expect(count('Strike on village\n\nAn air strike hit a house on Monday. A second strike hit rescuers who came to help.')).toBe(1);
+  });
+
+  it('strikes the article counts are each a report, even an undescribed one', () => {
+    expect(
+      count('Drones in Waziristan\n\nThe US has carried out three distinct drone strikes over the past 24 hours. The earlier strike saw drones fire missiles at a car. The later strike of the pair killed two more at the site of the first.'),
+    ).toBe(3);
+  });
+
+  it('background-only articles give no report', () => {
+    expect(count('Drone policy\n\nThe US has used drones elsewhere in Africa. If confirmed, this would be the first drone strike in Mali.')).toBe(0);
+  });
+
+  it('French: une deuxième frappe is another strike', () => {
+    expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
+  });
+
+  it('a headline alone still reports its strike', () => {
+    expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
+  });
+});
