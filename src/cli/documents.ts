@@ -58,7 +58,9 @@ export const registerDocuments: RegisterCommand = (program, setExit) => {
     .description('show one document: metadata and text')
     .argument('<ref>', 'name, id, or id prefix (8+ characters)')
     .option('--json', 'print JSON')
-    .action(async (ref: string, flags: { json?: boolean }, cmd) => {
+    .action(async (ref: string, _flags: unknown, cmd) => {
+      // `--json` may land on the parent `documents` command, which has the same option.
+      const flags = cmd.optsWithGlobals() as { json?: boolean };
       await withStore(cmd, async (store) => {
         const doc = await store.getDocument(ref);
         if (!doc) {

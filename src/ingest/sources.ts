@@ -44,6 +44,8 @@ function fsReason(err: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENOTDIR':
+      return 'not a directory (a file is used as a folder in the path)';
     case 'ELOOP':
       return 'symbolic link loop';
     default:
