@@ -94,6 +94,15 @@ describe('HTML', () => {
   });
 });
 
+describe('sniffing untyped input', () => {
+  it('tells feeds, XHTML, other XML and text apart', () => {
+    const xhtml = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>${BODY}</p></body></html>`;
+    expect(one(input(xhtml, { mediaType: null })).media_type).toBe('text/html');
+    expect(() => loadDocuments(input('<?xml version="1.0"?><note><to>x</to></note>', { mediaType: null }))).toThrow(/neither an RSS nor an Atom/);
+    expect(one(input(`<b>not really markup</b> ${BODY}`, { mediaType: null })).media_type).toBe('text/plain');
+  });
+});
+
 describe('feeds', () => {
   const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
     <item><title>First strike report</title><link>https://w.example/a</link><description>${BODY}</description><pubDate>Sat, 04 Aug 2019 10:00:00 GMT</pubDate></item>

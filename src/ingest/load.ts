@@ -67,10 +67,18 @@ function kindOfMediaType(mediaType: string | null | undefined): Kind | undefined
   return undefined;
 }
 
+/**
+ * What untyped bytes hold, from their first characters: a feed root, an HTML page (also
+ * XHTML behind an XML declaration), any other XML (read as a feed so that it fails with a
+ * clear reason instead of going in as text), or plain text.
+ */
 function sniffKind(text: string): Kind {
   const head = text.slice(0, 2000).trimStart();
-  if (looksLikeFeed(head) && (head.startsWith('<?xml') || head.startsWith('<'))) return 'feed';
-  if (/^(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(head)) return 'html';
+  if (!head.startsWith('<')) return 'text';
+  if (looksLikeFeed(head)) return 'feed';
+  const afterProlog = head.replace(/^(<\?xml[^>]*>|<!--[\s\S]*?-->|\s+)*/, '');
+  if (/^<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(afterProlog)) return 'html';
+  if (head.startsWith('<?xml')) return 'feed';
   return 'text';
 }
 
