@@ -30,6 +30,20 @@ export const AttributionTally = z.object({
 });
 export type AttributionTally = z.infer<typeof AttributionTally>;
 
+/**
+ * An analyst's structured judgement on who carried out a strike: a belligerent hypothesis with
+ * a confidence and a rationale (the comment-thread argument under an article, made structured).
+ */
+export const Assessment = z.object({
+  decision_id: z.number().int(),
+  belligerent: z.string().min(1),
+  confidence: z.enum(['low', 'medium', 'high']),
+  rationale: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
 /** An incident: a cluster of reports about the same strike, with fields derived from them. */
 export const Incident = z.object({
   /** Stable id, e.g. SW-ML-2012-0001. */
@@ -51,5 +65,9 @@ export const Incident = z.object({
   /** Field name -> analyst-locked value and reason. */
   locks: z.record(z.string(), z.object({ value: z.unknown(), reason: z.string(), by: z.string(), at: z.string() })).default({}),
   updated_at: z.string().optional(),
+  /** Analysts' belligerent hypotheses, newest last. */
+  assessments: z.array(Assessment).default([]),
+  /** Ids of incidents merged into this one (they redirect here). */
+  redirected_from: z.array(z.string()).default([]),
 });
 export type Incident = z.infer<typeof Incident>;

@@ -8,3 +8,4 @@ export * from './actor.ts';
 export * from './place.ts';
 export * from './report.ts';
 export * from './incident.ts';
+export * from './decision.ts';

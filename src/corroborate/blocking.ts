@@ -1,0 +1,207 @@
+import type { ClusterItem } from './item.ts';
+import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, LINK_THRESHOLD, PLACE_SLACK_KM, scorePair } from './pair.ts';
+
+/**
+ * Blocking: candidate pairs without comparing everything with everything. Complete with
+ * respect to `compatible`: every compatible pair is scored, so the edges found here are
+ * exactly the pairs scoring >= LINK_THRESHOLD, whatever the order of the items.
+ *
+ * - Fine reports (window <= 7 days, place within 25 km, |lat| <= 54°) go into a space-time
+ *   grid of 8-day buckets × 1°×1° cells. Two compatible fine reports start at most 8 days
+ *   apart and lie at most 25 + 25 + 10 km apart, less than a cell, so the 3 × 3 × 3
+ *   neighbouring buckets hold every partner.
+ * - Any other report needs the same country as its partner (see `compatible`). A dated one
+ *   looks at its country's dated reports whose window can meet its own (one date index per
+ *   span class, with the class's largest span as look-back).
+ * - An undated report also needs a shared target, so it looks at its country's reports that
+ *   name one of its targets, narrowed by latitude band when it has a place.
+ * Pairs of a dated and an undated report are found from the undated side. Cost: reports ×
+ * local density, about linear. A pair may come twice; clustering ignores repeated edges.
+ */
+
+const BUCKET_DAYS = FINE_SPAN_DAYS + DATE_TOLERANCE_DAYS;
+const KM_PER_DEG_LAT = 111.2;
+/** Span classes (days between start and end) for the per-country date index. */
+const SPAN_CLASSES = [FINE_SPAN_DAYS, 31, 366, Infinity];
+/** Radius classes (km) for the latitude-band index of undated look-ups. */
+const RADIUS_CLASSES = [FINE_RADIUS_KM, 150, Infinity];
+
+export interface Edges {
+  /** Index of the first item (always < b). */
+  a: Int32Array;
+  b: Int32Array;
+  score: Float64Array;
+  length: number;
+}
+
+/** Every pair of items scoring at least LINK_THRESHOLD (indexes into `items`). */
+export function candidateEdges(items: readonly ClusterItem[]): Edges {
+  const out = new EdgeBuffer();
+  const consider = (i: number, j: number) => {
+    if (i === j) return;
+    const s = scorePair(items[i], items[j]);
+    if (s >= LINK_THRESHOLD) out.push(Math.min(i, j), Math.max(i, j), s);
+  };
+
+  const fine = items.map(isFine);
+  const grid = new Map<number, number[]>();
+  const byDate = new Map<string, DateIndex>();
+  const byTarget = new Map<string, BandIndex>();
+  items.forEach((it, i) => {
+    if (fine[i]) push(grid, cellKey(Math.floor(it.day0! / BUCKET_DAYS), it.lat!, it.lon!), i);
+    if (it.country === null) return;
+    if (it.day0 !== null) getOr(byDate, it.country, () => new DateIndex()).add(it, i);
+    for (const t of it.targets) getOr(byTarget, `${it.country}\u0000${t}`, () => new BandIndex()).add(it, i);
+  });
+  for (const d of byDate.values()) d.finish(items);
+  for (const b of byTarget.values()) b.finish(items);
+
+  items.forEach((it, i) => {
+    if (fine[i]) {
+      const t = Math.floor(it.day0! / BUCKET_DAYS);
+      const cy = Math.floor(it.lat!);
+      const cx = Math.floor(it.lon!);
+      // The 3 × 3 × 3 neighbouring buckets; 1° of longitude is wider than 60 km up to FINE_MAX_ABS_LAT.
+      for (let dt = -1; dt <= 1; dt++)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const cell = grid.get(cellKeyOf(t + dt, cy + dy, cx + dx));
+            if (cell) for (const j of cell) if (j > i) consider(i, j);
+          }
+      return;
+    }
+    if (it.country === null) return; // a vague report without a country is compatible with nothing
+    if (it.day0 !== null) {
+      byDate.get(it.country)!.forWindow(items, it.day0 - DATE_TOLERANCE_DAYS, it.day1! + DATE_TOLERANCE_DAYS, (j) => consider(i, j));
+      return;
+    }
+    for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(items, it, (j) => consider(i, j));
+  });
+  return out.done();
+}
+
+/** One country's dated reports, per span class, sorted by start day. */
+class DateIndex {
+  private classes = SPAN_CLASSES.map(() => ({ idx: [] as number[], starts: new Float64Array(0), maxSpan: 0 }));
+
+  add(it: ClusterItem, i: number): void {
+    const span = it.day1! - it.day0!;
+    const c = this.classes[SPAN_CLASSES.findIndex((m) => span <= m)];
+    c.idx.push(i);
+    c.maxSpan = Math.max(c.maxSpan, span);
+  }
+
+  finish(items: readonly ClusterItem[]): void {
+    for (const c of this.classes) {
+      c.idx.sort((x, y) => items[x].day0! - items[y].day0! || x - y);
+      c.starts = Float64Array.from(c.idx, (x) => items[x].day0!);
+    }
+  }
+
+  /** Reports whose window meets [from, to]. */
+  forWindow(items: readonly ClusterItem[], from: number, to: number, fn: (j: number) => void): void {
+    for (const c of this.classes) {
+      for (let k = lowerBound(c.starts, from - c.maxSpan); k < c.idx.length && c.starts[k] <= to; k++) {
+        const j = c.idx[k];
+        if (items[j].day1! >= from) fn(j);
+      }
+    }
+  }
+}
+
+/** One country's reports naming one target: per radius class sorted by latitude, and the unplaced. */
+class BandIndex {
+  private classes = RADIUS_CLASSES.map(() => ({ idx: [] as number[], lats: new Float64Array(0), maxR: 0 }));
+  private unplaced: number[] = [];
+
+  add(it: ClusterItem, i: number): void {
+    if (it.lat === null || it.lon === null) {
+      this.unplaced.push(i);
+      return;
+    }
+    const r = it.radius ?? 0;
+    const c = this.classes[RADIUS_CLASSES.findIndex((m) => r <= m)];
+    c.idx.push(i);
+    c.maxR = Math.max(c.maxR, r);
+  }
+
+  finish(items: readonly ClusterItem[]): void {
+    for (const c of this.classes) {
+      c.idx.sort((x, y) => items[x].lat! - items[y].lat! || x - y);
+      c.lats = Float64Array.from(c.idx, (x) => items[x].lat!);
+    }
+  }
+
+  /** Every report that could lie within reach of `q` (all of them when q has no place). */
+  forNear(items: readonly ClusterItem[], q: ClusterItem, fn: (j: number) => void): void {
+    for (const j of this.unplaced) fn(j);
+    for (const c of this.classes) {
+      if (q.lat === null) {
+        for (const j of c.idx) fn(j);
+        continue;
+      }
+      const band = ((q.radius ?? 0) + c.maxR + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
+      for (let k = lowerBound(c.lats, q.lat - band); k < c.idx.length && c.lats[k] <= q.lat + band; k++) fn(c.idx[k]);
+    }
+  }
+}
+
+function lowerBound(xs: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function cellKey(t: number, lat: number, lon: number): number {
+  return cellKeyOf(t, Math.floor(lat), Math.floor(lon));
+}
+
+function cellKeyOf(t: number, cy: number, cx: number): number {
+  const x = (((cx + 180) % 360) + 360) % 360;
+  return (t * 181 + (cy + 90)) * 360 + x;
+}
+
+function push(m: Map<number, number[]>, k: number, v: number): void {
+  const xs = m.get(k);
+  if (xs) xs.push(v);
+  else m.set(k, [v]);
+}
+
+function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
+}
+
+/** Growable typed arrays for edges: a million reports give a few million edges. */
+class EdgeBuffer {
+  private a = new Int32Array(1024);
+  private b = new Int32Array(1024);
+  private s = new Float64Array(1024);
+  private n = 0;
+
+  push(a: number, b: number, s: number): void {
+    if (this.n === this.a.length) {
+      const a2 = new Int32Array(this.n * 2);
+      const b2 = new Int32Array(this.n * 2);
+      const s2 = new Float64Array(this.n * 2);
+      a2.set(this.a);
+      b2.set(this.b);
+      s2.set(this.s);
+      [this.a, this.b, this.s] = [a2, b2, s2];
+    }
+    this.a[this.n] = a;
+    this.b[this.n] = b;
+    this.s[this.n] = s;
+    this.n++;
+  }
+
+  done(): Edges {
+    return { a: this.a.subarray(0, this.n), b: this.b.subarray(0, this.n), score: this.s.subarray(0, this.n), length: this.n };
+  }
+}
