@@ -61,7 +61,7 @@ export function detectEventTypes(q: string): { types: EventType[] | undefined; s
 
 /** Nouns that describe what was hit; searched in the documents' text, dropped if nothing matches. */
 const DETAIL_NOUNS =
-  /\b(convoy|convoi|wedding|mariage|hospital|hôpital|hopital|market|marché|marche|mosque|mosquée|school|école|ecole|vehicles?|véhicules?|cars?|voitures?|trucks?|camions?|pick-?ups?|meeting|réunion|funeral|funérailles|compound|checkpoint|boat|bateau|training camp|camp d'entraînement|leader|chef|commander|commandant|refugee camp|camp de réfugiés)\b/giu;
+  /(?<!\p{L})(convoy|convoi|wedding|mariage|hospital|hôpital|hopital|market|marché|marche|mosque|mosquée|school|école|ecole|vehicles?|véhicules?|cars?|voitures?|trucks?|camions?|pick-?ups?|meeting|réunion|funeral|funérailles|compound|checkpoint|boat|bateau|training camp|camp d'entraînement|leader|chef|commander|commandant|refugee camp|camp de réfugiés)(?!\p{L})/giu;
 
 /** Most specific place first: an offset or "near X", a named place, a region, then a country. */
 const KIND_ORDER: Record<GeocodeResult['kind'], number> = { offset: 0, near: 1, name: 2, region: 3, country: 4 };
@@ -135,6 +135,18 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
   }
 
   const details: string[] = [];
+  // A name after a preposition that is neither an actor nor a place the gazetteer knows is
+  // still worth finding: it is searched in the documents' text.
+  if (!place) {
+    for (const m of q.matchAll(NAMED_AFTER)) {
+      const start = m.index! + m[0].length - m[2].length;
+      const span: [number, number] = [start, start + m[2].length];
+      if (!used.some((u) => overlaps(u, span)) && !/^(The|Le|La|Les|L)$/.test(m[2])) {
+        details.push(m[2]);
+        used.push(span);
+      }
+    }
+  }
   for (const m of q.matchAll(DETAIL_NOUNS)) {
     const span: [number, number] = [m.index!, m.index! + m[0].length];
     if (!used.some((u) => overlaps(u, span))) details.push(m[0].toLowerCase());
@@ -142,7 +154,9 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
   if (details.length) filters.q = details.join(' ');
 
   const killed = /\b(?:at least|more than|over|no fewer than|plus de|au moins)\s+(\d{1,5})\s+(?:people\s+|personnes\s+|civilians\s+|civils\s+)?(?:killed|dead|deaths|morts|tués|tues|victimes)/iu.exec(q);
-  if (killed) filters.min_killed = Number(killed[1]) + (/more than|over|plus de/i.test(killed[0]) ? 1 : 0);
+  const killedAfter = /\b(?:killed|killing|kill|tuant|tué|tues|tués)\s+(?:at least|more than|over|no fewer than|plus de|au moins)\s+(\d{1,5})/iu.exec(q);
+  const k = killed ?? killedAfter;
+  if (k) filters.min_killed = Number(k[1]) + (/more than|over|plus de/i.test(k[0]) ? 1 : 0);
 
   return {
     question,
@@ -153,7 +167,7 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
 
 /** Words after which a country name is where, not who: "in Mali", "au Mali", "northern Mali". */
 const LOCATIVE =
-  /(?:^|[\s'’(])(?:in|into|inside|across|over|near|of|at|from|au|aux|en|dans|du|de|d|la|le|l|vers|northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s*['’]?\s*$/i;
+  /(?:^|[\s'’(])(?:in|into|inside|across|over|near|of|at|from|au|aux|en|dans|du|vers|northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s*['’]?\s*$/i;
 
 function isLocative(q: string, at: number): boolean {
   return LOCATIVE.test(q.slice(Math.max(0, at - 30), at));
@@ -161,7 +175,10 @@ function isLocative(q: string, at: number): boolean {
 
 /** Capitalised names after a preposition: "near Kidal", "hit Jilib", "près de Kidal". */
 const NAMED_AFTER =
-  /(?:^|\s)(near|around|outside|close to|in|at|on|over|hit|struck|bombed|targeted|près de|pres de|autour de|à|a|au|aux|en|dans|vers|sur|contre|non loin de)\s+((?:[A-ZÀ-ÖØ-Þ][\p{L}'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]+){0,2})/gu;
+  /(?:^|\s)(near|around|outside|close to|in|at|on|over|hit|struck|bombed|targeted|près de|pres de|autour de|à|a|au|aux|en|dans|vers|sur|contre|non loin de|de|du)\s+((?:[A-ZÀ-ÖØ-Þ][\p{L}'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]+){0,2})/gu;
+/** Case- and accent-folded name, to tell a place's own name from one of its alternate names. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 const NEAR_WORDS = /^(near|around|outside|close to|près de|pres de|autour de|non loin de)$/i;
 
 function findPlace(q: string, used: [number, number][], deps: AskDeps): UnderstoodPlace | null {
@@ -185,16 +202,21 @@ function findPlace(q: string, used: [number, number][], deps: AskDeps): Understo
   }
   if (deps.lookupPlace) {
     const hint = country?.place.country ?? null;
+    const countrySpans = found.filter((r) => r.kind === 'country' && r.place.span).map((r) => r.place.span!);
     for (const m of blanked.matchAll(NAMED_AFTER)) {
+      const start0 = m.index! + m[0].length - m[2].length;
+      if (countrySpans.some((cs) => overlaps(cs, [start0, start0 + m[2].length]))) continue;
       const words = m[2].split(/\s+/);
       for (let n = words.length; n > 0; n--) {
         const name = words.slice(0, n).join(' ');
-        const cands = deps.lookupPlace(name).filter((c) => !c.feature_code.startsWith('PCL'));
-        const c = cands.find((x) => hint && x.country === hint) ?? cands.find((x) => x.feature_class === 'P') ?? cands[0];
+        const key = fold(name);
+        const cands = deps
+          .lookupPlace(name)
+          .filter((c) => !c.feature_code.startsWith('PCL') && (!hint || c.country === hint));
+        const c = cands.find((x) => fold(x.name) === key && x.feature_class === 'P') ?? cands.find((x) => fold(x.name) === key) ?? (hint ? cands[0] : undefined);
         if (!c) continue;
         const near = NEAR_WORDS.test(m[1]);
-        const start = m.index! + m[0].indexOf(m[2]);
-        used.push([start, start + name.length]);
+        used.push([start0, start0 + name.length]);
         const own = c.radius_km;
         return {
           text: name,
