@@ -72,7 +72,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     stages: opts.stages ?? (async () => (await import('../stages.ts')).defaultStages()),
   };
 
-  installErrorHandling(app);
+  const webRoot = opts.webRoot ? resolve(opts.webRoot) : null;
+  const hasWeb = webRoot !== null && existsSync(resolve(webRoot, 'index.html'));
+  installErrorHandling(app, hasWeb);
   installSecurityHeaders(app);
   await app.register(cookie);
   if (opts.rateLimit !== false) {
@@ -120,16 +122,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/docs.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(DOCS_JS));
   app.get('/api/docs.css', async (_req, reply) => reply.type('text/css; charset=utf-8').send(DOCS_CSS));
 
-  const webRoot = opts.webRoot ? resolve(opts.webRoot) : null;
-  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: 'index.html', wildcard: true });
-    // Client-side routes (/incidents/SW-...) get the app's page; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
-        return reply.type('text/html; charset=utf-8').sendFile('index.html');
-      }
-      return reply.status(404).send({ error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0].slice(0, 200)}` } });
-    });
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot!, prefix: '/', index: 'index.html', wildcard: true });
   }
   return app;
 }

@@ -27,7 +27,8 @@ export function describeZod(err: z.ZodError, where: string): string {
     .join('; ');
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `spa`: GET pages outside /api that match no route get the web app's index.html (client routes). */
+export function installErrorHandling(app: FastifyInstance, spa = false): void {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     let status = 500;
     let code = 'internal';
@@ -70,7 +71,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message } });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
       .status(404)
       .type('application/json; charset=utf-8')
       .send({ error: { code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0].slice(0, 200)}` } });

@@ -19,7 +19,8 @@ export function send(req: FastifyRequest, reply: FastifyReply, data: unknown, ro
     return reply.status(304).send();
   }
   if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(body);
-  return reply.type('application/json; charset=utf-8').send(body);
+  const preset = reply.getHeader('content-type');
+  return reply.type(typeof preset === 'string' ? preset : 'application/json; charset=utf-8').send(body);
 }
 
 export function wantsCsv(req: FastifyRequest): boolean {
