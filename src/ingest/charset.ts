@@ -34,15 +34,11 @@ export function normalizeCharset(name: string | null | undefined): string | null
  */
 export function textLikeRatio(text: string): number {
   if (text.length === 0) return 1;
-  let good = 0;
-  let total = 0;
-  for (const ch of text) {
-    total++;
-    if (ch === '\uFFFD') continue;
-    if (/[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]/u.test(ch)) good++;
-  }
-  return good / total;
+  const bad = text.match(NOT_TEXT)?.length ?? 0;
+  return 1 - bad / text.length;
 }
+
+const NOT_TEXT = /[^\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n\r\t]|\uFFFD/gu;
 
 /** True when the bytes contain a NUL or are mostly control bytes: not a text file. */
 export function looksBinary(bytes: Uint8Array): string | null {

@@ -37,15 +37,12 @@ export const KNOWN_LANGUAGES: readonly string[] = [...Object.keys(FUNCTION_WORDS
  */
 export function detectLanguage(text: string, allowed: readonly string[] = DEFAULT_LANGUAGES): string | null {
   const sample = text.slice(0, 20000);
-  let letters = 0;
-  const scriptHits: Record<string, number> = {};
-  for (const ch of sample) {
-    if (!/\p{L}/u.test(ch)) continue;
-    letters++;
-    for (const [lang, re] of Object.entries(SCRIPTS)) if (re.test(ch)) scriptHits[lang] = (scriptHits[lang] ?? 0) + 1;
-  }
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   for (const lang of allowed) {
-    if (SCRIPTS[lang] && letters > 0 && (scriptHits[lang] ?? 0) / letters > 0.4) return lang;
+    const script = SCRIPTS[lang];
+    if (!script || letters === 0) continue;
+    const hits = sample.match(new RegExp(script.source, 'gu'))?.length ?? 0;
+    if (hits / letters > 0.4) return lang;
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const counts = new Map<string, number>();
