@@ -209,6 +209,9 @@ export function buildGazetteer(): GazData {
     addName(place, name, true);
     const short = name.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
     if (short !== name && short.length > 2) addName(place, short, true);
+    // "Northern Darfur" is also written "North Darfur"
+    const dir = /^(North|South|East|West)(?:ern)\s+(.+)$/.exec(short);
+    if (dir) addName(place, `${dir[1]} ${dir[2]}`, true);
     for (const alt of altNames) addName(place, alt, false);
     return place;
   };

@@ -3,6 +3,7 @@ import { NO_ADMIN1, type GazData } from './data.ts';
 import { bearingVector, destination, haversineKm } from './geo.ts';
 import { adminWord, directionBefore, nearBefore, offsetBefore, regionAfter, regionBefore, type AdminLevel } from './phrases.ts';
 import { scanMentions, tokenize, type RawMention, type Token } from './scan.ts';
+import { findKey, postingsOf } from './hashindex.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { GeocodeOptions, GeocodeResult, PlaceCandidate } from './types.ts';
 
@@ -73,7 +74,7 @@ export function candidatesOf(d: GazData, postings: Uint32Array, weights: Map<str
   for (let i = 0; i < postings.length; i++) {
     const code = postings[i];
     const p = code >>> 1;
-    const pr = prior(d, p, (code & 1) === 1) + 2.5 * (weights.get(d.countries[d.country[p]]) ?? 0);
+    const pr = prior(d, p, (code & 1) === 1) + 2 * (weights.get(d.countries[d.country[p]]) ?? 0);
     all.push({ place: p, primary: (code & 1) === 1, prior: pr, score: pr });
   }
   all.sort((a, b) => b.prior - a.prior);
@@ -100,15 +101,49 @@ function titleLines(tokens: Token[]): Set<number> {
 }
 
 /** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
+const TITLES = new Set(['gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
+const SPEECH = /^[ 	]+(?:said|says|told|added|stated|noted|explained|tweeted|wrote|declared|announced|confirmed|denied|insisted|claimed|argued|warned|urged|who|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a précisé)\b/i;
+const LOCATIVE = /\b(?:in|at|near|from|to|of|into|toward|towards|outside|around|à|a|de|dans|vers|près|en|au)\s+$/i;
+
+/**
+ * Whether the name reads as (part of) a person's or an organisation's name: a capitalised
+ * word right next to it that is not part of it, an initial or a title before it ("Gen.",
+ * "F."), or a speech verb after it with no locative preposition before ("Austin said").
+ */
 function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): boolean {
   const first = tokens[m.tokStart];
-  if (first.arabic || titles.has(first.line)) return false;
+  if (first.arabic) return false;
   const prev = tokens[m.tokStart - 1];
   const next = tokens[m.tokEnd];
-  const adj = (a: Token, b: Token) => /^[ \t]{1,2}$/.test(text.slice(a.end, b.start));
-  if (prev && prev.cap && adj(prev, first) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return true;
   const last = tokens[m.tokEnd - 1];
-  if (next && next.cap && adj(last, next) && !STOPWORDS.has(next.folded)) return true;
+  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return true;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return true;
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return true;
+  if (titles.has(first.line)) return false;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return true;
+  const nextWord = next ? text.slice(next.start, next.end) : '';
+  const acronym = nextWord.length <= 5 && nextWord === nextWord.toUpperCase();
+  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return true;
+  return false;
+}
+
+/**
+ * "Malian", "Kenyan", "Somali", "Yemeni", "nigérien": a country name plus a demonym ending.
+ * These are the lexicon's business, never a place (a town "Malian" exists in China).
+ */
+function demonymLike(d: GazData, key: string): boolean {
+  if (key.includes(' ') || isCountryKey(d, key)) return false;
+  const m = /^(.{3,}?)(iennes|ienne|iens|ien|ians|ian|ans|an|ns|n|is|i|ese|aises|aise|ais|oises|oise|ois|es|e)$/.exec(key);
+  if (!m) return false;
+  return [m[1], `${m[1]}a`, `${m[1]}e`, `${m[1]}ia`, `${m[1]}i`].some((stem) => isCountryKey(d, stem));
+}
+
+function isCountryKey(d: GazData, key: string): boolean {
+  const k = findKey(d.index, key);
+  if (k < 0) return false;
+  for (const code of postingsOf(d.index, k)) if (fcodeOf(d, code >>> 1) === 'PCLI') return true;
   return false;
 }
 
@@ -123,7 +158,11 @@ function bump(w: Map<string, number>, cc: string, by: number) {
   w.set(cc, Math.min(1, (w.get(cc) ?? 0) + by));
 }
 
-function adminBonus(fc: string, level: AdminLevel | undefined): number {
+function adminBonus(fc: string, level: AdminLevel | undefined, hasTown: boolean): number {
+  // a bare name that is both a town and the region named after it means the town ("Gao", "Idlib")
+  if (!level || level === 'town' || level === 'area') {
+    if ((fc === 'ADM1' || fc === 'ADM2') && hasTown) return -2;
+  }
   if (!level) return 0;
   if (level === 'region') return fc === 'ADM1' ? 2.5 : fc === 'ADM2' ? 1.2 : 0;
   if (level === 'district') return fc === 'ADM2' ? 2.5 : fc === 'ADM1' ? 0.8 : 0;
@@ -145,6 +184,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const admin = adminWord(text, raw.start, raw.end);
     const strongContext = admin !== null || nearBefore(text, raw.start) !== null || offsetBefore(text, raw.start) !== null;
     if (raw.stop && !(admin && admin.level !== 'town')) continue;
+    if (demonymLike(d, raw.key)) continue;
     mentions.push({ raw, cands: [], best: null, admin, strongContext, personLike: personLike(text, tokens, raw, titles) });
   }
   const countryHits = new Map<string, number>();
@@ -163,18 +203,24 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // pass 1: best by prior + country focus + admin word
   const pick = (m: Mention) => {
     m.cands = candidatesOf(d, m.raw.postings, weights);
-    for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level);
+    const hasTown = m.cands.some((c) => fcodeOf(d, c.place).startsWith('PPL') && c.prior > 1);
+    for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level, hasTown);
     m.cands.sort((a, b) => b.score - a.score);
     m.best = m.cands[0] ?? null;
   };
   for (const m of mentions) pick(m);
   // the other places' countries vote
-  const votes = new Map<string, number>();
+  // one vote per distinct name, so a name repeated five times does not vote for itself
+  // a full admin name ("Borno State") or an admin word says more than a bare town name
+  const voters = new Map<string, string>();
+  const strong = new Set<string>();
   for (const m of mentions) {
-    if (!m.best || m.personLike) continue;
-    const cc = d.countries[d.country[m.best.place]];
-    votes.set(cc, (votes.get(cc) ?? 0) + 1);
+    if (!m.best || m.personLike || m.raw.acronym) continue;
+    voters.set(m.raw.key, d.countries[d.country[m.best.place]]);
+    if (isRegionCode(fcodeOf(d, m.best.place)) && (m.raw.key.includes(' ') || m.admin)) strong.add(m.raw.key);
   }
+  const votes = new Map<string, number>();
+  for (const [key, cc] of voters) votes.set(cc, (votes.get(cc) ?? 0) + (strong.has(key) ? 2.5 : 1));
   for (const [cc, n] of votes) bump(weights, cc, Math.min(0.5, 0.12 * n));
   for (const m of mentions) pick(m);
 
@@ -197,28 +243,39 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
 
   const results: GeocodeResult[] = [];
   for (const m of mentions) {
-    const r = m.best && accept(d, m, weights, focus) ? toResult(d, text, m, m.best) : null;
+    const own = m.best ? voters.get(m.raw.key) : undefined;
+    const others = own && m.best && own === d.countries[d.country[m.best.place]] ? (strong.has(m.raw.key) ? 0.3 : 0.12) : 0;
+    const r = m.best && accept(d, m, weights, focus, others) ? toResult(d, text, m, m.best) : null;
     if (r) results.push(r);
   }
   markConflicts(text, results);
   return results;
 }
 
-/** Whether the best candidate is supported enough to be taken as a place. */
-function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map<string, number>): boolean {
+/**
+ * Whether the best candidate is supported enough to be taken as a place. `ownVote` is the
+ * part of the country weight this very name contributed, so a name cannot vouch for itself.
+ */
+function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map<string, number>, ownVote: number): boolean {
   const c = m.best!;
   const fc = fcodeOf(d, c.place);
   const cc = d.countries[d.country[c.place]];
-  if (fc === 'PCLI') return !m.personLike || m.strongContext;
+  if (fc === 'PCLI') return true; // country names are seldom anything else ("Serbia says")
   if (m.raw.acronym) return false;
   if (m.personLike && !m.strongContext) return false;
   const multi = m.raw.key.includes(' ');
+  const w = (weights.get(cc) ?? 0) - ownVote;
   const adminCtx = m.admin !== null && m.admin.level !== 'town';
-  if (adminCtx && isRegionCode(fc)) return true;
-  // a region name with no admin word ("Somali", "Sahel") needs the text to be about its country
-  if (isRegionCode(fc)) return (focus.get(cc) ?? 0) >= 0.3 || multi;
-  const w = weights.get(cc) ?? 0;
-  if (w >= 0.3 && (c.primary || d.population[c.place] >= 1000 || m.strongContext || multi)) return true;
+  if (isRegionCode(fc)) {
+    // a region name ("Somali", "Sahel", "West") needs the text to be about its country
+    if (adminCtx) return w > 0.1 || (multi && c.primary);
+    return (focus.get(cc) ?? 0) >= 0.3 || (multi && (w >= 0.3 || c.primary));
+  }
+  if (w >= 0.3 && (c.primary || d.population[c.place] >= 5000 || m.strongContext || multi)) return true;
+  // a text clearly about other countries: a foreign name must be a capital or a big city
+  let strongest = 0;
+  for (const v of focus.values()) strongest = Math.max(strongest, v);
+  if (strongest >= 0.6 && w < 0.3) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
   if (fc === 'PPLC' && c.primary) return true;
   if (d.population[c.place] >= 100_000 && c.primary) return true;
   if (multi && d.population[c.place] >= 20_000) return true;
@@ -300,7 +357,7 @@ function toResult(d: GazData, text: string, m: Mention, c: Scored): GeocodeResul
       return { place, kind: 'region', anchor: name, score };
     }
     const kind = fc === 'PCLI' ? 'country' : 'name';
-    const admin = m.admin && m.admin.level !== 'town' ? m.admin : null;
+    const admin = m.admin && m.admin.level !== 'town' && fc !== 'PCLI' ? m.admin : null;
     const s: [number, number] = admin ? [Math.min(admin.start, span[0]), Math.max(admin.end, span[1])] : span;
     return { place: { ...name, name: text.slice(s[0], s[1]), span: s, how: `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}` }, kind, score };
   }
@@ -346,6 +403,7 @@ function markConflicts(text: string, results: GeocodeResult[]) {
     if (a.kind !== 'offset' || !a.place.span) continue;
     for (const b of results) {
       if (b === a || !b.place.span || b.kind === 'country' || b.kind === 'region') continue;
+      if (b.place.country !== a.place.country) continue;
       const gap = b.place.span[0] >= a.place.span[1] ? b.place.span[0] - a.place.span[1] : a.place.span[0] - b.place.span[1];
       if (gap < 0 || gap > 60) continue;
       const between = text.slice(Math.min(a.place.span[1], b.place.span[1]), Math.max(a.place.span[0], b.place.span[0]));

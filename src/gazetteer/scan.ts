@@ -80,6 +80,8 @@ export function tokenize(text: string): Token[] {
 
 function gapOk(text: string, a: Token, b: Token): boolean {
   if (b.start - a.end > 4) return false;
+  // initials: "U.S.", "U.S.A."
+  if (a.end - a.start === 1 && b.end - b.start === 1 && text.slice(a.end, b.start) === '.') return true;
   return GAP_OK.test(text.slice(a.end, b.start));
 }
 

@@ -38,7 +38,7 @@ reuters afp ap bbc cnn
 drone drones strike strikes airstrike airstrikes attack attacks raid raids bomb bombs missile missiles
 tribe tribes clan clans
 brits shabab shabaab qaeda taliban haqqani houthi houthis daesh hezbollah hamas ansar barkhane wagner amisom nato isis isil aqim aqap jnim
-said
+said many much several another every
 `;
 
 /** Arabic function words and common verbs of news copy (folded: no article, unified letters). */
