@@ -1,0 +1,165 @@
+/**
+ * What targets and attribution both need from a document: its words, the actors it names,
+ * its sentences, where the article proper ends (reader comments are hypotheses, not
+ * sources), and for every actor mention the role the words around it give it: agent of a
+ * strike, speaker of a statement, place, or target. Computed once per text.
+ */
+import { loadLexicon, mentionsIn, tokenize, type ActorMention, type PatternSet, type Token } from '../lexicon/index.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+
+/** The role words around one actor mention. */
+export interface MentionRoles {
+  /** Next to a military or official noun: "US officials", "l'armée française", "Niger's military". */
+  official: boolean;
+  /** Next to a strike or platform noun: "US drone", "frappe française", "Houthi missile". */
+  strike: boolean;
+  /** After "by"/"par" or before an agent verb: "carried out by the US", "Turkey launched". */
+  agent: boolean;
+  /** Before a speech verb, or after "according to"/"selon": "AFRICOM said", "selon l'armée". */
+  speaker: boolean;
+  /** Followed by its own stance: "Russia denied", "the Houthis claimed", "AFRICOM declined to comment". */
+  voices: boolean;
+  /** Right after a place preposition: "in Somalia", "au Mali". */
+  place: boolean;
+  /** After a target word: "strikes on Hezbollah", "contre les shebab", "targeting Wagner". */
+  target: boolean;
+}
+
+export interface DocMention extends ActorMention {
+  /** Index of the sentence it sits in (-1 when none). */
+  sentence: number;
+  roles: MentionRoles;
+}
+
+export interface ActorDoc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Token range [first, end) of each sentence. */
+  sentenceTokens: [number, number][];
+  mentions: DocMention[];
+  /** Offset where the article ends and comments, tags or links begin (text.length if none). */
+  bodyEnd: number;
+}
+
+/**
+ * Where the article proper ends: a comment count ("9 Comments"), a reader's "X says:" line,
+ * tags, "related" or "read more" links.
+ */
+const TAIL = /^[\t •*·-]*(?:\d+\s+(?:comments?|responses?|replies|commentaires?|réactions?)\b|(?:leave a (?:comment|reply)|laisser un commentaire|related (?:articles|posts|stories)|read more|lire aussi|à lire aussi|tags\s*:|mots-clés\s*:)|.{1,80}\bsays:\s*$)/imu;
+
+let last: { text: string; title: string | null; doc: ActorDoc } | null = null;
+
+/** The analysis of `text`, cached for the last text seen (targets and attribution share it). */
+export function analyseActors(text: string, title: string | null): ActorDoc {
+  if (last && last.text === text && last.title === title) return last.doc;
+  const doc = build(text, title);
+  last = { text, title, doc };
+  return doc;
+}
+
+function build(text: string, title: string | null): ActorDoc {
+  const tail = TAIL.exec(text);
+  const bodyEnd = tail ? tail.index : text.length;
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, title);
+  const sentenceTokens: [number, number][] = [];
+  let ti = 0;
+  const tokenSentence = new Array<number>(tokens.length).fill(-1);
+  for (const s of sentences) {
+    while (ti < tokens.length && tokens[ti].start < s.span[0]) ti++;
+    const first = ti;
+    while (ti < tokens.length && tokens[ti].end <= s.span[1]) tokenSentence[ti++] = s.index;
+    sentenceTokens.push([first, ti]);
+  }
+  const found = mentionsIn(tokens, text);
+  const mentions = found.map((m, k) => {
+    const sentence = tokenSentence[m.tokens[0]] ?? -1;
+    const bounds: [number, number] = sentence >= 0 ? sentenceTokens[sentence] : [0, tokens.length];
+    const prevEnd = k > 0 ? found[k - 1].tokens[1] : 0;
+    const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
+    return { ...m, sentence, roles: rolesOf(text, tokens, m, bounds, prevEnd, nextFirst) };
+  });
+  return { text, tokens, sentences, sentenceTokens, mentions, bodyEnd };
+}
+
+/** Articles and possessive leftovers skipped when looking at the word before or after a name. */
+const FILLER = new Set([
+  'the', 'a', 'an', 'l', 'la', 'le', 'les', 'un', 'une', 's', 'de', 'its', 'their', 'al', 'el', 'des', 'du', 'd', 'het', 'ال',
+  // directions and the like between a preposition and a country: "in northern Mali", "dans le nord du Mali"
+  'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
+  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'far', 'remote', 'rural',
+  'nord', 'sud', 'est', 'ouest', 'centre', 'extreme', 'neighbouring', 'neighboring', 'voisin', 'voisine',
+]);
+
+function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [number, number], prevEnd: number, nextFirst: number): MentionRoles {
+  const { roles, stance } = loadLexicon();
+  const [first, end] = m.tokens;
+  // look right up to the next actor named, left back to the previous one
+  const right = Math.min(s1, nextFirst);
+  const left = Math.max(s0, prevEnd);
+  const after = (set: PatternSet, within: number) => {
+    for (let i = end; i < Math.min(right, end + within); i++) if (set.matchesAt(tokens, i, s1) > i) return true;
+    return false;
+  };
+  const endsBefore = (set: PatternSet, within: number) => {
+    for (let e = first; e >= Math.max(left, first - within); e--) if (set.endsAt(tokens, e, Math.max(left, e - 6))) return true;
+    return false;
+  };
+  /** The last word before token `at`, articles and directions aside (its end index, or -1). */
+  const wordEndBefore = (at: number) => {
+    let p = at - 1;
+    while (p >= left && FILLER.has(tokens[p].norm)) p--;
+    return p >= left ? p + 1 : -1;
+  };
+  const cueEndingAt = (set: PatternSet, e: number) => (e > 0 ? set.startOfMatchEndingAt(tokens, e, Math.max(left, e - 6)) : -1);
+  const demonym = m.via === 'demonym';
+  // French puts the noun first: "l'armée française", "armée du Niger", "drone américain";
+  // the phrase then starts at that noun, and prepositions are looked for before it.
+  const officialBefore = cueEndingAt(roles.official_nouns, wordEndBefore(first));
+  const strikeBefore = demonym ? cueEndingAt(roles.strike_nouns, wordEndBefore(first)) : -1;
+  const head = Math.min(first, officialBefore >= 0 ? officialBefore : first, strikeBefore >= 0 ? strikeBefore : first);
+  const prevWordEnd = wordEndBefore(head);
+  /** A cue ending right before the phrase, or before the articles in front of it ("imputable à l'"). */
+  const rightBefore = (set: PatternSet) => {
+    if (prevWordEnd < 0) return false;
+    for (let e = prevWordEnd; e <= head; e++) if (cueEndingAt(set, e) >= 0) return true;
+    return false;
+  };
+  // "US officials", "Niger's military"
+  const official = after(roles.official_nouns, 3) || officialBefore >= 0;
+  // "US drone", "Houthi missile"; "frappes aériennes françaises"
+  const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
+  const byAgent = rightBefore(roles.agent_preps);
+  const verbAgent = after(roles.agent_verbs, 5);
+  const voices = after(stance.deny, 3) || after(stance.confirm, 3) || after(stance.claim, 4) || after(stance.no_comment, 5);
+  const speaker = after(stance.speech, 6) || voices || endsBefore(stance.according, 3 + first - head) || rightBefore(stance.speech);
+  let target = false;
+  // a target word up to six words back, within the same clause: "killed the head of the Quds Force"
+  for (let i = head - 1; i >= Math.max(left, head - 6); i--) {
+    if (/[,;:()[\]—–"“”«»]/.test(text.slice(tokens[i].end, tokens[i + 1].start))) break;
+    if (roles.agent_preps.matchesAt(tokens, i, head) > i) break;
+    if (roles.target_preps.matchesAt(tokens, i, head) > i) {
+      target = true;
+      break;
+    }
+  }
+  return {
+    official,
+    strike,
+    agent: byAgent || verbAgent,
+    speaker,
+    voices,
+    place: rightBefore(roles.locative_preps) && !byAgent,
+    target: target && !byAgent,
+  };
+}
+
+/** Sentence indexes overlapping any of the spans. */
+export function sentencesOf(doc: ActorDoc, spans: readonly [number, number][]): number[] {
+  const out = new Set<number>();
+  for (const [a, b] of spans) {
+    for (const s of doc.sentences) if (s.span[0] < Math.max(b, a + 1) && s.span[1] > a) out.add(s.index);
+  }
+  return [...out].sort((x, y) => x - y);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { findTargets } from './actors.ts';
+import { splitSentences } from './sentences.ts';
+
+/** Targets of a text whose sentences matching `event` (default: all) tell the strike. */
+function targets(text: string, event: RegExp | null = null, title: string | null = null) {
+  const full = title ? `${title}\n\n${text}` : text;
+  const spans = splitSentences(full, title)
+    .filter((s) => !s.headline && (event === null || event.test(s.text)))
+    .map((s) => s.span);
+  return findTargets(full, spans, { title, language: null });
+}
+const ids = (text: string, event: RegExp | null = null, title: string | null = null) => targets(text, event, title).targets.map((t) => t.id);
+
+describe('targets, sentence by sentence', () => {
+  it.each([
+    ['A US drone strike targeted a convoy of al-Shabaab fighters near Jilib.', ['al-Shabaab']],
+    ['The airstrike killed six AQAP militants in Shabwa province.', ['AQAP']],
+    ['Kenyan jets bombed Shabaab positions in Gedo.', ['al-Shabaab']],
+    ['A drone strike killed a senior commander of the Haqqani network in North Waziristan.', ['Haqqani Network']],
+    ['The strike hit a gathering of Tehreek-e-Taliban Pakistan fighters.', ['TTP']],
+    ['The Pentagon said the strike killed an Islamic State Khorasan planner.', ['IS-K']],
+    ['A US strike near Baghdad airport killed the head of the Quds Force and a leader of the Hashd al-Shaabi.', ['IRGC', 'PMF']],
+    ['Nigerian Air Force jets bombed a Boko Haram enclave near Sambisa.', ['Boko Haram']],
+    ['Des frappes aériennes ont visé des positions du GSIM dans le centre du Mali.', ['JNIM']],
+    ["Un drone de l'armée malienne a frappé des cadres du CSP-DPA à Tinzaouaten.", ['CSP-DPA']],
+    ['Barkhane a neutralisé plusieurs combattants de la katiba Serma.', ['JNIM']],
+    ["Une frappe a tué un chef de l'État islamique au Grand Sahara.", ['ISGS']],
+    ['Une frappe de drone a visé des shebabs près de Kismayo.', ['al-Shabaab']],
+    ['A Houthi drone attack hit a Saudi oil facility.', []],
+    ['A drone strike killed four suspected militants in the tribal area.', []],
+    ['Turkish drones struck SDF positions near Qamishli, the Kurdish-led forces said.', ['SDF']],
+    ['Russian jets struck a Wagner-held... no, strikes on Wagner positions near Kidal were reported.', ['Wagner']],
+    ['The strike targeted members of the Yahya Abou al-Hammam brigade, a unit of al-Qaeda in the Islamic Maghreb.', ['AQIM']],
+    ['A surprise missile strike killed seven al-Qaeda terrorists.', ['al-Qaeda']],
+    ['Une frappe aérienne a tué des membres de Hayat Tahrir al-Cham à Idleb.', ['HTS']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
+describe('targets, document rules', () => {
+  it('keeps the unit name under the organisation id', () => {
+    const r = targets('A mystery airstrike targeted a convoy of the Yahya About al Hammam Brigade, a unit of al Qaeda in the Islamic Maghreb.');
+    expect(r.targets).toEqual([{ id: 'AQIM', name: 'Yahya About al Hammam Brigade' }]);
+    expect(r.spans).toHaveLength(1);
+  });
+
+  it('falls back to the neighbouring sentences, then to the headline', () => {
+    expect(ids('A drone strike hit a vehicle near Jilib on Friday. Officials said the dead were al-Shabaab members.', /drone strike/)).toEqual(['al-Shabaab']);
+    expect(ids('A drone strike hit a vehicle on Friday. Nobody was named.', /drone strike/, 'US strike hits AQAP suspects in Yemen')).toEqual(['AQAP']);
+  });
+
+  it('prefers the event sentence over a group named nearby', () => {
+    expect(ids('Ansar Dine controls the town. An airstrike killed AQIM fighters near Gao. MNLA gunmen watched.', /airstrike/)).toEqual(['AQIM']);
+  });
+
+  it('gives generic words when no group is named', () => {
+    const r = targets('Des frappes aériennes ont neutralisé des terroristes dans la zone de Djibo.');
+    expect(r.targets).toEqual([]);
+    expect(r.generic?.name).toMatch(/terroristes/);
+  });
+
+  it('finds nothing without an event', () => {
+    expect(findTargets('AQIM fighters were killed.', [], { title: null, language: 'en' }).targets).toEqual([]);
+  });
+});
+
+describe('the seed article', () => {
+  it('reports AQIM, named after its brigade, and not the groups of the comments or background', () => {
+    const text = readFileSync(new URL('../../../shared/seed/000_f697bc08346bf57f.txt', import.meta.url), 'utf8');
+    const title = text.split('\n')[0];
+    const spans = splitSentences(text, title)
+      .filter((s) => /mystery airstrike|surprise missile strike|came under an air attack|raid targeted/.test(s.text))
+      .map((s) => s.span);
+    const r = findTargets(text, spans, { title, language: 'en' });
+    expect(r.targets.map((t) => t.id)).toEqual(['AQIM']);
+    for (const [a, b] of r.spans) expect(text.slice(a, b).length).toBe(b - a);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Targets: who was struck. Armed groups (and forces placed on the receiving end: "strikes on
+ * Wagner positions") named in the strike's own sentences; when those name none, in their
+ * neighbours; when those name none, in the headline. A unit is reported under its
+ * organisation (the "Yahya Abou al-Hammam brigade" -> AQIM), keeping the unit's name; a
+ * movement is dropped when one of its branches is named too (al-Qaeda next to AQIM).
+ * A belligerent is never a target: states are not, nor a group named as the striker
+ * ("a Houthi drone").
+ */
+import type { ActorRef } from '../domain/index.ts';
+import { belligerentIdOf, isWithin, organisationIdOf } from '../lexicon/index.ts';
+import { analyseActors, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
+
+type Span = [number, number];
+
+export interface TargetContext {
+  title: string | null;
+  language: string | null;
+}
+
+export interface TargetResult {
+  targets: ActorRef[];
+  /** One span per target: the mention it was read from. */
+  spans: Span[];
+  /**
+   * When no group is named: the generic words the text uses for those struck ("militants",
+   * "terroristes", "jihadists"), for callers that want a description; null otherwise.
+   */
+  generic: { name: string; span: Span } | null;
+}
+
+/** Who was struck in the strike told in `eventSpans`. Never throws; spans lie in `text`. */
+export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext): TargetResult {
+  const none: TargetResult = { targets: [], spans: [], generic: null };
+  if (text.length === 0 || eventSpans.length === 0) return none;
+  const doc = analyseActors(text, ctx.title);
+  const inBody = (i: number) => doc.sentences[i].span[0] < doc.bodyEnd;
+  const events = sentencesOf(doc, eventSpans).filter(inBody);
+  if (events.length === 0) return none;
+  const own = events.filter((i) => !doc.sentences[i].headline);
+  const neighbours = [...new Set(own.flatMap((i) => [i - 1, i + 1]))].filter(
+    (j) => j >= 0 && j < doc.sentences.length && inBody(j) && !doc.sentences[j].headline && !events.includes(j),
+  );
+  const headline = doc.sentences.filter((s) => s.headline).map((s) => s.index);
+  for (const tier of [own, neighbours, [...events.filter((i) => doc.sentences[i].headline), ...headline]]) {
+    const found = targetsIn(doc, new Set(tier));
+    if (found.targets.length > 0) return found;
+  }
+  return { ...none, generic: genericTarget(doc, own.length > 0 ? own : events) };
+}
+
+function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
+  const r = m.roles;
+  if (m.actor.kind === 'state') return false;
+  if (m.actor.kind === 'armed_group') return !(r.strike && !r.target) && !(r.agent && !r.target);
+  if (m.actor.kind === 'force') {
+    if (r.target) return true;
+    // a force named with no role of its own, on no striker's side: "a leader of the Hashd"
+    const idle = !r.agent && !r.strike && !r.speaker && !r.voices && !r.official;
+    return idle && !strikerRoots.has(belligerentIdOf(m.actor.id));
+  }
+  return false;
+}
+
+function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
+  const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
+  const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
+  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots));
+  // speakers only ("al-Shabaab said") count when nobody else is named
+  const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;
+  const byOrg = new Map<string, { ref: ActorRef; span: Span; unit: boolean }>();
+  for (const m of struck) {
+    const org = organisationIdOf(m.actor.id);
+    const unit = org !== m.actor.id;
+    const prev = byOrg.get(org);
+    if (!prev || (unit && !prev.unit)) byOrg.set(org, { ref: { id: org, name: unit ? unitName(doc, m) : m.text }, span: m.span, unit });
+  }
+  const ids = [...byOrg.keys()];
+  const kept = ids.filter((id) => !ids.some((other) => other !== id && isWithin(other, id)));
+  return {
+    targets: kept.map((id) => (byOrg.get(id) as { ref: ActorRef }).ref),
+    spans: kept.map((id) => (byOrg.get(id) as { span: Span }).span),
+    generic: null,
+  };
+}
+
+/**
+ * A unit's name as written, stretched left over the capitalised words and name particles
+ * before it: "Yahya About al Hammam Brigade" when the lexicon matched "al Hammam Brigade".
+ */
+function unitName(doc: ActorDoc, m: DocMention): string {
+  let first = m.tokens[0];
+  const [s0] = doc.sentenceTokens[m.sentence] ?? [0];
+  while (first > s0) {
+    const t = doc.tokens[first - 1];
+    const gap = doc.text.slice(t.end, doc.tokens[first].start);
+    if (!/^[\s\-'’]{1,2}$/.test(gap)) break;
+    if (!/^\p{Lu}/u.test(t.raw) && !/^(?:al|el|ibn|bin|ben|abu|abou|ould|ag)$/i.test(t.raw)) break;
+    if (/^(?:The|A|An|La|Le|Les|L|Of)$/.test(t.raw)) break;
+    first--;
+  }
+  return doc.text.slice(doc.tokens[first].start, m.span[1]);
+}
+
+const GENERIC =
+  /\b(?:(?:suspected |alleged |Islamist |jihadist |al-Qaeda-linked |armed )?(?:militants?|insurgents?|terrorists?|jihadists?|Islamists?|extremists?|fighters|rebels|gunmen|bandits)|(?:des |les )?(?:terroristes?|jihadistes?|djihadistes?|islamistes?|insurgés|rebelles|combattants|groupes armés(?: terroristes)?|hommes armés|bandits armés))\b/iu;
+
+function genericTarget(doc: ActorDoc, sentences: number[]): { name: string; span: Span } | null {
+  for (const i of sentences) {
+    const s = doc.sentences[i];
+    const m = GENERIC.exec(s.text);
+    if (m) return { name: m[0], span: [s.span[0] + m.index, s.span[0] + m.index + m[0].length] };
+  }
+  return null;
+}

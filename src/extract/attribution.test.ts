@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { documentStance, findAttributions, primaryBelligerent, statusOf } from './attribution.ts';
+import { splitSentences } from './sentences.ts';
+import type { Attribution } from '../domain/index.ts';
+
+/** The attributions of a one-paragraph text whose every sentence tells the strike. */
+function attrs(text: string, title: string | null = null): Attribution[] {
+  const full = title ? `${title}\n\n${text}` : text;
+  const spans = splitSentences(full, title).filter((s) => !s.headline).map((s) => s.span);
+  return findAttributions(full, spans, { title, language: null });
+}
+const pairs = (text: string, title: string | null = null) => attrs(text, title).map((a) => `${a.actor.id}:${a.stance}`).sort();
+
+describe('stance, sentence by sentence (English)', () => {
+  it.each([
+    ['AFRICOM said it conducted an airstrike near Jilib that killed two al-Shabaab fighters.', ['US:confirms']],
+    ['The Pentagon announced that U.S. forces carried out the strike.', ['US:confirms']],
+    ['A US drone strike killed four militants in North Waziristan on Tuesday.', ['US:alleges']],
+    ['A suspected US drone strike killed four militants in North Waziristan.', ['US:suspected']],
+    ['According to residents, a French aircraft bombed the camp.', ['FR:alleges']],
+    ['Turkey appears to have carried out the strike, according to local sources.', ['TR:suspected']],
+    ['The raid was apparently carried out by Niger\'s military.', ['NE:suspected']],
+    ['The strike may have been carried out by American drones.', ['US:suspected']],
+    ['Two US intelligence officials would neither confirm nor deny the reported strike.', ['US:no_comment']],
+    ['A Pentagon spokesman declined to comment on the strike.', ['US:no_comment']],
+    ['AFRICOM did not immediately respond to a request for comment about the airstrike.', ['US:no_comment']],
+    ['Russia denied any involvement in the bombing of the market.', ['RU:denies']],
+    ['The LNA admitted the strike but denied targeting civilians.', ['LNA:confirms']],
+    ['Kenyan jets struck an al-Shabaab convoy near El Wak, the Kenya Defence Forces said.', ['KE:confirms']],
+    ['Somali officials said a US drone strike killed a senior al-Shabaab commander.', ['US:alleges']],
+    ['Pakistan condemned the US drone strike as a violation of its sovereignty.', ['US:alleges']],
+    ['The Houthis claimed responsibility for the drone attack on the Saudi airport.', ['Houthis:claims']],
+    ['Nigerian Air Force jets bombed a Boko Haram camp, the Defence Headquarters said.', ['NG:confirms']],
+    ['If confirmed, this would be the first US drone strike in the country.', ['US:suspected']],
+    ['Officials are investigating whether a coalition airstrike by US aircraft hit the building.', ['US:suspected']],
+    ['The US military acknowledged the strike on Sunday.', ['US:confirms']],
+    ['An airstrike killed 12 people in the village, residents said.', []],
+    ['A drone strike in Somalia killed three fighters.', []],
+    ['The Malian army did not comment on the strikes.', ['ML:no_comment']],
+  ])('%s', (text, expected) => {
+    expect(pairs(text)).toEqual([...expected].sort());
+  });
+});
+
+describe('stance, sentence by sentence (French)', () => {
+  it.each([
+    ["L'état-major des armées maliennes a annoncé avoir mené des frappes aériennes contre des terroristes.", ['ML:confirms']],
+    ['Une frappe de drone américain a tué cinq jihadistes dans la région.', ['US:alleges']],
+    ['Un drone turc aurait frappé un véhicule près de la frontière.', ['TR:suspected']],
+    ["La frappe est peut-être imputable à l'armée française, selon des sources locales.", ['FR:suspected']],
+    ['Les forces françaises de Barkhane ont neutralisé plusieurs terroristes de la katiba Serma, a indiqué le ministère des Armées.', ['FR:confirms']],
+    ['Moscou a démenti; la Russie dément toute implication dans le bombardement.', ['RU:denies']],
+    ["Contactée par l'AFP, l'armée nigérienne n'a pas souhaité commenter ces informations.", ['NE:no_comment']],
+    ["Le Pentagone n'a pas commenté la frappe.", ['US:no_comment']],
+    ['Selon des habitants, des avions de l\'armée burkinabè ont bombardé le marché.', ['BF:alleges']],
+    ["Les FAMa ont revendiqué la frappe de drone contre des cadres du CSP-DPA.", ['ML:claims']],
+  ])('%s', (text, expected) => {
+    expect(pairs(text)).toEqual([...expected].sort());
+  });
+});
+
+describe('headline and document rules', () => {
+  it('reads a headline question as suspicion', () => {
+    expect(pairs('A strike hit a convoy of AQIM in northern Mali.', 'Did the US launch a drone strike on AQIM in northern Mali?')).toEqual(['US:suspected']);
+  });
+
+  it('ranks a flat headline below a hedge in the body', () => {
+    const a = attrs('Officials said a suspected US drone strike killed three men.', 'US drone strike kills three in Yemen');
+    expect(documentStance(a, 'US')).toBe('suspected');
+  });
+
+  it("lets the belligerent's denial beat a monitor's allegation, and confirmation beat everything", () => {
+    const a: Attribution[] = [
+      { actor: { id: 'RU', name: 'Russia' }, stance: 'alleges', source: null, span: null },
+      { actor: { id: 'RU', name: 'Russia' }, stance: 'denies', source: 'Russia', span: null },
+    ];
+    expect(documentStance(a, 'RU')).toBe('denies');
+    expect(documentStance([...a, { actor: { id: 'RU', name: 'Russia' }, stance: 'confirms', source: null, span: null }], 'RU')).toBe('confirms');
+    expect(documentStance(a, 'US')).toBe('unknown');
+  });
+
+  it('points at the party attributed, not the one denying', () => {
+    const a = attrs('AFRICOM denied that US forces were involved. Turkey appears to have carried out the strike.');
+    expect(documentStance(a, 'US')).toBe('denies');
+    expect(primaryBelligerent(a)).toEqual({ actor: { id: 'TR', name: 'Turkey' }, stance: 'suspected' });
+  });
+
+  it('maps stances to attribution statuses', () => {
+    expect(statusOf('confirms')).toBe('acknowledged');
+    expect(statusOf('claims')).toBe('acknowledged');
+    expect(statusOf('alleges')).toBe('alleged');
+    expect(statusOf('no_comment')).toBe('unknown');
+  });
+
+  it('finds nothing without an event', () => {
+    expect(findAttributions('A US drone strike killed four.', [], { title: null, language: 'en' })).toEqual([]);
+  });
+});
+
+describe('the seed article', () => {
+  const text = readFileSync(new URL('../../../shared/seed/000_f697bc08346bf57f.txt', import.meta.url), 'utf8');
+  const title = text.split('\n')[0];
+  const events = splitSentences(text, title)
+    .filter((s) => /mystery airstrike|surprise missile strike|came under an air attack|raid targeted/.test(s.text))
+    .map((s) => s.span);
+
+  it('suspects the US, records its officials as no_comment, and ignores the readers', () => {
+    const a = findAttributions(text, events, { title, language: 'en' });
+    expect(a.map((x) => `${x.actor.id}:${x.stance}`).sort()).toEqual(['US:no_comment', 'US:suspected']);
+    expect(a.some((x) => x.stance === 'confirms')).toBe(false);
+    expect(documentStance(a, 'US')).toBe('suspected');
+    const officials = a.find((x) => x.stance === 'no_comment');
+    expect(officials?.source).toMatch(/US intelligence officials/);
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Attribution: who the document says carried out a strike, and with what stance.
+ *
+ * One entry per belligerent and stance found in the strike's sentences, their neighbours,
+ * the headline, and any sentence of the article where a belligerent comments, denies or
+ * confirms. The rules, in the order they apply to a belligerent named in a sentence:
+ *
+ * - no_comment: it "would neither confirm nor deny", "declined to comment", "n'a pas
+ *   commenté", "did not immediately respond".
+ * - denies: it "denied", "a démenti"; but a denial aimed at civilian harm ("denies targeting
+ *   civilians") admits the strike: confirms.
+ * - claims: it "claimed responsibility", "a revendiqué".
+ * - confirms: it "confirmed", "acknowledged", "a reconnu"; or it speaks ("AFRICOM said it
+ *   conducted", "selon l'état-major", an anonymous official of that side) and no other side
+ *   is named as the striker in that sentence.
+ * - suspected: it is named as the striker with a hedge next to it ("suspected US drone",
+ *   "Turkey appears to have", "aurait", "peut-être"), a hedge over the sentence ("if
+ *   confirmed", "it was unclear whether") or in a headline question ("Did the US ...?").
+ * - alleges: it is named as the striker, flatly, by the outlet or a third party ("a US drone
+ *   strike killed", "according to residents, a French aircraft").
+ *
+ * Reader comments after the article are hypotheses and never read. A denial only counts for
+ * the party that voices it.
+ */
+import type { ActorRef, Attribution, Stance } from '../domain/index.ts';
+import { actorById, belligerentIdOf, loadLexicon, type PatternSet } from '../lexicon/index.ts';
+import { analyseActors, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
+
+export interface AttributionContext {
+  title: string | null;
+  language: string | null;
+}
+
+type Span = [number, number];
+
+/** Every (belligerent, stance) the document gives for the strike told in `eventSpans`. */
+export function findAttributions(text: string, eventSpans: Span[], ctx: AttributionContext): Attribution[] {
+  if (text.length === 0 || eventSpans.length === 0) return [];
+  const doc = analyseActors(text, ctx.title);
+  const inBody = (i: number) => doc.sentences[i].span[0] < doc.bodyEnd && !isComment(doc, i);
+  const events = sentencesOf(doc, eventSpans).filter(inBody);
+  if (events.length === 0) return [];
+  const scope = new Set<number>();
+  for (const i of events) for (const j of [i - 1, i, i + 1]) if (j >= 0 && j < doc.sentences.length && inBody(j)) scope.add(j);
+  for (const s of doc.sentences) if (s.headline) scope.add(s.index);
+  const { stance } = loadLexicon();
+  const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
+  for (const s of doc.sentences) {
+    if (scope.has(s.index) || !inBody(s.index)) continue;
+    const [t0, t1] = doc.sentenceTokens[s.index];
+    if (voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0) && doc.mentions.some((m) => m.sentence === s.index && eligible(m))) scope.add(s.index);
+  }
+  const out: Attribution[] = [];
+  const seen = new Set<string>();
+  for (const i of [...scope].sort((a, b) => a - b)) {
+    for (const a of sentenceAttributions(doc, i)) {
+      const key = `${a.actor.id}\u0000${a.stance}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+/** A reader's comment: a list item of the comment thread or a "X says:" line. */
+function isComment(doc: ActorDoc, i: number): boolean {
+  return /\bsays:\s*$/.test(doc.sentences[i].text);
+}
+
+/** Can this mention be a belligerent at all (a state, its forces, or a group with its own drones)? */
+function eligible(m: DocMention): boolean {
+  const r = m.roles;
+  if (r.target && !r.agent) return false;
+  switch (m.actor.kind) {
+    case 'armed_group':
+      return (r.strike && !r.target) || r.voices;
+    case 'force':
+      return true;
+    case 'state':
+      if (m.via === 'demonym') return r.official || r.strike;
+      if (r.place && !r.official) return false;
+      return r.official || r.strike || r.agent || r.speaker;
+    default:
+      return false;
+  }
+}
+
+/** Can this mention voice a statement (confirm, deny, comment)? Not "a French drone". */
+function canSpeak(m: DocMention): boolean {
+  if (m.actor.kind === 'force') return true;
+  if (m.actor.kind === 'armed_group') return true;
+  return m.via !== 'demonym' || m.roles.official;
+}
+
+interface Cue {
+  first: number;
+  end: number;
+}
+
+function cues(set: PatternSet, doc: ActorDoc, t0: number, t1: number): Cue[] {
+  return set.find(doc.tokens, t0, t1).map((c) => ({ first: c.first, end: c.end }));
+}
+
+const NEGATION = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 't', 'pas', 'ni', 'jamais', 'n', 'niet', 'geen', 'لم', 'لا']);
+/** A condition before a cue ("if confirmed", "si elle est confirmée") voices nothing. */
+const CONDITION = new Set(['if', 'unless', 'whether', 'si', 'once', 'als', 'indien', 'إذا']);
+
+function sentenceAttributions(doc: ActorDoc, si: number): Attribution[] {
+  const { stance } = loadLexicon();
+  const sentence = doc.sentences[si];
+  const [t0, t1] = doc.sentenceTokens[si];
+  const ms = doc.mentions.filter((m) => m.sentence === si && eligible(m));
+  if (ms.length === 0) return [];
+  const noComment = cues(stance.no_comment, doc, t0, t1);
+  const inside = (c: Cue) => noComment.some((n) => c.first >= n.first && c.end <= n.end);
+  const negated = (c: Cue) => {
+    for (let i = Math.max(t0, c.first - 3); i < c.first; i++) if (NEGATION.has(doc.tokens[i].norm) || CONDITION.has(doc.tokens[i].norm)) return true;
+    return false;
+  };
+  const denies = cues(stance.deny, doc, t0, t1).filter((c) => !inside(c));
+  const confirms = cues(stance.confirm, doc, t0, t1).filter((c) => !inside(c) && !negated(c));
+  const claims = cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c));
+  const hedges = cues(stance.hedge, doc, t0, t1);
+  const sentenceHedged = cues(stance.hedge_sentence, doc, t0, t1).length > 0 || (sentence.headline && /\?\s*$/.test(sentence.text));
+  const condemned = cues(stance.condemn, doc, t0, t1).length > 0;
+
+  const result = new Map<DocMention, { stance: Stance; cue: Cue | null }>();
+  /** The speaker a cue belongs to: the nearest capable mention before it, else just after it. */
+  const subjectOf = (c: Cue): DocMention | null => {
+    let best: DocMention | null = null;
+    for (const m of ms) if (canSpeak(m) && m.tokens[1] <= c.first && (!best || m.tokens[1] > best.tokens[1])) best = m;
+    if (best) return best;
+    // "declined to comment, a Pentagon spokesman said": a speaker named after the cue
+    for (const m of ms) if (canSpeak(m) && m.roles.speaker && m.tokens[0] >= c.end && m.tokens[0] - c.end <= 10) return m;
+    return null;
+  };
+  const assign = (list: Cue[], make: (c: Cue) => Stance) => {
+    for (const c of list) {
+      const m = subjectOf(c);
+      if (m && !result.has(m)) result.set(m, { stance: make(c), cue: c });
+    }
+  };
+  assign(noComment, () => 'no_comment');
+  assign(denies, (c) => (aimedAtHarm(doc, c, t1, stance.deny_harm) ? 'confirms' : 'denies'));
+  assign(claims, () => 'claims');
+  assign(confirms, () => 'confirms');
+
+  const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
+  const strikers = ms.filter((m) => !result.has(m) && (m.roles.agent || m.roles.strike));
+  const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m) && !(m.roles.strike && !m.roles.official));
+  for (const sp of speakers) {
+    if (condemned) continue;
+    const others = strikers.filter((s) => rootOf(s) !== rootOf(sp));
+    if (others.length === 0) result.set(sp, { stance: 'confirms', cue: null });
+  }
+  for (const m of strikers) {
+    if (result.has(m)) continue;
+    const ownVoice = speakers.some((sp) => sp !== m && rootOf(sp) === rootOf(m) && result.get(sp)?.stance === 'confirms');
+    if (ownVoice) {
+      result.set(m, { stance: 'confirms', cue: null });
+      continue;
+    }
+    const near = hedges.some((h) => (h.end <= m.tokens[0] && m.tokens[0] - h.end <= 6) || (h.first >= m.tokens[1] && h.first - m.tokens[1] <= 3));
+    result.set(m, { stance: sentenceHedged || near ? 'suspected' : 'alleges', cue: null });
+  }
+
+  const out: Attribution[] = [];
+  for (const m of ms) {
+    const r = result.get(m);
+    if (!r) continue;
+    const id = rootOf(m);
+    const actor: ActorRef = { id, name: actorById(id)?.name ?? id };
+    const span: Span = r.cue
+      ? [Math.min(m.span[0], doc.tokens[r.cue.first].start), Math.max(m.span[1], doc.tokens[r.cue.end - 1].end)]
+      : sentence.span;
+    const source = sentence.headline ? 'headline' : r.cue || result.get(m)?.stance === 'confirms' ? phraseOf(doc, m) : null;
+    out.push({ actor, stance: r.stance, source, span });
+  }
+  return out;
+}
+
+/** "denies targeting civilians", "a démenti toute victime civile": a denial of harm, not of the strike. */
+function aimedAtHarm(doc: ActorDoc, c: Cue, t1: number, harm: PatternSet): boolean {
+  for (let i = c.end; i < Math.min(t1, c.end + 5); i++) if (harm.matchesAt(doc.tokens, i, t1) > i) return true;
+  return false;
+}
+
+/** The mention with the official noun that follows it: "US intelligence officials", "AFRICOM". */
+function phraseOf(doc: ActorDoc, m: DocMention): string {
+  const { roles } = loadLexicon();
+  const [, t1] = doc.sentenceTokens[m.sentence];
+  let end = m.tokens[1];
+  for (let i = m.tokens[1]; i < Math.min(t1, m.tokens[1] + 3); i++) {
+    const e = roles.official_nouns.matchesAt(doc.tokens, i, t1);
+    if (e > i) end = e;
+  }
+  return doc.text.slice(m.span[0], doc.tokens[end - 1].end);
+}
+
+/**
+ * How strongly each stance speaks for one belligerent, for a document-level verdict. The
+ * belligerent's own word beats anyone else's: its confirmation or claim first, then its
+ * denial (a monitor's allegation that the accused denies is a denial), then a flat
+ * attribution by the outlet or a third party, then a hedged one; "no comment" alone says
+ * nothing either way. A flat attribution only in the headline ranks below a hedge in the
+ * body (headlines assert what the body hedges).
+ */
+const RANK: Record<Stance, number> = { confirms: 60, claims: 50, denies: 40, alleges: 30, suspected: 20, no_comment: 10, unknown: 0 };
+
+function rankOf(a: Attribution): number {
+  return a.stance === 'alleges' && a.source === 'headline' ? 15 : RANK[a.stance];
+}
+
+/** The document's strongest stance for one belligerent ('unknown' when it is not named). */
+export function documentStance(attributions: readonly Attribution[], actorId: string): Stance {
+  let best: Attribution | null = null;
+  for (const a of attributions) if (a.actor.id === actorId && (!best || rankOf(a) > rankOf(best))) best = a;
+  return best ? best.stance : 'unknown';
+}
+
+/**
+ * The belligerent the document most holds responsible: one that acknowledges it, else the
+ * one attributed most firmly; a party that only denies or does not comment comes last (a
+ * US denial next to "Turkey appears to have" points at Turkey). Ties go to the first named.
+ */
+export function primaryBelligerent(attributions: readonly Attribution[]): { actor: ActorRef; stance: Stance } | null {
+  const order: Record<Stance, number> = { confirms: 6, claims: 5, alleges: 4, suspected: 3, denies: 2, no_comment: 1, unknown: 0 };
+  let best: { actor: ActorRef; stance: Stance } | null = null;
+  const done = new Set<string>();
+  for (const a of attributions) {
+    if (done.has(a.actor.id)) continue;
+    done.add(a.actor.id);
+    const stance = documentStance(attributions, a.actor.id);
+    if (!best || order[stance] > order[best.stance]) best = { actor: a.actor, stance };
+  }
+  return best;
+}
+
+/** The incident-level attribution status a document stance maps to. */
+export function statusOf(stance: Stance): 'acknowledged' | 'alleged' | 'suspected' | 'denied' | 'unknown' {
+  switch (stance) {
+    case 'confirms':
+    case 'claims':
+      return 'acknowledged';
+    case 'alleges':
+      return 'alleged';
+    case 'suspected':
+      return 'suspected';
+    case 'denies':
+      return 'denied';
+    default:
+      return 'unknown';
+  }
+}
