@@ -37,9 +37,11 @@ const ORDINAL_NEW =
   /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
 const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
 const SAME_SITE =
-  /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at)\b|\bsecouristes?\b|\bvenus? (?:porter )?secours\b/i;
+  /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at|(?:near|at|to|around) the scene|taken (?:cover|refuge|shelter)|sheltering|sheltered)\b|\b(?:second|other|later) (?:strike|bomb|missile)s? then\b|\bsecouristes?\b|\bréfugiée?s?\b|\bvenus? (?:porter )?secours\b/i;
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
 const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/iu;
+
+const TOLL = /\b(?:killed|killing|died|dead|wounded|injured|tués?|morts?|blessés?)\b/i;
 
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
@@ -49,7 +51,8 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   let countedAt: EventSentence | null = null;
   for (const ev of events) {
     const c = COUNTED.exec(ev.text);
-    if (c && toNumber(c[1]) > counted) {
+    // One toll for the counted strikes ("two separate airstrikes killed 16") tells one episode.
+    if (c && toNumber(c[1]) > counted && !TOLL.test(ev.text)) {
       counted = toNumber(c[1]);
       countedAt = ev;
     }

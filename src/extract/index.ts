@@ -10,6 +10,7 @@ import type { Gazetteer, GeocodeResult } from '../gazetteer/types.ts';
 import { splitSentences } from './sentences.ts';
 import { findEventSentences } from './events.ts';
 import { groupStrikes } from './grouping.ts';
+import { hasPlatform, platformCues } from './triggers.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
@@ -62,13 +63,49 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     gazetteer,
     analysis,
   };
-  const groups = groupStrikes(analysis.events);
+  dropOldDated(ctx);
+  let groups = groupStrikes(analysis.events);
+  if (groups.length === 0 && hasPlatform(platformCues(text, [0, analysis.tailStart]))) {
+    // Only back-references ("The strike hit a remote area"), in an article that names an air
+    // platform: the strike the article is about, told without a full trigger phrase.
+    groups = groupStrikes(analysis.events.map((e) => ({ ...e, strong: true })));
+  }
   const reports: Report[] = [];
   for (const g of groups) {
     const r = assembleReport(ctx, g, reports.length);
     if (r) reports.push(r);
   }
   return reports;
+}
+
+/** How much older than the story's reference a dated mention must be to be a past strike. */
+const OLD_DAYS = 14;
+
+/**
+ * A later event sentence whose dates all lie well before the story's reference (the
+ * publication window, else the first strike's own date) tells an earlier strike: "On Sept. 2,
+ * a US strike in the area killed 13 civilians" in a December article. The first strike told
+ * keeps its date whatever it is (a report can come weeks after the strike).
+ */
+function dropOldDated(ctx: DocContext): void {
+  const { analysis, dates, sentences } = ctx;
+  const body = analysis.events.filter((e) => !e.headline);
+  if (body.length < 2) return;
+  const datesOf = (i: number) =>
+    dates.filter((d) => d.window !== null && d.span[0] >= sentences[i].span[0] && d.span[1] <= sentences[i].span[1] && d.kind !== 'year');
+  const pubStart = ctx.dateCtx.published && ctx.dateCtx.published.length >= 7 ? `${ctx.dateCtx.published.slice(0, 7)}-01` : null;
+  const firstDates = datesOf(body[0].sentence);
+  const reference = pubStart && ctx.dateCtx.published!.length === 10 ? ctx.dateCtx.published! : pubStart ?? firstDates[0]?.window?.start ?? null;
+  if (!reference) return;
+  const limit = Date.parse(reference) - OLD_DAYS * 86_400_000;
+  const keep = new Set<number>();
+  for (const e of analysis.events) {
+    const ds = e === body[0] || e.headline ? [] : datesOf(e.sentence);
+    const old = ds.length > 0 && ds.every((d) => Date.parse(d.window!.end) < limit);
+    if (old) analysis.background.push({ sentence: e.sentence, reasons: ['old-date'] });
+    else keep.add(e.sentence);
+  }
+  analysis.events = analysis.events.filter((e) => keep.has(e.sentence));
 }
 
 function precisionOf(published: string): 'day' | 'month' | 'year' {

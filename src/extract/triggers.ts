@@ -59,7 +59,7 @@ const STRONG: { re: RegExp; platform: Platform | null }[] = [
 ];
 
 const WEAK = words([
-  'strikes?', 'struck', 'striking', 'hit', 'hits', 'bombed', 'bombing', 'bombings', 'bombardments?', 'raids?', 'attacks?',
+  'strikes?', 'struck', 'striking', 'hit', 'hits', 'bombs', 'bombed', 'dropped', 'bombing', 'bombings', 'bombardments?', 'raids?', 'attacks?',
   'attacked', 'targeted', 'fired', 'pounded', 'destroyed',
   'frappes?', 'frappé(?:e|s|es)?', 'bombardé(?:e|s|es)?', 'bombardements?', 'bombarder', 'ciblé(?:e|s|es)?', 'touchée?s?', 'visée?s?',
   'bombardement(?:en)?', 'aanval(?:len)?', 'getroffen',
@@ -76,6 +76,8 @@ const AIRCRAFT = words([
   'F-?1[56]s?', 'B-?52s?', 'B-?1B?', 'AC-?130s?', 'Mirage', 'Rafales?', 'Sukhoi', 'Su-?\\d\\ds?', 'air force', 'planes?',
   'avions?(?: de chasse| de combat)?', 'hélicoptères?', 'aviation', "armée de l['’]air", 'chasseurs?', 'appareils?',
   'vliegtuigen', 'gevechtsvliegtuigen', 'طائرات? حربية', 'الطيران', 'سلاح الجو', 'ndege za kivita',
+  // air-dropped munitions name the platform too ("a massive bomb", "GBU-43"), but not car or roadside bombs
+  '(?<!(?:car|roadside|suicide|truck|nail|pipe|letter|parcel|dirty) )bombs?', 'GBU-?\\d+\\w*', 'MOAB', 'bombes?(?! artisanales?)',
 ]);
 const MISSILE = words(['missiles?', 'rockets?', 'Hellfires?', 'roquettes?', 'صواريخ', 'صاروخ']);
 
@@ -111,14 +113,29 @@ export interface PlatformCues {
 }
 
 export function platformCues(text: string, range: [number, number]): PlatformCues {
-  const slice = text.slice(range[0], range[1]);
-  const at = (re: RegExp): [number, number] | null => {
-    re.lastIndex = 0;
-    const m = re.exec(slice);
-    re.lastIndex = 0;
-    return m ? [range[0] + m.index, range[0] + m.index + m[0].length] : null;
+  const ix = platformIndex(text);
+  const first = (spans: [number, number][]): [number, number] | null => {
+    for (const sp of spans) if (sp[0] >= range[0] && sp[1] <= range[1]) return sp;
+    return null;
   };
-  return { drone: at(DRONE), aircraft: at(AIRCRAFT), missile: at(MISSILE) };
+  return { drone: first(ix.drone), aircraft: first(ix.aircraft), missile: first(ix.missile) };
+}
+
+interface PlatformIndex {
+  text: string;
+  drone: [number, number][];
+  aircraft: [number, number][];
+  missile: [number, number][];
+}
+
+/** Platform words of the last text seen: scanned once per document, then queried by range. */
+let lastIndex: PlatformIndex | null = null;
+
+function platformIndex(text: string): PlatformIndex {
+  if (lastIndex && lastIndex.text === text) return lastIndex;
+  const all = (re: RegExp): [number, number][] => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  lastIndex = { text, drone: all(DRONE), aircraft: all(AIRCRAFT), missile: all(MISSILE) };
+  return lastIndex;
 }
 
 export function hasPlatform(c: PlatformCues): boolean {

@@ -1,0 +1,64 @@
+/**
+ * Extraction speed on typical 3–5 KB articles, one core: documents/s, MB/s, peak RSS.
+ * Articles are built from the dev corpus (two or three reports joined to reach 3–5 KB) when
+ * it is present, else from a synthetic template. The gazetteer load is timed apart.
+ *
+ *   node --import tsx bench/extract.bench.ts [seconds]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract, type ExtractInput } from '../src/extract/index.ts';
+import { defaultGazetteer } from '../src/extract/gazetteer-default.ts';
+
+const DEV = new URL('../../shared/eval/dev/', import.meta.url).pathname;
+const seconds = Number(process.argv[2] ?? 4);
+
+function corpus(): ExtractInput[] {
+  const texts: { text: string; published: string | null; language: string | null }[] = [];
+  if (existsSync(DEV)) {
+    for (const f of readdirSync(DEV).filter((n) => n.endsWith('.txt')).sort()) {
+      const meta = JSON.parse(readFileSync(join(DEV, f.replace(/\.txt$/, '.meta.json')), 'utf8')) as { published: string | null; language: string };
+      texts.push({ text: readFileSync(join(DEV, f), 'utf8'), published: meta.published, language: meta.language });
+    }
+  } else {
+    const para = 'A US drone strike killed three al-Shabaab fighters near Jilib on Saturday, the command said. ';
+    for (let i = 0; i < 40; i++) texts.push({ text: `Headline ${i}\n\n${para.repeat(20 + (i % 10))}`, published: '2022-10-04', language: 'en' });
+  }
+  const docs: ExtractInput[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    let text = texts[i].text;
+    for (let k = 1; text.length < 3000; k++) text += '\n\n' + texts[(i + k * 7) % texts.length].text;
+    if (text.length > 5000) text = text.slice(0, 5000);
+    const pub = texts[i].published && texts[i].published!.length === 10 ? texts[i].published : null;
+    docs.push({ id: String(i), name: String(i), title: text.split('\n', 1)[0], text, published: pub, published_precision: pub ? 'day' : null, language: texts[i].language });
+  }
+  return docs;
+}
+
+function run(docs: ExtractInput[], label: string, withGazetteer: boolean): void {
+  const deps = withGazetteer ? {} : { gazetteer: null };
+  for (const d of docs) extract(d, deps); // warm-up (JIT, lazy data)
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
+  let n = 0;
+  let b = 0;
+  let reports = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    for (const d of docs) reports += extract(d, deps).length;
+    n += docs.length;
+    b += bytes;
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(
+    `${label.padEnd(22)} ${(n / s).toFixed(0).padStart(6)} docs/s  ${(b / s / 1e6).toFixed(2).padStart(6)} MB/s  ` +
+      `(${n} docs, ${(bytes / docs.length / 1000).toFixed(1)} KB avg, ${(reports / n).toFixed(2)} reports/doc)`,
+  );
+}
+
+const docs = corpus();
+const tg = performance.now();
+const gz = defaultGazetteer();
+console.log(`gazetteer load          ${(performance.now() - tg).toFixed(0)} ms (${gz ? 'loaded' : 'unavailable'})`);
+run(docs, 'extract (full)', true);
+run(docs, 'extract (no gazetteer)', false);
+console.log(`peak RSS                ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
