@@ -77,7 +77,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   const civilians_killed = combineRanges(byCat('civilians_killed'));
 
   const actx = { title: ctx.doc.title, language: ctx.doc.language };
-  const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [], spans: [] });
+  const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [] as Report['targets'], spans: [] as Span[] });
   const attributions = safe(() => findAttributions(text, eventRanges, actx), []);
 
   const leadTrigger = g.triggers.find(([a, b]) => a >= lead.span[0] && b <= lead.span[1]);
