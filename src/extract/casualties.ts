@@ -23,7 +23,8 @@ import {
   PERSON_NOUNS,
   UNITS_AFTER,
 } from './casualties-lexicon.ts';
-import { QUANTITY_RE, parseNumber } from './numbers.ts';
+import { QUANTITY_RE, QUANTITY_START_WORDS, isQuantityStart, parseNumber } from './numbers.ts';
+import { scanWords } from './dates-scan.ts';
 
 export interface CasualtyMention {
   category: 'killed' | 'injured' | 'civilians_killed';
@@ -62,15 +63,29 @@ const NOT_UNIT = `(?!\\s*${UNITS_AFTER}${B1})`;
 type Category = CasualtyMention['category'];
 
 interface Pattern {
+  /** Sticky: tried only at the start of a word that `starts` accepts (given the next word). */
   re: RegExp;
+  starts: (word: string, next: string) => boolean;
   category: Category | ((m: RegExpExecArray) => Category | null);
   /** Group index of the counted part, or a fixed range for zero patterns. */
   counted: number | { min: number; max: number };
 }
 
 function re(src: string): RegExp {
-  return new RegExp(`${B0}(?:${src})${B1}`, 'giu');
+  return new RegExp(`(?:${src})${B1}`, 'yiu');
 }
+
+/** Every word some pattern can start with (digits apart): words outside it are skipped at once. */
+const START_WORDS = new Set<string>(['مقتل', 'قتل', ...QUANTITY_START_WORDS]);
+
+function words(...ws: string[]): (w: string) => boolean {
+  const set = new Set(ws);
+  for (const w of ws) START_WORDS.add(w);
+  return (w) => set.has(w);
+}
+
+/** First words of the verbs that precede a figure ("killing", "a" of "a tué", "claimed" of "claimed the lives of"). */
+const VERB_FIRST = words(...[...KILLED_BEFORE, ...INJURED_BEFORE].map((v) => v.split(' ')[0]));
 
 const INCLUDING = re(`(?:including|among\\s+them|among\\s+whom|of\\s+whom|dont|parmi\\s+(?:eux|lesquels|lesquelles))\\s+(${Q}\\s+(?:${MODIFIER}\\s+){0,2}(${alt(CIVILIAN_NOUNS)}))`);
 
@@ -81,61 +96,68 @@ const PATTERNS: Pattern[] = [
   // zeros -----------------------------------------------------------------------------------
   {
     re: re(`neither\\s+killed\\s+nor\\s+(?:wounded|injured)\\s+any\\s+civilians|(?:killed|harmed|hurt)\\s+no\\s+civilians|no\\s+civilian\\s+(?:casualties|deaths|fatalities|victims)|no\\s+civilians\\s+(?:were|had\\s+been|have\\s+been)\\s+(?:killed|harmed|hurt|injured)|did\\s+not\\s+kill\\s+any\\s+civilians|aucune\\s+victime\\s+civile|pas\\s+de\\s+victimes?\\s+civiles?|aucun\\s+civil\\s+(?:n['’]a\\s+été\\s+)?(?:tué|touché|blessé)`),
+    starts: words('neither', 'killed', 'harmed', 'hurt', 'no', 'did', 'aucune', 'pas', 'aucun'),
     category: 'civilians_killed',
     counted: { min: 0, max: 0 },
   },
   {
     re: re(`no\\s+(?:one|body|people)\\s+(?:was|were|had\\s+been|has\\s+been)\\s+(?:killed|hurt|injured|wounded)|nobody\\s+(?:was|had\\s+been|has\\s+been)\\s+(?:killed|hurt|injured|wounded)|no\\s+(?:casualties|deaths|fatalities|one\\s+died)|(?:there\\s+were\\s+)?no\\s+reports?\\s+of\\s+casualties|aucune\\s+victime(?!\\s+civile)|pas\\s+de\\s+victimes?(?!\\s+civile)|sans\\s+faire\\s+de\\s+victimes?(?!\\s+civile)|personne\\s+n['’]a\\s+été\\s+(?:tué|blessé)`),
+    starts: words('no', 'nobody', 'there', 'aucune', 'pas', 'sans', 'personne'),
     category: (m) => (/hurt|injured|wounded|blessé/i.test(m[0]) ? 'injured' : 'killed'),
     counted: { min: 0, max: 0 },
   },
   // figure then participle / death noun ------------------------------------------------------
   {
-    re: re(`(${CHAIN}${COMPLEMENT}|${Q})${NOT_UNIT}${APOSITIVE_FIX()}${AUXS}\\s*(?:(?:of|de|d['’])\\s+)?(${alt(KILLED_AFTER)}|${alt(INJURED_AFTER)})`),
+    starts: isQuantityStart,
+    re: re(`(${CHAIN}${COMPLEMENT}|${Q})${NOT_UNIT}${APPOSITIVE}${AUXS}\\s*(?:(?:of|de|d['’])\\s+)?(${alt(KILLED_AFTER)}|${alt(INJURED_AFTER)})`),
     category: (m) => (isInjured(m[m.length - 1]) ? 'injured' : 'killed'),
     counted: 1,
   },
   // verb then figure -----------------------------------------------------------------------------
   {
     re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(${CHAIN}|${COUNTED})${NOT_UNIT}`),
+    starts: VERB_FIRST,
     category: (m) => (isInjured(m[1]) ? 'injured' : 'killed'),
     counted: 2,
   },
   // tolls --------------------------------------------------------------------------------------
   {
     re: re(`(?:death\\s+toll|toll|number\\s+of\\s+(?:dead|deaths|victims)|bilan(?:\\s+humain|\\s+provisoire)?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:rose|has\\s+risen|had\\s+risen|risen|climbed|reached|stood|stands|rises|is|was|of|at|to|à|de|s['’]élève|s['’]établit|est|atteint|passé)(?:\\s+(?:to|at|à|de))?\\s+(${COUNTED})${NOT_UNIT}`),
+    starts: words('death', 'toll', 'number', 'bilan'),
     category: 'killed',
     counted: 1,
   },
   // "including 5 civilians" (after a death figure) -------------------------------------------------
   {
     re: OF_THEM,
+    starts: isQuantityStart,
     category: 'civilians_killed',
     counted: 1,
   },
   {
     re: INCLUDING,
+    starts: words('including', 'among', 'of', 'dont', 'parmi'),
     category: 'civilians_killed',
     counted: 1,
   },
   // Arabic: "مقتل 7", "7 قتلى"
   {
-    re: new RegExp(`(?:مقتل|قتل)\\s+(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'gu'),
+    re: new RegExp(`(?:مقتل|قتل)\\s+(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'yu'),
+    starts: (w) => w === 'مقتل' || w === 'قتل' || /^\d/.test(w),
     category: 'killed',
     counted: 1,
   },
 ];
 
-function APOSITIVE_FIX(): string {
-  return APPOSITIVE;
-}
-
 function isInjured(word: string): boolean {
-  return new RegExp(`^(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})$`, 'iu').test(word.trim());
+  return INJURED_WORD.test(word.trim());
 }
 
+const INJURED_WORD = new RegExp(`^(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})$`, 'iu');
 const QUANTITY_G = new RegExp(`${B0}${Q}${B1}`, 'giu');
-const NOUN_G = new RegExp(`${B0}${NOUN}${B1}`, 'iu');
+const NOUN_G = new RegExp(`${B0}${NOUN}${B1}`, 'giu');
+const KILLED_ANY = new RegExp(`${B0}(?:${alt(KILLED_AFTER)}|${alt(KILLED_BEFORE)})${B1}`, 'giu');
+const INJURED_ANY = new RegExp(`${B0}(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})${B1}`, 'giu');
 const CIVILIAN_RE = new RegExp(`${B0}(?:${alt(CIVILIAN_NOUNS)})${B1}`, 'iu');
 
 /** Quote marks that sit inside figures ("une « trentaine » de morts"): blanked, offsets kept. */
@@ -153,18 +175,40 @@ export function findCasualties(text: string, range: [number, number], _ctx: { la
   }
 }
 
+function bound(x: unknown, dflt: number, max: number): number {
+  return typeof x === 'number' && Number.isFinite(x) ? Math.max(0, Math.min(max, Math.floor(x))) : dflt;
+}
+
+/**
+ * Each pattern is tried (sticky) only at the words it can begin with, on the word's line
+ * (figures never run across a line break), with quote marks blanked.
+ */
 function find(text: string, range: [number, number]): CasualtyMention[] {
   if (typeof text !== 'string') return [];
-  const from = Math.max(0, Math.min(text.length, Math.floor(range?.[0] ?? 0)));
-  const to = Math.max(from, Math.min(text.length, Math.floor(range?.[1] ?? text.length)));
-  const seg = text.slice(from, to).replace(QUOTES, ' ');
-  if (!/[\p{N}]|\b(?:no|une?|des|several|plusieurs|dozens?|scores|hundreds|aucune?|neither|personne|nobody)\b|[a-z]{3,}/iu.test(seg)) return [];
+  const from = bound(range?.[0], 0, text.length);
+  const to = Math.max(from, bound(range?.[1], text.length, text.length));
   const found: CasualtyMention[] = [];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(seg)) !== null) {
-      const mention = toMention(p, m, seg, from, text);
+  let ls = -1;
+  let le = -1;
+  let line = '';
+  const ws = scanWords(text, from, to);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const c0 = w.lower.charCodeAt(0);
+    if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(w.lower)) continue;
+    const next = i + 1 < ws.length ? ws[i + 1].lower : '';
+    if (w.start >= le) {
+      ls = Math.max(from, text.lastIndexOf('\n', w.start - 1) + 1);
+      le = text.indexOf('\n', w.start);
+      le = le < 0 || le > to ? to : le;
+      line = text.slice(ls, le).replace(QUOTES, ' ');
+    }
+    for (const p of PATTERNS) {
+      if (!p.starts(w.lower, next)) continue;
+      p.re.lastIndex = w.start - ls;
+      const m = p.re.exec(line);
+      if (!m) continue;
+      const mention = toMention(p, m, line, ls, text);
       if (mention) found.push(...mention);
     }
   }
@@ -210,7 +254,7 @@ function sumParts(counted: string): { range: { min: number | null; max: number |
     lastEnd = m.index + m[0].length;
   }
   if (parts.length === 0) return null;
-  const nouns = counted.match(new RegExp(NOUN_G.source, 'giu')) ?? [];
+  const nouns = counted.match(NOUN_G) ?? [];
   const who = nouns.length > 0 ? nouns.map((n) => n.toLowerCase()).join(' and ') : null;
   const single = parts[0];
   if (parts.length === 1 && who === null && single.min !== null && single.min >= 1900 && single.min <= 2100) return null;
@@ -225,16 +269,15 @@ function sumParts(counted: string): { range: { min: number | null; max: number |
 function precededByKilling(seg: string, at: number): boolean {
   const before = seg.slice(Math.max(0, at - 120), at);
   const clause = before.split(/[.;!?]\s/).pop() ?? before;
-  const killed = new RegExp(`${B0}(?:${alt(KILLED_AFTER)}|${alt(KILLED_BEFORE)})${B1}`, 'giu');
-  const injured = new RegExp(`${B0}(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})${B1}`, 'giu');
   const lastOf = (r: RegExp): number => {
     let last = -1;
+    r.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = r.exec(clause)) !== null) last = m.index;
     return last;
   };
-  const k = lastOf(killed);
-  return k >= 0 && k > lastOf(injured);
+  const k = lastOf(KILLED_ANY);
+  return k >= 0 && k > lastOf(INJURED_ANY);
 }
 
 /** Within one category, overlapping mentions keep the longest. */

@@ -51,7 +51,19 @@ function alternation(words: Iterable<string>): string {
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ');
+  const k = s.toLowerCase();
+  const t = k.endsWith('.') ? k.slice(0, -1) : k;
+  return t.includes(' ') || t.includes('\n') || t.includes('\t') ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** Month number for one lower-case word as scanned (no dot, no spaces), or null. Fast path for anchors. */
+export function monthWord(lower: string): number | null {
+  return monthMap.get(lower) ?? null;
+}
+
+/** Weekday number for one lower-case word as scanned, or null. Fast path for anchors. */
+export function weekdayWord(lower: string): number | null {
+  return weekdayMap.get(lower) ?? null;
 }
 
 /** Month number for a matched name ("Oct.", "août", "janv.") or null. */

@@ -9,7 +9,9 @@
  */
 import type { DateWindow } from '../domain/index.ts';
 import { parsePublished, type Published } from './dates-calendar.ts';
-import { RULES, isWeekday, type DateKind, type RuleResult } from './dates-rules.ts';
+import { RULES, isWeekday, type AnchorKind, type DateKind, type Rule, type RuleResult } from './dates-rules.ts';
+import { monthWord, weekdayWord } from './dates-lexicon.ts';
+import { isWordCode, scanWords, windowAround, type Word } from './dates-scan.ts';
 
 export interface DateContext {
   /** YYYY-MM-DD | YYYY-MM | YYYY, or null when unknown. */
@@ -37,9 +39,42 @@ interface Candidate extends RuleResult {
   order: number;
 }
 
-/** Cheap test for anything date-like; blocks without it skip the rules entirely. */
-const DATEISH =
-  /\d|day|di\b|dimanche|hier|week|semaine|mois|month|year|ann[ée]e|\ban\b|night|nuit|veille|ago|il y a|tonight|aujourd|vandaag|gisteren|overnight|morning|evening|soir|matin|heure|hour|dag|maand|jaar|jan|feb|f[ée]v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao[uû]t|sep|oct|nov|d[ée]c|[\u0600-\u06ff]/i;
+/** Anchor words other than weekday and month names, by the kind of rule they can start. */
+const KEYWORDS = new Map<string, AnchorKind[]>();
+function keywords(kind: AnchorKind, words: string[]): void {
+  for (const w of words) KEYWORDS.set(w, [...(KEYWORDS.get(w) ?? []), kind]);
+}
+keywords('today', ['today', 'tonight', 'aujourd', 'vandaag', 'اليوم', 'morning', 'afternoon', 'evening', 'matin', 'soir', 'après']);
+keywords('yesterday', ['yesterday', 'hier', 'veille', 'gisteren', 'gisterenavond', 'eergisteren', 'أمس', 'امس', 'البارحة']);
+keywords('night', ['night', 'overnight', 'nuit', 'الليلة']);
+keywords('ago', ['ago', 'jours', 'semaine']);
+keywords('week', ['week', 'weekend', 'semaine', 'الأسبوع']);
+keywords('days', ['days', 'jours']);
+keywords('hours', ['hours', 'heures']);
+keywords('monthword', ['month', 'mois', 'maand', 'الشهر']);
+keywords('yearword', ['year', 'année', 'jaar', 'العام', 'dernier']);
+
+const RULES_BY_ANCHOR = new Map<AnchorKind, Rule[]>();
+for (const r of RULES) for (const a of r.anchors) RULES_BY_ANCHOR.set(a, [...(RULES_BY_ANCHOR.get(a) ?? []), r]);
+
+const NL_WEEKDAY_COMPOUND = /^(zondag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag)(avond|ochtend|middag|nacht|morgen)$/;
+
+/** What kinds of date rule a word can anchor. */
+function anchorKinds(w: Word, text: string): AnchorKind[] {
+  const k = w.lower;
+  const c0 = k.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const kinds: AnchorKind[] = [];
+    const next = text.charCodeAt(w.end);
+    if ((next === 47 || next === 46 || next === 45) && text.charCodeAt(w.end + 1) >= 48 && text.charCodeAt(w.end + 1) <= 57) kinds.push('numeric');
+    if (k.length === 4 && (k.startsWith('19') || k.startsWith('20'))) kinds.push('year');
+    return kinds;
+  }
+  const kinds = KEYWORDS.get(k);
+  if (weekdayWord(k) !== null || (k.length > 9 && NL_WEEKDAY_COMPOUND.test(k))) return kinds ? [...kinds, 'weekday'] : ['weekday'];
+  if (monthWord(k) !== null || k === 'كانون' || k === 'تشرين') return kinds ? [...kinds, 'month'] : ['month'];
+  return kinds ?? [];
+}
 
 /** All date expressions in `text`, in text order, non-overlapping (longest match wins). */
 export function findDates(text: string, ctx: DateContext): DateMention[] {
@@ -53,33 +88,45 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
 function find(text: string, ctx: DateContext): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const pub = parsePublished(ctx?.published ?? null);
-  const found: Candidate[] = [];
-  // Dates never cross a line break: run the rules line by line, only where something looks date-like.
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (DATEISH.test(line)) collect(line, lineStart, pub, found);
-    lineStart = lineEnd + 1;
+  const found = new Map<string, Candidate>();
+  for (const w of scanWords(text, 0, text.length)) {
+    const kinds = anchorKinds(w, text);
+    if (kinds.length === 0) continue;
+    const [ws, we] = windowAround(text, w.start, w.end, 32, 48);
+    const window = text.slice(ws, we);
+    const tried = new Set<Rule>();
+    for (const kind of kinds) {
+      for (const rule of RULES_BY_ANCHOR.get(kind) ?? []) {
+        if (tried.has(rule)) continue;
+        tried.add(rule);
+        collect(rule, window, ws, pub, found);
+      }
+    }
   }
-  const chosen = select(found);
+  const chosen = select([...found.values()]);
   return merge(chosen, text).map((c) => toMention(c, text));
 }
 
-function collect(line: string, offset: number, pub: Published | null, out: Candidate[]): void {
-  RULES.forEach((rule, order) => {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(line)) !== null) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      const r = rule.resolve(m, pub);
-      if (r) out.push({ ...r, start: offset + m.index, end: offset + m.index + m[0].length, rule: rule.name, order });
+function collect(rule: Rule, window: string, offset: number, pub: Published | null, out: Map<string, Candidate>): void {
+  const order = RULES.indexOf(rule);
+  rule.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = rule.re.exec(window)) !== null) {
+    if (m[0].length === 0) {
+      rule.re.lastIndex++;
+      continue;
     }
-  });
+    if (m.index > 0 && isWordCode(window.charCodeAt(m.index - 1))) {
+      rule.re.lastIndex = m.index + 1; // began inside a word ("Omar" is not "mar")
+      continue;
+    }
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    const key = `${rule.name}:${start}:${end}`;
+    if (out.has(key)) continue;
+    const r = rule.resolve(m, pub);
+    if (r) out.set(key, { ...r, start, end, rule: rule.name, order });
+  }
 }
 
 /** Greedy: longest first (earlier rule on ties), drop anything overlapping a kept match. */

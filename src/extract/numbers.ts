@@ -54,6 +54,66 @@ const APPROX_RE =
   `(?:une|la)\\s+(?:${Object.keys(FR_APPROX).join('|')})|(?:des|plusieurs)\\s+(?:dizaines|centaines|milliers)|plusieurs|quelques|` +
   `(?:a\\s+)?dozens?|scores|hundreds|thousands|tens\\s+of|several|a\\s+(?:few|handful)|a\\s+number\\s+of|numerous`;
 
+/** Lower-case words that are a number or an approximate quantity by themselves. */
+const QUANTITY_WORDS = new Set([
+  ...Object.keys(UNITS).filter((w) => !['a', 'an', 'no', 'un', 'une'].includes(w)), 'hundred', 'thousand', 'cent', 'mille',
+  'plusieurs', 'quelques', 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'tens', 'several', 'numerous',
+  'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'environ', 'quelque', 'between', 'entre',
+  'minstens', 'zeker', 'ruim', 'ongeveer', 'bijna',
+]);
+
+/** Words that start a quantity only before certain next words: "at" least, "a" dozen, "une" trentaine. */
+const QUANTITY_LEADS: Record<string, (next: string) => boolean> = {
+  at: (n) => n === 'least' || n === 'most',
+  in: (n) => n === 'excess',
+  a: (n) => ['dozen', 'few', 'handful', 'number', 'hundred', 'thousand'].includes(n),
+  an: (n) => n === 'estimated',
+  as: (n) => n === 'many',
+  no: (n) => n === 'fewer' || n === 'less',
+  not: (n) => n === 'less',
+  more: (n) => n === 'than',
+  fewer: (n) => n === 'than',
+  less: (n) => n === 'than',
+  up: (n) => n === 'to',
+  upwards: (n) => n === 'of',
+  close: (n) => n === 'to',
+  over: isNumberish,
+  some: isNumberish,
+  un: (n) => n === 'hundred' || n === 'thousand',
+  one: () => true,
+  une: (n) => n in FR_APPROX,
+  la: (n) => n in FR_APPROX,
+  des: (n) => n === 'dizaines' || n === 'centaines' || n === 'milliers',
+  au: (n) => n === 'moins' || n === 'minimum' || n === 'maximum',
+  d: (n) => n === 'au' || n === 'une',
+  plus: (n) => n === 'de' || n === 'd',
+  près: (n) => n === 'de' || n === 'd',
+  pas: (n) => n === 'moins',
+  moins: (n) => n === 'de',
+  jusqu: () => true,
+  ten: (n) => n === 'minste',
+  zo: (n) => n === 'n',
+};
+
+/** Every word (not digits) a quantity can start with, for a quick pre-filter. */
+export const QUANTITY_START_WORDS: ReadonlySet<string> = new Set([...QUANTITY_WORDS, ...Object.keys(QUANTITY_LEADS)]);
+
+function isNumberish(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 48 && c <= 57) || QUANTITY_WORDS.has(w);
+}
+
+/**
+ * True when a (lower-case) word, followed by `next`, can start a quantity: "17", "seven",
+ * "at" before "least", "une" before "trentaine". Lets the casualty finder try its patterns
+ * at a few positions instead of everywhere.
+ */
+export function isQuantityStart(word: string, next = ''): boolean {
+  if (isNumberish(word)) return true;
+  const lead = QUANTITY_LEADS[word];
+  return lead !== undefined && lead(next);
+}
+
 /** Regex source for a bare number (digits, words or an approximate noun). */
 export const NUMBER_RE = `(?:${APPROX_RE}|${DIGITS_RE}|${WORDS_RE})`;
 
