@@ -174,4 +174,15 @@ export const migrations: Migration[] = [
       CREATE INDEX incidents_type_date_id ON incidents(event_type, date_start, id);
     `,
   },
+  {
+    version: 5,
+    name: 'incident indexes for date-window overlap queries',
+    sql: `
+      -- A date filter asks for windows overlapping [from, to]: date_end >= from AND date_start <= to.
+      -- The longest window, read from this index, bounds date_start from below so that both ends
+      -- of the search are index ranges.
+      CREATE INDEX incidents_date_end ON incidents(date_end);
+      CREATE INDEX incidents_window_days ON incidents(julianday(date_end) - julianday(date_start));
+    `,
+  },
 ];
