@@ -11,7 +11,7 @@ import type { ExtractInput } from './index.ts';
 import { eventTypeOf, platformCues } from './triggers.ts';
 import { chooseDate } from './date-choice.ts';
 import { choosePlace } from './place.ts';
-import { combineRanges, findAttributions, findCasualties, findTargets, type CasualtyMention, type DateContext, type DateMention } from './collab.ts';
+import { combineRanges, findAttributions, findCasualties, findTargets, type CasualtyMention, type DateContext, type DateMention, type TargetResult } from './collab.ts';
 
 export interface DocContext {
   doc: ExtractInput;
@@ -77,7 +77,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   const civilians_killed = combineRanges(byCat('civilians_killed'));
 
   const actx = { title: ctx.doc.title, language: ctx.doc.language };
-  const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [] as Report['targets'], spans: [] as Span[] });
+  const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [], spans: [] } as unknown as TargetResult);
   const attributions = safe(() => findAttributions(text, eventRanges, actx), []);
 
   const leadTrigger = g.triggers.find(([a, b]) => a >= lead.span[0] && b <= lead.span[1]);
