@@ -15,7 +15,7 @@ export interface ProgressReporter {
  * "ingest: 30/74 inputs, 12.5/s, ETA 4 s", so logs stay short but show the run is alive.
  */
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr, intervalMs = 2000): ProgressReporter {
-  const started = Date.now();
+  let started = Date.now();
   if (stream.isTTY) {
     const multi = new cliProgress.MultiBar(
       {
@@ -30,6 +30,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr, in
     let bar: cliProgress.SingleBar | null = null;
     return {
       onEvent(e) {
+        if (e.type === 'planned') started = Date.now();
         if (e.type === 'planned' && e.inputs > 0) bar = multi.create(e.inputs, 0, { rate: '0.0' });
         if (e.type === 'progress' && bar) {
           const secs = Math.max((Date.now() - started) / 1000, 0.001);
@@ -43,6 +44,7 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr, in
   let last = started;
   return {
     onEvent(e) {
+      if (e.type === 'planned') started = last = Date.now();
       if (e.type !== 'progress') return;
       const now = Date.now();
       if (now - last < intervalMs && e.done !== e.total) return;
