@@ -13,7 +13,7 @@ export const PERSON_NOUNS = [
   'villagers', 'migrants', 'refugees', 'students', 'staff', 'patients', 'doctors', 'nurses', 'aid workers', 'journalists', 'guards', 'bodyguards', 'policemen',
   'police officers', 'officers', 'officials', 'commanders', 'commander', 'leaders', 'leader', 'figures', 'suspects', 'rebels',
   'gunmen', 'combatants', 'extremists', 'islamists', 'relatives', 'passengers', 'workers', 'others', 'residents',
-  'worshippers', 'guests', 'family members', 'victims', 'taliban', 'shabaab', 'insurgents',
+  'worshippers', 'guests', 'family members', 'victims', 'taliban', 'idps', 'displaced', 'déplacés', 'shabaab', 'insurgents',
   'personnes', 'civils', 'civiles', 'combattants', 'terroristes', 'jihadistes', 'djihadistes', 'islamistes', 'soldats',
   'militaires', 'enfants', 'femmes', 'hommes', 'villageois', 'membres', 'éléments', 'assaillants', 'insurgés', 'rebelles',
   'individus', 'victimes', 'habitants', 'cadres', 'chefs', 'policiers', 'gendarmes', 'migrants', 'réfugiés', 'autres',
@@ -23,7 +23,7 @@ export const PERSON_NOUNS = [
 /** Person nouns that make a figure a civilian figure. */
 export const CIVILIAN_NOUNS = new Set([
   'civilians', 'civilian', 'children', 'child', 'kids', 'women', 'woman', 'villagers', 'migrants', 'refugees', 'students',
-  'patients', 'staff', 'doctors', 'nurses', 'aid workers', 'journalists', 'worshippers', 'guests', 'residents', 'passengers', 'civils', 'civiles', 'enfants', 'femmes', 'villageois',
+  'patients', 'idps', 'displaced', 'déplacés', 'staff', 'doctors', 'nurses', 'aid workers', 'journalists', 'worshippers', 'guests', 'residents', 'passengers', 'civils', 'civiles', 'enfants', 'femmes', 'villageois',
   'réfugiés', 'habitants', 'élèves', 'étudiants', 'fidèles', 'burgers',
 ]);
 

@@ -56,6 +56,14 @@ const CASES: Array<[string, R, R, R]> = [
   ['Pas de victimes civiles, a assuré le porte-parole.', null, null, [0, 0]],
   ['Entre 5 et 7 personnes ont été tuées dans la frappe.', [5, 7], null, null],
   ['Près de 30 personnes auraient été blessées.', null, [30, 30], null],
+  // denials of civilian harm count as a zero claim; "one of five" counts five
+  ['The military rejected reports that civilians died in the strike.', null, null, [0, 0]],
+  ['The command said the strike killed "several militants" and no civilians.', [2, null], null, [0, 0]],
+  ['Officials said 36 fighters were killed, and no civilians harmed, in the strike.', [36, 36], null, [0, 0]],
+  ['He said there was no chance at all of civilian casualties.', null, null, [0, 0]],
+  ["L'armée dément les informations selon lesquelles elle aurait tué des civils.", null, null, [0, 0]],
+  ['The commander was one of five people killed in the strike.', [5, 5], null, null],
+  ['The raid killed more than 30 IDPs at the camp.', [30, null], null, [30, null]],
 ];
 
 function combined(ms: CasualtyMention[], cat: CasualtyMention['category']): R {

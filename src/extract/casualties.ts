@@ -23,7 +23,7 @@ import {
   PERSON_NOUNS,
   UNITS_AFTER,
 } from './casualties-lexicon.ts';
-import { QUANTITY_RE, QUANTITY_START_WORDS, isQuantityStart, parseNumber } from './numbers.ts';
+import { NUMBER_WORDS, QUANTITY_RE, QUANTITY_START_WORDS, isQuantityStart, parseNumber } from './numbers.ts';
 import { scanWords } from './dates-scan.ts';
 
 export interface CasualtyMention {
@@ -47,7 +47,7 @@ function alt(words: Iterable<string>): string {
 
 const Q = `(${QUANTITY_RE})(?![\\p{N}]|\\s*-\\s*(?:years?|ans?)${B1})`;
 const NOUN = `(${alt(PERSON_NOUNS)})`;
-const MODIFIER = `(?!(?:${alt(NOT_MODIFIERS)})${B1})\\p{L}[\\p{L}\\p{N}'’.-]*`;
+const MODIFIER = `(?!(?:${alt([...NOT_MODIFIERS, ...NUMBER_WORDS])})${B1})\\p{L}[\\p{L}\\p{N}'’.-]*`;
 /** "of al Qaeda in the Arabian Peninsula": a short complement after the noun. */
 const COMPLEMENT = `(?:\\s+(?:of|from|with|belonging\\s+to|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?`;
 /** An appositive between commas: "10 civilians, seven of them children, had died". */
@@ -95,8 +95,14 @@ const OF_THEM = re(`${Q}\\s+of\\s+(?:them|whom)\\s+(?:were\\s+)?(?:civilians|civ
 const PATTERNS: Pattern[] = [
   // zeros -----------------------------------------------------------------------------------
   {
-    re: re(`neither\\s+killed\\s+nor\\s+(?:wounded|injured)\\s+any\\s+civilians|(?:killed|harmed|hurt)\\s+no\\s+civilians|no\\s+civilian\\s+(?:casualties|deaths|fatalities|victims)|no\\s+civilians\\s+(?:were|had\\s+been|have\\s+been)\\s+(?:killed|harmed|hurt|injured)|did\\s+not\\s+kill\\s+any\\s+civilians|aucune\\s+victime\\s+civile|pas\\s+de\\s+victimes?\\s+civiles?|aucun\\s+civil\\s+(?:n['’]a\\s+été\\s+)?(?:tué|touché|blessé)`),
-    starts: words('neither', 'killed', 'harmed', 'hurt', 'no', 'did', 'aucune', 'pas', 'aucun'),
+    re: re(`neither\\s+killed\\s+nor\\s+(?:wounded|injured)\\s+any\\s+civilians|(?:killed|harmed|hurt)\\s+no\\s+civilians|no\\s+civilian\\s+(?:casualties|deaths|fatalities|victims)|no\\s+civilians\\s+(?:(?:were|had\\s+been|have\\s+been)\\s+)?(?:killed|harmed|hurt|injured|died)|(?:killed|kills|killing)\\s+[^.;\\n]{1,60}?\\s+and\\s+no\\s+civilians|` +
+      `(?:rejects?|rejected|denie[sd]|deny|dismisse[sd]|dément|démenti|nie|rejette)\\s+(?:[^.;\\n]{0,40}?\\s)?(?:claims?|reports?|assertions?|allegations?|accusations?|informations?)\\s+(?:[^.;\\n]{0,50}?\\s)?(?:civilians?\\s+(?:deaths|casualties|died|were\\s+killed)|killed\\s+(?:\\p{L}+\\s+)?civilians|(?:tué|tués)\\s+des\\s+civils)|` +
+      `(?:nothing\\s+indicated|no\\s+(?:indication|sign|evidence))\\s+(?:that\\s+|of\\s+)?(?:any\\s+)?civilian(?:s|\\s+casualties|\\s+deaths)|` +
+      `(?:no|nil|zero)\\s+chance[^.;\\n]{0,20}?of\\s+civilian\\s+casualties|chance\\s+of\\s+civilian\\s+casualties\\s+was\\s+(?:\\p{L}+\\s+)?(?:nil|zero)|` +
+      `did\\s+not\\s+kill\\s+any\\s+civilians|aucune\\s+victime\\s+civile|pas\\s+de\\s+victimes?\\s+civiles?|aucun\\s+civil\\s+(?:n['’]a\\s+été\\s+)?(?:tué|touché|blessé)`),
+    starts: words('neither', 'killed', 'kills', 'killing', 'harmed', 'hurt', 'no', 'did', 'aucune', 'pas', 'aucun', 'reject',
+      'rejects', 'rejected', 'denies', 'denied', 'deny', 'dismisses', 'dismissed', 'dément', 'démenti', 'nie', 'rejette',
+      'nothing', 'nil', 'zero', 'chance'),
     category: 'civilians_killed',
     counted: { min: 0, max: 0 },
   },

@@ -20,12 +20,14 @@ export interface RuleResult {
   weekday?: number | null;
   /** True when a named weekday does not fall on the named date. */
   inconsistent?: boolean;
+  /** Days from the previously told date ("la veille" = -1, "le lendemain" = +1). */
+  shift?: number;
 }
 
 /** Kinds of anchor word that can sit inside a rule's match (see anchorKinds). */
 export type AnchorKind =
   | 'weekday' | 'month' | 'year' | 'numeric' | 'today' | 'yesterday' | 'night' | 'ago' | 'week' | 'days' | 'hours'
-  | 'monthword' | 'yearword';
+  | 'monthword' | 'yearword' | 'dayrel';
 
 export interface Rule {
   name: string;
@@ -211,8 +213,19 @@ export const RULES: Rule[] = [
   {
     name: 'yesterday',
     anchors: ['yesterday'],
-    re: re(`yesterday(?:${S}${TOD_EN})?|hier(?:${S}${TOD_FR})?|la${S}veille|gisteren(?:avond|ochtend|middag)?|أمس|امس|البارحة`),
+    re: re(`yesterday(?:${S}${TOD_EN})?|hier(?:${S}${TOD_FR})?|gisteren(?:avond|ochtend|middag)?|أمس|امس|البارحة`),
     resolve: (_m, pub) => day(pub, (d) => d - 1),
+  },
+  {
+    // "la veille", "the next day": relative to the date told just before (dates.ts), else to publication
+    name: 'day-relative',
+    anchors: ['dayrel'],
+    re: re(`la${S}veille|the${S}(?:day${S}before|previous${S}day)|le${S}lendemain|the${S}(?:next|following)${S}day|le${S}jour${S}suivant`),
+    resolve: (m, pub) => {
+      const shift = /veille|before|previous/i.test(m[0]) ? -1 : 1;
+      const fallback = shift < 0 ? day(pub, (d) => d - 1) : { window: null, kind: 'relative' as const, year_printed: false };
+      return { ...fallback, shift };
+    },
   },
   {
     name: 'last-night',

@@ -114,6 +114,18 @@ describe('findDates: what is not a date', () => {
     for (const f of found) expect(text.slice(f.span[0], f.span[1])).toBe(f.text);
   });
 
+  it('counts "la veille" and "the next day" from the date told before them', () => {
+    const fr = findDates('Le 13 février, des avions ont frappé. La veille, un convoi avait été attaqué.', ctx('2019-02-20', 'fr'));
+    expect(fr.map((f) => [f.text, f.window?.start])).toEqual([
+      ['Le 13 février', '2019-02-13'],
+      ['La veille', '2019-02-12'],
+    ]);
+    const en = findDates('The next day, officials said nothing.', ctx('2019-02-20'));
+    expect(en[0].window).toBeNull();
+    const alone = findDates('La veille, un convoi avait été attaqué.', ctx('2019-02-20', 'fr'));
+    expect(alone[0].window?.start).toBe('2019-02-19');
+  });
+
   it('ignores an unparseable publication date instead of throwing', () => {
     const [m] = findDates('It happened yesterday.', { published: 'not a date', published_precision: 'day', language: 'en' });
     expect(m.window).toBeNull();

@@ -8,7 +8,7 @@
  *   // -> [{ text: 'Tuesday night', window: { start: '2019-08-06', end: '2019-08-06', precision: 'day' }, kind: 'weekday', ... }]
  */
 import type { DateWindow } from '../domain/index.ts';
-import { parsePublished, type Published } from './dates-calendar.ts';
+import { dayNumber, parsePublished, windowOf, type Published } from './dates-calendar.ts';
 import { RULES, isWeekday, type AnchorKind, type DateKind, type Rule, type RuleResult } from './dates-rules.ts';
 import { monthWord, weekdayWord } from './dates-lexicon.ts';
 import { isWordCode, scanWords, windowAround, type Word } from './dates-scan.ts';
@@ -47,6 +47,7 @@ function keywords(kind: AnchorKind, words: string[]): void {
 keywords('today', ['today', 'tonight', 'aujourd', 'vandaag', 'اليوم', 'morning', 'afternoon', 'evening', 'matin', 'soir', 'après']);
 keywords('yesterday', ['yesterday', 'hier', 'veille', 'gisteren', 'gisterenavond', 'eergisteren', 'أمس', 'امس', 'البارحة']);
 keywords('night', ['night', 'overnight', 'nuit', 'الليلة']);
+keywords('dayrel', ['veille', 'lendemain', 'day', 'suivant']);
 keywords('ago', ['ago', 'jours', 'semaine']);
 keywords('week', ['week', 'weekend', 'semaine', 'الأسبوع']);
 keywords('days', ['days', 'jours']);
@@ -103,7 +104,7 @@ function find(text: string, ctx: DateContext): DateMention[] {
       }
     }
   }
-  const chosen = select([...found.values()]);
+  const chosen = chain(select([...found.values()]));
   return merge(chosen, text).map((c) => toMention(c, text));
 }
 
@@ -137,6 +138,24 @@ function select(cands: Candidate[]): Candidate[] {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "La veille" / "the next day" count from the last single day told before them in the text;
+ * with none, "la veille" falls back to the day before publication and "the next day" stays unknown.
+ */
+function chain(cands: Candidate[]): Candidate[] {
+  let last: string | null = null;
+  return cands.map((c) => {
+    let out = c;
+    if (typeof c.shift === 'number' && last !== null) {
+      const [y, mo, d] = last.split('-').map(Number);
+      const dn = (dayNumber(y, mo, d) as number) + c.shift;
+      out = { ...c, window: windowOf(dn, dn, 'day') };
+    }
+    if (out.window && out.window.start === out.window.end) last = out.window.start;
+    return out;
+  });
 }
 
 /**

@@ -38,8 +38,8 @@ const FR_APPROX: Record<string, number> = {
   soixantaine: 60, centaine: 100,
 };
 
-/** Words of a spelled-out number, for the regex (excluding the article-like "a", "an", "un", "une", "no"). */
-const NUMBER_WORDS = Object.keys(UNITS)
+/** Words of a spelled-out number (for regexes) (excluding the article-like "a", "an", "un", "une", "no"). */
+export const NUMBER_WORDS = Object.keys(UNITS)
   .filter((w) => !['a', 'an', 'no', 'un', 'une'].includes(w))
   .concat(['hundred', 'thousand', 'cent', 'cents', 'mille', 'dix-sept', 'dix-huit', 'dix-neuf'])
   .sort((a, b) => b.length - a.length);
