@@ -24,6 +24,11 @@ describe('decodeBytes', () => {
     expect(decodeBytes(be)).toEqual({ text: AR, charset: 'utf-16be' });
   });
 
+  it('recognises UTF-16 without a BOM by its NUL pattern', () => {
+    expect(decodeBytes(iconv.encode(FR, 'utf-16le'))).toEqual({ text: FR, charset: 'utf-16le' });
+    expect(decodeBytes(iconv.encode(FR, 'utf-16be'))).toEqual({ text: FR, charset: 'utf-16be' });
+  });
+
   it('refuses UTF-16 cut in the middle of a character', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(FR, 'utf-16le')]);
     expect(() => decodeBytes(le.subarray(0, le.length - 1))).toThrow(/truncated UTF-16/);

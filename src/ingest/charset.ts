@@ -53,6 +53,26 @@ export function looksBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * UTF-16 without a byte-order mark shows as text whose every other byte is NUL (the high
+ * byte of Latin letters): zeros on odd offsets for little-endian, on even ones for
+ * big-endian. Binary files have NULs on both sides.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd / half > 0.3 && even / half < 0.02) return 'utf-16le';
+  if (even / half > 0.3 && odd / half < 0.02) return 'utf-16be';
+  return null;
+}
+
 function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): Decoded {
   const body = bytes.subarray(2);
   if (body.length % 2 !== 0) throw new IngestError('truncated UTF-16 text (odd number of bytes)');
@@ -61,7 +81,8 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): Decoded {
 }
 
 /**
- * Decodes bytes to text. A byte-order mark decides first; then a declared charset (HTTP
+ * Decodes bytes to text. A byte-order mark decides first (UTF-16 without one is recognised by
+ * its NUL pattern); then a declared charset (HTTP
  * content-type, HTML meta, XML declaration) wins when iconv-lite knows it; then valid UTF-8
  * is taken as UTF-8; otherwise chardet's guesses are tried in order and the first decoding
  * that reads as text (≥ 95% letters, digits, punctuation, spaces) is kept.
@@ -73,6 +94,12 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, true);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeUtf8OrThrow(bytes.subarray(3)), charset: 'utf-8' };
+  }
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) {
+    if (bytes.length % 2 !== 0) throw new IngestError('truncated UTF-16 text (odd number of bytes)');
+    const text = iconv.decode(Buffer.from(bytes), bomless);
+    if (textLikeRatio(text) >= 0.95) return { text, charset: bomless };
   }
   const binary = looksBinary(bytes);
   if (binary) throw new IngestError(binary);

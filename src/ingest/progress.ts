@@ -52,8 +52,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr, in
       last = now;
       const secs = Math.max((now - started) / 1000, 0.001);
       const rate = e.done / secs;
-      const eta = rate > 0 ? Math.ceil((e.total - e.done) / rate) : 0;
-      stream.write(`ingest: ${e.done}/${e.total} inputs, ${rate.toFixed(1)}/s, ETA ${eta} s\n`);
+      // The first input also pays for loading the lexicons and gazetteer: no ETA from it alone.
+      const eta = e.done >= 2 && rate > 0 ? `${Math.ceil((e.total - e.done) / rate)} s` : '?';
+      stream.write(`ingest: ${e.done}/${e.total} inputs, ${rate.toFixed(1)}/s, ETA ${eta}\n`);
     },
     log: (line) => {
       stream.write(line + '\n');
