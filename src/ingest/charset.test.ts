@@ -56,8 +56,10 @@ describe('decodeBytes', () => {
   it('lets a declared charset win over guessing', () => {
     const bytes = iconv.encode(AR, 'windows-1256');
     expect(decodeBytes(bytes, 'windows-1256').charset).toBe('windows-1256');
-    // Declared Latin-1 on the same bytes is obeyed (the page says so), even though it reads badly.
-    expect(decodeBytes(bytes, 'ISO-8859-1').charset).toBe('iso-8859-1');
+    // A declared charset is obeyed (the page says so), even when it reads badly; Latin-1
+    // labels mean Windows-1252, as in browsers.
+    expect(decodeBytes(bytes, 'ISO-8859-1').charset).toBe('windows-1252');
+    expect(decodeBytes(iconv.encode('l’armée – 5 €', 'windows-1252'), 'latin1').text).toBe('l’armée – 5 €');
   });
 
   it('ignores an unknown declared charset', () => {

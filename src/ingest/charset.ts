@@ -24,6 +24,9 @@ export function normalizeCharset(name: string | null | undefined): string | null
   const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
   if (n === 'utf8') return 'utf-8';
   if (n === 'us-ascii' || n === 'ascii') return 'utf-8';
+  // As browsers do (WHATWG Encoding Standard): pages labelled Latin-1 are read as Windows-1252,
+  // whose extra characters (’ “ ” – € œ) fill the C1 range Latin-1 leaves to control codes.
+  if (n === 'iso-8859-1' || n === 'latin1' || n === 'l1' || n === 'iso_8859-1') return 'windows-1252';
   return iconv.encodingExists(n) ? n : null;
 }
 
@@ -117,10 +120,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
     .analyse(bytes)
     .map((m) => normalizeCharset(m.name))
     .filter((n): n is string => n !== null && !n.startsWith('utf'));
-  const hasC1 = bytes.some((b) => b >= 0x80 && b <= 0x9f);
-  for (const raw of [...guesses, ...FALLBACK_CANDIDATES]) {
-    // ISO-8859-1 puts C1 controls at 0x80–0x9F; real files with those bytes are Windows-1252.
-    const name = raw === 'iso-8859-1' && hasC1 ? 'windows-1252' : raw;
+  for (const name of [...guesses, ...FALLBACK_CANDIDATES]) {
     const text = iconv.decode(Buffer.from(bytes), name);
     if (textLikeRatio(text) >= 0.95) return { text, charset: name };
   }
