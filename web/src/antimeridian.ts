@@ -3,8 +3,9 @@
  * TopoJSON as rings that jump from +180° to -180°; drawn on a flat map, each jump is a
  * horizontal streak across the whole world. `splitAtAntimeridian` unwraps such a ring into
  * continuous longitudes, clips it into 360°-wide strips (Sutherland-Hodgman against two
- * vertical lines) and shifts each piece back into [-180, 180]. A ring that goes round a pole
- * (Antarctica) is first closed along the pole. Pure: geometry in, geometry out.
+ * vertical lines) and shifts each piece back into [-180, 180]. A polygon whose outer ring goes
+ * round a pole (Antarctica's mainland) cannot be drawn on a Mercator map without an edge along
+ * the pole, so it is dropped (no strike database needs it). Pure: geometry in, geometry out.
  */
 export type Position = [number, number];
 export type Ring = Position[];
@@ -69,23 +70,16 @@ function closeRing(ring: Ring): Ring {
   return ring.length ? [...ring, ring[0]] : ring;
 }
 
-/** A ring whose unwrapped longitudes do not come back to the start goes round a pole: close it along that pole. */
-function closeAroundPole(ring: Ring): Ring {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  if (Math.abs(last[0] - first[0]) < 180) return ring;
-  const meanLat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-  const pole = meanLat < 0 ? -90 : 90;
-  return [...ring, [last[0], pole], [first[0], pole]];
+/** Whether an unwrapped ring ends a whole turn away from where it starts: it goes round a pole. */
+function goesRoundPole(ring: Ring): boolean {
+  return ring.length > 1 && Math.abs(ring[ring.length - 1][0] - ring[0][0]) >= 180;
 }
 
 /** Splits a polygon (outer ring + holes) into pieces that each lie within [-180, 180]. */
 export function splitPolygon(poly: PolygonCoords): PolygonCoords[] {
   if (!poly.some(crossesAntimeridian)) return [poly];
-  const rings = poly.map((r, i) => {
-    const u = unwrap(openRing(r));
-    return i === 0 ? closeAroundPole(u) : u;
-  });
+  const rings = poly.map((r) => unwrap(openRing(r)));
+  if (goesRoundPole(rings[0])) return [];
   let min = Infinity;
   let max = -Infinity;
   for (const p of rings[0]) {
@@ -108,7 +102,7 @@ export function splitPolygon(poly: PolygonCoords): PolygonCoords[] {
   return pieces;
 }
 
-/** A Polygon or MultiPolygon with every antimeridian-crossing polygon split. */
+/** A Polygon or MultiPolygon with every antimeridian-crossing polygon split (polar ones dropped). */
 export function splitAtAntimeridian(g: AreaGeometry): AreaGeometry {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   if (!polys.some((p) => p.some(crossesAntimeridian))) return g;

@@ -46,12 +46,17 @@ export function addBasemap(map: L.Map): void {
     return;
   }
   map.attributionControl.addAttribution('Natural Earth');
+  let removed = false;
+  map.on('unload', () => (removed = true));
   loadShapes()
     .then((fc) => {
+      if (removed) return;
       L.geoJSON(fc, {
         interactive: false,
         style: { color: '#8a8f98', weight: 0.6, fillColor: '#e9e5dc', fillOpacity: 1 },
-      }).addTo(map);
+      })
+        .addTo(map)
+        .bringToBack();
     })
     .catch((err: unknown) => {
       console.error(err);

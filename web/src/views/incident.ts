@@ -29,7 +29,13 @@ export function incidentView(root: HTMLElement, id: string): () => void {
         replace(root, page(v, render));
         document.title = `${v.incident.id} — strikewatch`;
         const holder = root.querySelector<HTMLElement>('.mini-map');
-        if (holder && v.incident.place) mini = miniMap(holder, v.incident.place);
+        if (holder && v.incident.place) {
+          try {
+            mini = miniMap(holder, v.incident.place);
+          } catch (e) {
+            holder.textContent = `Map unavailable: ${(e as Error).message}`;
+          }
+        }
         announce(`Incident ${v.incident.id} loaded`);
       })
       .catch((e: unknown) => {
@@ -37,7 +43,14 @@ export function incidentView(root: HTMLElement, id: string): () => void {
       });
   };
   render();
-  const off = onSession(render);
+  // Signing in or out shows or hides the analyst's forms.
+  let analyst = isAnalyst();
+  const off = onSession(() => {
+    if (isAnalyst() !== analyst) {
+      analyst = isAnalyst();
+      render();
+    }
+  });
   return () => {
     cancelled = true;
     off();
@@ -232,9 +245,21 @@ function revertButton(decision: number, reload: () => void): HTMLElement {
 
 function miniMap(el: HTMLElement, place: NonNullable<IncidentView['incident']['place']>): L.Map {
   const map = L.map(el, { zoomControl: true, attributionControl: true, scrollWheelZoom: false, keyboard: false });
+  // The circle's box computed here (1° of latitude ≈ 111.2 km), since Leaflet can only measure
+  // a layer once the map has a view.
+  const km = Math.max(place.radius_km, 0.5);
+  const dLat = km / 111.2;
+  const dLon = km / (111.2 * Math.max(0.05, Math.cos((place.lat * Math.PI) / 180)));
+  const pad = place.radius_km < 20 ? 6 : 3;
+  map.fitBounds(
+    [
+      [place.lat - dLat * pad, place.lon - dLon * pad],
+      [place.lat + dLat * pad, place.lon + dLon * pad],
+    ],
+    { maxZoom: 9, animate: false },
+  );
   addBasemap(map);
-  const circle = L.circle([place.lat, place.lon], { radius: Math.max(place.radius_km, 0.5) * 1000, color: '#b00020', weight: 2, fillOpacity: 0.12 }).addTo(map);
-  L.circleMarker([place.lat, place.lon], { radius: 4, color: '#b00020', fillOpacity: 1 }).addTo(map);
-  map.fitBounds(circle.getBounds().pad(place.radius_km < 20 ? 3 : 0.5), { maxZoom: 10 });
+  L.circle([place.lat, place.lon], { radius: km * 1000, color: '#b00020', weight: 2, fillOpacity: 0.12, interactive: false }).addTo(map);
+  L.circleMarker([place.lat, place.lon], { radius: 4, color: '#b00020', fillOpacity: 1, interactive: false }).addTo(map);
   return map;
 }

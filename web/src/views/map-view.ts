@@ -76,6 +76,9 @@ function markerFor(c: Cluster): L.Marker {
 export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom: number }) => void): IncidentMap {
   const el = h('div', { id: 'map', class: 'map', role: 'region', 'aria-label': 'Map of incidents' });
   const map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 14, zoomSnap: 1 });
+  // Leaflet sets position: relative on a container it measures before it is attached; the map
+  // fills its (positioned) wrapper instead.
+  el.style.position = 'absolute';
   map.setView([15, 20], 3);
   addBasemap(map);
   const layer = L.layerGroup().addTo(map);
@@ -114,6 +117,20 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
     }
   };
 
+  /** With no view in the URL, the first view fits the incidents (a single unbounded query). */
+  const fitToData = async (s: ViewState) => {
+    try {
+      const res = await api.clusters({ ...filterParams(s.filters), zoom: 2 });
+      if (!res.clusters.length) return false;
+      const b = L.latLngBounds(res.clusters.map((c) => [c.lat, c.lon] as [number, number]));
+      map.fitBounds(b.pad(0.2), { maxZoom: 6, animate: false });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let fitted = false;
+
   map.on('moveend', () => {
     if (moving) return;
     const c = map.getCenter();
@@ -125,6 +142,19 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
     el,
     refresh(s: ViewState) {
       state = s;
+      // Leaflet measures its container when created, before the view attached it: measure again.
+      map.invalidateSize({ animate: false, pan: false });
+      if (!s.at && !fitted) {
+        fitted = true;
+        moving = true;
+        map.setView([15, 20], 3, { animate: false });
+        moving = false;
+        void fitToData(s).then((moved) => {
+          if (!moved) void load();
+        });
+        return;
+      }
+      fitted = true;
       if (s.at) {
         const cur = map.getCenter();
         if (Math.abs(cur.lat - s.at.lat) > 1e-3 || Math.abs(cur.lng - s.at.lon) > 1e-3 || map.getZoom() !== s.at.zoom) {
@@ -133,8 +163,6 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
           moving = false;
         }
       }
-      // Leaflet measures its container when shown; a newly attached map needs this once.
-      requestAnimationFrame(() => map.invalidateSize());
       void load();
     },
     destroy() {

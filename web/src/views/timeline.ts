@@ -10,8 +10,8 @@ import { filterParams, type ViewState } from '../url-state.ts';
  * users set it there). It ignores the date filter itself, so the whole history stays visible
  * with the chosen range shaded.
  */
-const W = 640;
-const H = 150;
+const W = 400;
+const H = 130;
 const PAD = { l: 34, r: 8, t: 8, b: 22 };
 
 export interface Timeline {
