@@ -19,6 +19,8 @@ export interface MentionRoles {
   speaker: boolean;
   /** Followed by its own stance: "Russia denied", "the Houthis claimed", "AFRICOM declined to comment". */
   voices: boolean;
+  /** Followed by a claim of responsibility: "the Houthis claimed responsibility". */
+  claims: boolean;
   /** Right after a place preposition: "in Somalia", "au Mali". */
   place: boolean;
   /** After a target word: "strikes on Hezbollah", "contre les shebab", "targeting Wagner". */
@@ -132,8 +134,25 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
   const byAgent = rightBefore(roles.agent_preps);
   const verbAgent = after(roles.agent_verbs, 5);
-  const voices = after(stance.deny, 3) || after(stance.confirm, 3) || after(stance.claim, 4) || after(stance.no_comment, 5);
-  const speaker = after(stance.speech, 6) || voices || endsBefore(stance.according, 3 + first - head) || rightBefore(stance.speech);
+  /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
+  const accordingTo = () => {
+    for (let e = head; e >= Math.max(left, head - 8); e--) {
+      if (e < head && /[,;:()[\]"“”«»]/.test(text.slice(tokens[e].end, tokens[e + 1]?.start ?? tokens[e].end))) return false;
+      if (cueEndingAt(stance.according, e) >= 0) return true;
+    }
+    return false;
+  };
+  const claims = after(stance.claim, 4);
+  const voices = after(stance.deny, 3) || after(stance.confirm, 3) || claims || after(stance.no_comment, 5);
+  // an office speaks a few words on ("AFRICOM, in a statement, said"); a bare name must be the
+  // subject ("France said", "la Russie a annoncé"); "are said to have died" is no speaker
+  const speaksWithin = m.actor.kind === 'force' || official ? 6 : 3;
+  let says = false;
+  for (let i = end; i < Math.min(right, end + speaksWithin) && !says; i++) {
+    if (/[;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (stance.speech.matchesAt(tokens, i, s1) > i && !PASSIVE.has(tokens[i - 1]?.norm ?? '')) says = true;
+  }
+  const speaker = says || voices || accordingTo() || rightBefore(stance.speech);
   let target = false;
   // a target word up to six words back, within the same clause: "killed the head of the Quds Force"
   for (let i = head - 1; i >= Math.max(left, head - 6); i--) {
@@ -150,10 +169,15 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     agent: byAgent || verbAgent,
     speaker,
     voices,
-    place: rightBefore(roles.locative_preps) && !byAgent,
+    claims,
+    // "in Somalia", "au Mali"; a dateline or a headline tag: "SOMALIA: Drone strike kills..."
+    place: !demonym && ((rightBefore(roles.locative_preps) && !byAgent) || /^\s*[:—–]/.test(text.slice(m.span[1], m.span[1] + 3))),
     target: target && !byAgent,
   };
 }
+
+/** "is said to", "were reported": reporting in the passive names no speaker. */
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'est', 'sont', 'ete']);
 
 /** Sentence indexes overlapping any of the spans. */
 export function sentencesOf(doc: ActorDoc, spans: readonly [number, number][]): number[] {
@@ -162,4 +186,12 @@ export function sentencesOf(doc: ActorDoc, spans: readonly [number, number][]): 
     for (const s of doc.sentences) if (s.span[0] < Math.max(b, a + 1) && s.span[1] > a) out.add(s.index);
   }
   return [...out].sort((x, y) => x - y);
+}
+
+/** The first two sentences of the body (after the headline and a dateline or byline line). */
+export function ledeOf(doc: ActorDoc): number[] {
+  return doc.sentences
+    .filter((s) => !s.headline && s.span[0] < doc.bodyEnd && s.text.length > 60)
+    .slice(0, 2)
+    .map((s) => s.index);
 }

@@ -9,7 +9,7 @@
  */
 import type { ActorRef } from '../domain/index.ts';
 import { belligerentIdOf, isWithin, organisationIdOf } from '../lexicon/index.ts';
-import { analyseActors, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
+import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
 
 type Span = [number, number];
 
@@ -38,6 +38,8 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   const events = sentencesOf(doc, eventSpans).filter(inBody);
   if (events.length === 0) return none;
   const own = events.filter((i) => !doc.sentences[i].headline);
+  // a strike told only in the headline is told again, in other words, in the lede
+  if (own.length === 0) own.push(...ledeOf(doc));
   const neighbours = [...new Set(own.flatMap((i) => [i - 1, i + 1]))].filter(
     (j) => j >= 0 && j < doc.sentences.length && inBody(j) && !doc.sentences[j].headline && !events.includes(j),
   );

@@ -24,7 +24,7 @@
  */
 import type { ActorRef, Attribution, Stance } from '../domain/index.ts';
 import { actorById, belligerentIdOf, loadLexicon, type PatternSet } from '../lexicon/index.ts';
-import { analyseActors, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
+import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
 
 export interface AttributionContext {
   title: string | null;
@@ -42,6 +42,8 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   if (events.length === 0) return [];
   const scope = new Set<number>();
   for (const i of events) for (const j of [i - 1, i, i + 1]) if (j >= 0 && j < doc.sentences.length && inBody(j)) scope.add(j);
+  // a strike told only in the headline is told again, in other words, in the lede
+  if (events.every((i) => doc.sentences[i].headline)) for (const j of ledeOf(doc)) scope.add(j);
   for (const s of doc.sentences) if (s.headline) scope.add(s.index);
   const { stance } = loadLexicon();
   const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
@@ -74,7 +76,9 @@ function eligible(m: DocMention): boolean {
   if (r.target && !r.agent) return false;
   switch (m.actor.kind) {
     case 'armed_group':
-      return (r.strike && !r.target) || r.voices;
+      // a group is a belligerent with its own drones or by claiming the strike; its word on
+      // its own losses ("AQAP acknowledged the deaths") says nothing about who struck
+      return (r.strike && !r.target && !r.place) || r.claims;
     case 'force':
       return true;
     case 'state':
@@ -89,7 +93,7 @@ function eligible(m: DocMention): boolean {
 /** Can this mention voice a statement (confirm, deny, comment)? Not "a French drone". */
 function canSpeak(m: DocMention): boolean {
   if (m.actor.kind === 'force') return true;
-  if (m.actor.kind === 'armed_group') return true;
+  if (m.actor.kind === 'armed_group') return m.roles.claims || (m.roles.strike && !m.roles.target);
   return m.via !== 'demonym' || m.roles.official;
 }
 
