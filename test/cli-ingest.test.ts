@@ -156,7 +156,7 @@ describe('strikewatch ingest (every kind of file)', () => {
     expect(by('air-raid-on-a-market-a-school')).toMatchObject({ title: 'Air raid on a market & a school', publisher: 'Sahel Wire', published: '2025-01-06' });
     expect(by('cafe-owner-describes-the-raid')).toMatchObject({ title: 'Café owner describes the raid' });
     expect(by('strike-near-the-border')).toMatchObject({ publisher: 'Monitor', published: '2024-03-18' });
-    expect(by('article')).toMatchObject({ title: 'Served strike story', language: 'en', source: `${base}/article.html` });
+    expect(by('article')).toMatchObject({ title: 'Served strike story', language: 'en', publisher: '127.0.0.1', source: `${base}/article.html` });
 
     const show = await run(['--db', db, 'documents', 'show', 'latin']);
     expect(show.code).toBe(0);

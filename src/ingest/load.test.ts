@@ -92,6 +92,14 @@ describe('HTML', () => {
     const sniffed = one(input(iconv.encode(html, 'windows-1256'), { mediaType: null }));
     expect(sniffed.media_type).toBe('text/html');
   });
+
+  it('names the site as publisher of a fetched page that does not name one, after --publisher', () => {
+    const page = iconv.encode(html, 'windows-1256');
+    const fetched = { mediaType: 'text/html', url: 'https://www.courier.example/news/1' };
+    expect(one(input(page, fetched)).publisher).toBe('courier.example');
+    expect(one(input(page, fetched), { publisher: 'The Courier' }).publisher).toBe('The Courier');
+    expect(one(input(page, { mediaType: 'text/html' })).publisher).toBeNull();
+  });
 });
 
 describe('sniffing untyped input', () => {

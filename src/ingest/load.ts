@@ -98,7 +98,17 @@ function firstLineTitle(text: string, markdown: boolean): string | null {
   return t && t.length <= 300 ? t : null;
 }
 
-function finalize(d: Draft, rawSha: string, opts: LoadOptions): NewDocument {
+/** "https://www.courier.example/a/1" -> "courier.example": who published a page that does not say. */
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function finalize(d: Draft, rawSha: string, opts: LoadOptions, host: string | null = null): NewDocument {
   const text = normalizeText(d.text);
   if (!text.trim()) throw new IngestError('empty document (no text)');
   if (textLikeRatio(text) < 0.85) throw new IngestError('binary or garbled content (mostly non-text characters)');
@@ -110,7 +120,7 @@ function finalize(d: Draft, rawSha: string, opts: LoadOptions): NewDocument {
     name: d.name,
     title: d.title ? normalizeText(d.title) : null,
     text,
-    publisher: d.publisher ?? opts.publisher ?? null,
+    publisher: d.publisher ?? opts.publisher ?? host,
     url: d.url,
     published: published?.published ?? null,
     published_precision: published?.precision ?? null,
@@ -168,7 +178,7 @@ export function loadDocuments(input: RawInput, opts: LoadOptions = {}): LoadResu
       media_type: kind === 'markdown' ? 'text/markdown' : 'text/plain',
     };
   }
-  return { documents: [finalize(draft, rawSha, opts)], failures: [] };
+  return { documents: [finalize(draft, rawSha, opts, hostOf(input.url))], failures: [] };
 }
 
 function loadFeed(text: string, input: RawInput, rawSha: string, opts: LoadOptions): LoadResult {
@@ -194,6 +204,7 @@ function loadFeed(text: string, input: RawInput, rawSha: string, opts: LoadOptio
           },
           rawSha,
           opts,
+          hostOf(input.url),
         ),
       );
     } catch (err) {
