@@ -67,11 +67,23 @@ function understood(a: AskAnswer): HTMLElement {
   if (u.place) rows.push(['Place', `${u.place.text} → ${u.place.name} (within ${u.place.km} km${u.place.country ? `, ${u.place.country}` : ''})`]);
   for (const [k, val] of Object.entries(u.filters ?? {})) {
     if (val === undefined || val === null) continue;
-    rows.push([k.replace(/_/g, ' '), typeof val === 'object' ? JSON.stringify(val) : String(val)]);
+    rows.push([k.replace(/_/g, ' '), filterText(val)]);
   }
   if (u.details?.length) rows.push(['Not understood', u.details.join(', ')]);
   if (u.relaxed?.length) rows.push(['Dropped (nothing matched with them)', u.relaxed.join(', ')]);
   return h('details', { class: 'understood', open: true }, h('summary', null, 'How the question was understood'), h('dl', null, rows.map(([k, val]) => [h('dt', null, k), h('dd', null, val)])));
+}
+
+/** A filter value in words: lists joined, a circle as "within N km of lat, lon". */
+function filterText(v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => String(x).replace(/_/g, ' ')).join(', ');
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, number>;
+    if ('km' in o) return `within ${o.km} km of ${o.lat.toFixed(2)}, ${o.lon.toFixed(2)}`;
+    if ('west' in o) return `box ${o.west}, ${o.south} to ${o.east}, ${o.north}`;
+    return JSON.stringify(v);
+  }
+  return String(v);
 }
 
 function answer(a: AskAnswer): HTMLElement {

@@ -13,6 +13,16 @@ import { barChart, type Bar } from './bar-chart.ts';
 const stacked = (s: Stats): Bar[] => s.buckets.map((b) => ({ key: b.key, parts: b.stacks ?? { '': b.incidents } }));
 const counts = (s: Stats, field: 'incidents' | 'killed'): Bar[] => s.buckets.map((b) => ({ key: b.key, parts: { '': b[field] } }));
 
+/** Years without strikes still get their (empty) place on a time axis. */
+export function fillYears(bars: Bar[]): Bar[] {
+  const years = bars.map((b) => Number(b.key)).filter(Number.isInteger);
+  if (years.length !== bars.length || !bars.length) return bars;
+  const have = new Map(bars.map((b) => [b.key, b]));
+  const out: Bar[] = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++) out.push(have.get(String(y)) ?? { key: String(y), parts: {} });
+  return out;
+}
+
 /** Largest number of incidents for which killed-by-category is summed in the browser. */
 const CATEGORY_LIMIT = 2000;
 
@@ -43,8 +53,8 @@ export function chartsView(root: HTMLElement): () => void {
   const byCountry = slot('strikes by country');
   const byGrade = slot('strikes by grade');
 
-  api.stats({ ...f, by: 'year', stack: 'belligerent' }).then((s) => replace(perYear, barChart(stacked(s), { title: 'Strikes per year, by belligerent', orientation: 'vertical', colour: (k, i) => stackColour('belligerent', k, i), unit: 'strikes' }))).catch(fail(perYear));
-  api.stats({ ...f, by: 'year' }).then((s) => replace(killedYear, barChart(counts(s, 'killed'), { title: 'Killed per year (best estimate)', orientation: 'vertical', colour: () => '#7a1f1f', unit: 'killed' }))).catch(fail(killedYear));
+  api.stats({ ...f, by: 'year', stack: 'belligerent' }).then((s) => replace(perYear, barChart(fillYears(stacked(s)), { title: 'Strikes per year, by belligerent', orientation: 'vertical', colour: (k, i) => stackColour('belligerent', k, i), unit: 'strikes' }))).catch(fail(perYear));
+  api.stats({ ...f, by: 'year' }).then((s) => replace(killedYear, barChart(fillYears(counts(s, 'killed')), { title: 'Killed per year (best estimate)', orientation: 'vertical', colour: () => '#7a1f1f', unit: 'killed' }))).catch(fail(killedYear));
   api.stats({ ...f, by: 'belligerent' }).then((s) => replace(byBell, barChart(counts(s, 'incidents').sort((a, b) => b.parts[''] - a.parts['']), { title: 'Strikes by belligerent', orientation: 'horizontal', colour: () => '#0072b2', unit: 'strikes' }))).catch(fail(byBell));
   api.stats({ ...f, by: 'country' }).then((s) => replace(byCountry, barChart(counts(s, 'incidents').sort((a, b) => b.parts[''] - a.parts['']), { title: 'Strikes by country', orientation: 'horizontal', colour: () => '#009e73', unit: 'strikes' }))).catch(fail(byCountry));
   api
@@ -56,7 +66,7 @@ export function chartsView(root: HTMLElement): () => void {
     })
     .catch(fail(byGrade));
   killedByCategory(f)
-    .then((bars) => replace(category, bars ? barChart(bars, { title: 'Killed per year, by category (best estimate)', orientation: 'vertical', colour: (k) => (k === 'civilians' ? '#d55e00' : '#555555'), unit: 'killed' }) : h('p', null, `Killed by category is summed in the browser for up to ${CATEGORY_LIMIT} incidents; narrow the filters.`)))
+    .then((bars) => replace(category, bars ? barChart(fillYears(bars), { title: 'Killed per year, by category (best estimate)', orientation: 'vertical', colour: (k) => (k === 'civilians' ? '#d55e00' : '#555555'), unit: 'killed' }) : h('p', null, `Killed by category is summed in the browser for up to ${CATEGORY_LIMIT} incidents; narrow the filters.`)))
     .catch(fail(category));
   return () => {};
 }
