@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AttributionStatus, Incident } from '../domain/index.ts';
 import { stmt } from './db.ts';
 import { Paging, type IncidentFilters } from './filters.ts';
-import { listIncidents, type IncidentSummary } from './incidents.ts';
+import { countIncidents, listIncidents, type IncidentSummary } from './incidents.ts';
 import { resolveFilters } from './resolve.ts';
 import { parseQuestion } from './ask-parse.ts';
 import { evidenceFor } from './ask-evidence.ts';
@@ -46,7 +46,7 @@ export function ask(db: Database.Database, question: string, deps: AskDeps = {},
   if ((intent === 'yes_no' || intent === 'who') && filters.event_type?.includes('drone_strike')) {
     relax('event_type', { ...filters, event_type: [...AIR_FAMILY] });
   }
-  const count = page.total;
+  const count = page.total_exact ? page.total : countIncidents(db, resolveFilters(filters, deps));
   const verdict = verdictOf(page.items, understood.belligerent);
   const shown = intent === 'count' ? [] : page.items.slice(0, limit);
   const incidents = shown.map((s) => askIncident(db, s));

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { dataVersion, stmt } from './db.ts';
 import { LruCache } from './cache.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { buildWhere } from './sql.ts';
+import { whereFor } from './incidents.ts';
 
 /**
  * Server-side map clustering: incidents binned on a lat/lon grid whose cell shrinks by half
@@ -30,7 +30,7 @@ const cache = new LruCache<string, Cluster[]>(500);
 export function mapClusters(db: Database.Database, f: ResolvedFilters, zoom: number): Cluster[] {
   const z = Math.max(0, Math.min(22, Math.floor(zoom)));
   const cell = cellDegrees(z);
-  const where = buildWhere(f);
+  const where = whereFor(db, f);
   const key = `${dataVersion(db)}|${z}|${where.sql}|${JSON.stringify(where.params)}`;
   const hit = cache.get(key);
   if (hit) return hit;

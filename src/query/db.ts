@@ -62,3 +62,18 @@ export function dataVersion(db: Database.Database): string {
   const own = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return `${other}:${own}`;
 }
+
+let spanCache: { key: string; days: number } | null = null;
+
+/**
+ * The longest date window of any incident, in whole days (from the window-length index of
+ * migration 5): it turns "window ends on or after `from`" into an index range on date_start.
+ */
+export function maxWindowDays(db: Database.Database): number {
+  const key = dataVersion(db);
+  if (spanCache?.key === key) return spanCache.days;
+  const r = stmt(db, 'SELECT max(julianday(date_end) - julianday(date_start)) AS d FROM incidents').get() as { d: number | null };
+  const days = Math.max(0, Math.ceil(r.d ?? 0));
+  spanCache = { key, days };
+  return days;
+}

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AttributionStatus } from '../domain/index.ts';
-import { dataVersion, stmt } from './db.ts';
+import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
 import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
@@ -31,7 +31,9 @@ export interface IncidentSummary {
 
 export interface IncidentPage {
   items: IncidentSummary[];
+  /** How many match; counted up to TOTAL_CAP, then total_exact is false. */
   total: number;
+  total_exact: boolean;
   limit: number;
   page: number | null;
   next_cursor: string | null;
@@ -45,7 +47,7 @@ type Row = Omit<IncidentSummary, 'targets' | 'belligerents'>;
 
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
 export function listIncidents(db: Database.Database, f: ResolvedFilters, paging: Paging): IncidentPage {
-  const where = buildWhere(f);
+  const where = whereFor(db, f);
   const { limit, sort } = paging;
   let rows: Row[];
   if (paging.page !== undefined && paging.cursor === undefined) {
@@ -63,7 +65,7 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
   const last = rows[rows.length - 1];
   return {
     items: withActors(db, rows),
-    total: countIncidents(db, f, where),
+    ...cappedTotal(db, f, where),
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
     next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
@@ -136,14 +138,34 @@ export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[
   return out;
 }
 
+/** The WHERE clause of filters on this database (with its date-window bound). */
+export function whereFor(db: Database.Database, f: ResolvedFilters): Where {
+  return buildWhere(f, f.event_date_from ? { maxWindowDays: maxWindowDays(db) } : {});
+}
+
 const countCache = new LruCache<string, number>(2000);
 
-/** How many incidents match; cached until the database changes. */
-export function countIncidents(db: Database.Database, f: ResolvedFilters, where: Where = buildWhere(f)): number {
-  const key = `${dataVersion(db)}|${where.sql}|${JSON.stringify(where.params)}`;
+/**
+ * Lists count their matches up to this many: an exact count of a broad filter over a million
+ * incidents costs more than the page itself. Statistics and `ask` count exactly.
+ */
+export const TOTAL_CAP = 1000;
+
+function cappedTotal(db: Database.Database, f: ResolvedFilters, where: Where): { total: number; total_exact: boolean } {
+  const n = countIncidents(db, f, where, TOTAL_CAP + 1);
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, total_exact: false } : { total: n, total_exact: true };
+}
+
+/** How many incidents match (at most `cap` when given); cached until the database changes. */
+export function countIncidents(db: Database.Database, f: ResolvedFilters, where: Where = whereFor(db, f), cap?: number): number {
+  const key = `${dataVersion(db)}|${cap}|${where.sql}|${JSON.stringify(where.params)}`;
   const hit = countCache.get(key);
   if (hit !== undefined) return hit;
-  const n = (stmt(db, `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const sql =
+    cap === undefined
+      ? `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`
+      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
+  const n = (stmt(db, sql).get(...where.params) as { n: number }).n;
   countCache.set(key, n);
   return n;
 }

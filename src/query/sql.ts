@@ -1,4 +1,5 @@
 import { toFtsQuery } from '../store/fts-query.ts';
+import { EARTH_RADIUS_KM } from './db.ts';
 import type { ResolvedFilters } from './resolve.ts';
 
 /**
@@ -16,7 +17,12 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 /** Degrees of latitude per km (mean meridian degree ~ 111.2 km). */
 const KM_PER_DEG = 111.2;
 
-export function buildWhere(f: ResolvedFilters): Where {
+export interface WhereOptions {
+  /** The longest incident date window in days (maxWindowDays): bounds date_start from below. */
+  maxWindowDays?: number;
+}
+
+export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const inList = (col: string, values: readonly unknown[] | undefined) => {
@@ -26,9 +32,15 @@ export function buildWhere(f: ResolvedFilters): Where {
   };
 
   // Date windows overlapping [from, to]; incidents without a date cannot match a date filter.
+  // A window ending on or after `from` starts at most maxWindowDays before it: that bound
+  // makes the search an index range instead of a scan of everything before `to`.
   if (f.event_date_from) {
-    parts.push('coalesce(i.date_end, i.date_start) >= ?');
+    parts.push('i.date_end >= ?');
     params.push(f.event_date_from);
+    if (opts.maxWindowDays !== undefined) {
+      parts.push('i.date_start >= ?');
+      params.push(shiftDays(f.event_date_from, -opts.maxWindowDays));
+    }
   }
   if (f.event_date_to) {
     parts.push('i.date_start <= ?');
@@ -67,8 +79,12 @@ export function buildWhere(f: ResolvedFilters): Where {
         params.push(w, e);
       }
     }
-    parts.push('sw_dist_km(i.lat, i.lon, ?, ?) <= ? + min(coalesce(i.radius_km, 0), ?)');
-    params.push(lat, lon, km, km);
+    // Haversine in SQL's own math functions (no per-row call into JavaScript).
+    parts.push(
+      `2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin(radians(i.lat - ?) / 2), 2) + ? * cos(radians(i.lat)) * pow(sin(radians(i.lon - ?) / 2), 2))))
+         <= ? + min(coalesce(i.radius_km, 0), ?)`,
+    );
+    params.push(lat, Math.cos((lat * Math.PI) / 180), lon, km, km);
   }
   if (f.bbox) {
     const b = f.bbox;
@@ -117,4 +133,10 @@ export function buildWhere(f: ResolvedFilters): Where {
     }
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** YYYY-MM-DD moved by n days (UTC calendar). */
+export function shiftDays(day: string, n: number): string {
+  const t = Date.parse(day + 'T00:00:00Z') + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }

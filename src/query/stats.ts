@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dataVersion, stmt } from './db.ts';
 import { LruCache } from './cache.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { buildWhere } from './sql.ts';
+import { whereFor } from './incidents.ts';
 
 /** Statistics for charts: incidents (and killed, best estimate) per bucket, optionally stacked. */
 
@@ -46,7 +46,7 @@ const cache = new LruCache<string, Stats>(200);
  */
 export function statistics(db: Database.Database, f: ResolvedFilters, by: StatsBy, stack: StatsStack | null = null): Stats {
   if (stack === by) stack = null;
-  const where = buildWhere(f);
+  const where = whereFor(db, f);
   const key = `${dataVersion(db)}|${by}|${stack}|${where.sql}|${JSON.stringify(where.params)}`;
   const hit = cache.get(key);
   if (hit) return hit;

@@ -132,3 +132,27 @@ export function insertIncidents(db: Database.Database, incidents: Iterable<Incid
   })();
   return n;
 }
+
+/**
+ * Bulk load for benchmarks: drops the indexes of the incident tables, inserts, and builds
+ * them again once (much faster than updating them row by row), then ANALYZE.
+ */
+export function bulkInsertIncidents(db: Database.Database, incidents: Iterable<Incident>, batch = 50_000): number {
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incidents', 'incident_actors')")
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
+  let n = 0;
+  let chunk: Incident[] = [];
+  for (const inc of incidents) {
+    chunk.push(inc);
+    if (chunk.length >= batch) {
+      n += insertIncidents(db, chunk);
+      chunk = [];
+    }
+  }
+  n += insertIncidents(db, chunk);
+  for (const ix of indexes) db.exec(ix.sql);
+  db.exec('ANALYZE');
+  return n;
+}

@@ -1,0 +1,155 @@
+/**
+ * API benchmark: 1,000,000 synthetic incidents written straight into a SQLite file, the API
+ * server in its own process (one core: Node runs requests on one thread), autocannon on
+ * loopback. Targets (issue 6): filtered incident queries p95 <= 50 ms and >= 2,000 req/s;
+ * ask p95 <= 100 ms.
+ *
+ *   npx tsx bench/api.bench.ts [--n 1000000] [--seconds 10] [--connections 10]
+ *
+ * The database is kept in .cache/bench-api-<n>.db and reused when it already holds n incidents.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { bulkInsertIncidents, rng, syntheticIncident } from '../src/query/synthetic.ts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('n', 1_000_000);
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 10);
+
+mkdirSync('.cache', { recursive: true });
+const file = `.cache/bench-api-${N}.db`;
+
+async function ensureDatabase(): Promise<void> {
+  if (existsSync(file)) {
+    const s = await SqliteStore.open(file);
+    const n = (s.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
+    await s.close();
+    if (n === N) {
+      console.log(`database      ${file}: ${N.toLocaleString()} incidents (reused), ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+      return;
+    }
+    rmSync(file, { force: true });
+  }
+  const t0 = performance.now();
+  const s = await SqliteStore.open(file);
+  s.db.pragma('synchronous = OFF');
+  const r = rng(2026);
+  bulkInsertIncidents(
+    s.db,
+    (function* () {
+      for (let i = 0; i < N; i++) yield syntheticIncident(r, i);
+    })(),
+  );
+  s.db.pragma('wal_checkpoint(TRUNCATE)');
+  await s.close();
+  const secs = (performance.now() - t0) / 1000;
+  console.log(`database      ${N.toLocaleString()} incidents written in ${secs.toFixed(1)} s (${Math.round(N / secs).toLocaleString()}/s), ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+}
+
+/** CPU time (user + system, ms) the server process has used, from /proc (Linux; 100 ticks/s). */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function startServer(): Promise<{ url: string; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((ok, fail) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', ok);
+    child.once('exit', (c) => fail(new Error(`server exited with ${c}`)));
+  });
+  return { url: first.trim(), pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+
+/** Realistic dashboard filters: a country and a date window, plus grade / type / target / place. */
+function listPaths(count: number, seed: number): string[] {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const y = 2002 + Math.floor(r() * 23);
+    const m = 1 + Math.floor(r() * 12);
+    const from = `${y}-${String(m).padStart(2, '0')}-01`;
+    const to = `${y + Math.floor(r() * 3)}-12-31`;
+    const base = `/api/incidents?limit=50&event_date_from=${from}&event_date_to=${to}`;
+    out.push(
+      pick([
+        `${base}&country=${pick(['ML', 'SO', 'YE', 'PK', 'AF', 'SY', 'LY', 'NG', 'BF'])}`,
+        `${base}&country=${pick(['ML', 'SO', 'YE'])}&grade=${pick(['confirmed', 'weak', 'contested'])}`,
+        `${base}&event_type=drone_strike&country=${pick(['SO', 'PK', 'YE'])}`,
+        `${base}&target=${pick(['AQIM', 'al-Shabaab', 'Taliban'])}`,
+        `${base}&near=${pick(['17.5,-2.5', '2.5,43.5', '15,46'])},${pick([50, 100, 200])}`,
+        `/api/incidents?limit=50&country=${pick(['ML', 'SO'])}&belligerent=US&status=acknowledged,alleged`,
+        `/api/incidents?limit=50&event_date_from=${from}&event_date_to=${to}`,
+      ]),
+    );
+  }
+  return out;
+}
+
+const ASK = [
+  'Did the US launch a drone strike on AQIM in northern Mali?',
+  'How many strikes hit Jilib in 2019?',
+  'Quelles frappes françaises près de Kidal en 2021 ?',
+  'Who struck the convoy near Taoudenni?',
+  'Combien de frappes au Burkina Faso en 2022 ?',
+  'Did Kenya strike al-Shabaab in Somalia in January 2020?',
+  'How many US drone strikes in Somalia between 2017 and 2019?',
+  'Les États-Unis ont-ils frappé les Shebab en Somalie en 2019 ?',
+].map((q) => `/api/ask?q=${encodeURIComponent(q)}`);
+
+async function run(name: string, url: string, paths: string[], target: { p95: number; rps?: number }): Promise<boolean> {
+  let i = 0;
+  const cpu0 = cpuMs(server.pid);
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((ok, fail) => {
+    const inst = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      },
+      (err, res) => (err ? fail(err) : ok(res)),
+    );
+    inst.on('response', (_c, _status, _bytes, ms: number) => latencies.push(ms));
+  });
+  const cpuPerRequest = (cpuMs(server.pid) - cpu0) / Math.max(1, latencies.length);
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const rps = result.requests.average;
+  const ok = p(0.95) <= target.p95 && (target.rps === undefined || rps >= target.rps);
+  const errors = result.errors + result.non2xx;
+  console.log(
+    `${name.padEnd(44)} ${Math.round(rps).toString().padStart(6)} req/s  p50 ${p(0.5).toFixed(1)} ms  p95 ${p(0.95).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  ` +
+      `${latencies.length} requests, ${errors} errors; server CPU ${cpuPerRequest.toFixed(2)} ms/request = ${Math.round(1000 / cpuPerRequest)} req/s per dedicated core  [target p95 <= ${target.p95} ms${target.rps ? `, >= ${target.rps} req/s` : ''}: ${ok ? 'met' : 'MISSED'}]`,
+  );
+  return ok && errors === 0;
+}
+
+await ensureDatabase();
+const server = await startServer();
+try {
+  console.log(`server        ${server.url} (own process), ${CONNECTIONS} connections, ${SECONDS} s per scenario; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  // warm up: the first requests load the gazetteer and fill SQLite's page cache
+  await run('warm-up (not a result)', server.url, [...listPaths(50, 1), ...ASK], { p95: Infinity });
+  const results = [
+    await run('filtered list, 200 dashboard filters', server.url, listPaths(200, 7), { p95: 50, rps: 2000 }),
+    await run('filtered list, 100,000 distinct filters', server.url, listPaths(100_000, 8), { p95: 50, rps: 2000 }),
+    await run('ask, 8 questions (en/fr)', server.url, ASK, { p95: 100 }),
+  ];
+  console.log(results.every(Boolean) ? 'all targets met' : 'some targets missed');
+  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are for this machine as shared at the time)`);
+} finally {
+  server.stop();
+}
