@@ -14,13 +14,6 @@ import { defaultAskDeps } from '../src/query/deps.ts';
 import { loadGazetteer } from '../src/gazetteer/index.ts';
 import { defaultReviewService } from '../src/server/review-default.ts';
 import type { ReviewService } from '../src/server/review-service.ts';
-import { extract } from '../src/extract/index.ts';
-import { clusterItems } from '../src/corroborate/cluster.ts';
-import { toClusterItem } from '../src/corroborate/item.ts';
-import { mergeReports, type DocumentMeta } from '../src/corroborate/merge.ts';
-import { formatId, idPrefix } from '../src/corroborate/ids.ts';
-import { insertIncidents } from '../src/query/synthetic.ts';
-import type { Incident, Report } from '../src/domain/index.ts';
 
 /**
  * The browser tests' world: the web app built by Vite, a temporary SQLite database holding
@@ -47,43 +40,6 @@ export async function buildWebIfStale(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   const { build } = await import('vite');
   await build({ configFile: join(WEB, 'vite.config.ts'), root: WEB, logLevel: 'warn' });
-}
-
-/**
- * Incidents from the stored reports with the corroboration core, for as long as the pipeline's
- * corroborate stage is not wired: extraction where a document has no reports yet, then
- * clustering, merging and ids exactly as the corroboration stage computes them.
- */
-async function corroborateDirectly(store: Store): Promise<number> {
-  const docs = (await store.listDocuments({ limit: 10_000 })).items;
-  const meta = new Map<string, DocumentMeta>();
-  const reports: Report[] = [];
-  for (const d of docs) {
-    const doc = (await store.getDocument(d.id))!;
-    meta.set(doc.id, { id: doc.id, name: doc.name, text: doc.text });
-    let rs = await store.listReports({ documentId: doc.id, limit: 1000 });
-    if (rs.length === 0) {
-      const found = extract(doc);
-      if (found.length) {
-        await store.replaceReports(doc.id, found);
-        rs = await store.listReports({ documentId: doc.id, limit: 1000 });
-      }
-    }
-    reports.push(...rs);
-  }
-  const byId = new Map(reports.map((r) => [r.id!, r]));
-  const numbers = new Map<string, number>();
-  const incidents: Incident[] = clusterItems(reports.map(toClusterItem)).map((group) => {
-    const draft = mergeReports(
-      group.map((id) => byId.get(id)!),
-      meta,
-    );
-    const prefix = idPrefix(draft.country, draft.date ? Number(draft.date.start.slice(0, 4)) : null);
-    const n = (numbers.get(prefix) ?? 0) + 1;
-    numbers.set(prefix, n);
-    return { ...draft, id: formatId(prefix, n), locks: {}, assessments: [], redirected_from: [] };
-  });
-  return insertIncidents(sqliteOf(store), incidents);
 }
 
 export interface World {
@@ -123,7 +79,7 @@ export async function startWorld(): Promise<World> {
   writeFileSync(join(hostile, `${HOSTILE_NAME}.txt`), HOSTILE_TEXT);
   const store = await openStore(join(dir, 'web.db'));
   await ingestSources(store, [join(ROOT, 'data/sample'), hostile], {}, await defaultStages());
-  if (countIncidents(store) === 0) await corroborateDirectly(store);
+  if (countIncidents(store) === 0) throw new Error('the pipeline made no incidents from data/sample: the browser tests need some');
   new UserStore(sqliteOf(store)).addUser(ANALYST.name, 'analyst', ANALYST.password);
   const review = await defaultReviewService(store);
   const app = await buildServer({
