@@ -91,9 +91,14 @@ function toDistance(num: string, unit: string, hedge: string | undefined): Dista
 }
 
 /** "<distance> <unit> <direction> of" right before `start`, in English, French or Arabic. */
+const UNIT_HINT = /km|kilom|mile|\bmi\b|كلم|كم|كيلو|ميل|أميال/i;
+const DIR_HINT = /north|south|east|west|nord|sud|est|ouest|شمال|جنوب|شرق|غرب/i;
+
 export function offsetBefore(text: string, start: number): OffsetPhrase | null {
   const from = Math.max(0, start - WINDOW);
   const w = text.slice(from, start);
+  // cheap pre-checks before the long patterns: a unit and a compass word must be there
+  if (!UNIT_HINT.test(w) || !DIR_HINT.test(w)) return null;
   let m = EN_OFFSET.exec(w);
   if (m) {
     const b = bearingOf(m[4]);
@@ -120,6 +125,7 @@ export function offsetBefore(text: string, start: number): OffsetPhrase | null {
 export function directionBefore(text: string, start: number): OffsetPhrase | null {
   const from = Math.max(0, start - 60);
   const w = text.slice(from, start);
+  if (!DIR_HINT.test(w)) return null;
   let m = EN_DIR_ONLY.exec(w);
   if (m) {
     const b = bearingOf(m[2]);
@@ -173,6 +179,7 @@ const REGION_FR_ADJ = /^\s+(septentrional|méridional|oriental|occidental|centra
 export function regionBefore(text: string, start: number): RegionPhrase | null {
   const from = Math.max(0, start - 50);
   const w = text.slice(from, start);
+  if (!DIR_HINT.test(w) && !/cent(?:re|er|ral)/i.test(w)) return null;
   for (const re of [REGION_EN, REGION_FR]) {
     const m = re.exec(w);
     if (m) {

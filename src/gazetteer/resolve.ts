@@ -33,9 +33,16 @@ interface Mention {
   best: Scored | null;
   admin: ReturnType<typeof adminWord>;
   strongContext: boolean;
+  /** Right after a locative preposition ("in X", "à X", "في X"). */
+  locative: boolean;
   personLike: boolean;
+  /** A title, an initial or a speech verb marks this name as a person's. */
+  person: boolean;
+  /** A capitalised word right before it: the real name is longer than the match. */
+  glued: boolean;
 }
 
+const COMPASS_KEYS = new Set(['north', 'south', 'east', 'west', 'nord', 'sud', 'est', 'uest', 'centre', 'center', 'central', 'centre-nord', 'upper', 'lower', 'middle']);
 const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'middle', 'central', 'greater', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'haut', 'bas', 'moyen', 'grand', 'petit', 'nord', 'sud', 'est', 'ouest']);
 
 export function fcodeOf(d: GazData, p: number): string {
@@ -101,32 +108,38 @@ function titleLines(tokens: Token[]): Set<number> {
 }
 
 /** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
-const TITLES = new Set(['gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
+const TITLES = new Set(['general', 'colonel', 'captain', 'major', 'sergeant', 'commander', 'president', 'minister', 'secretary', 'ambassador', 'sheikh', 'mullah', 'imam', 'emir', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
 const SPEECH = /^[ \t]+(?:said|says|told|added|stated|noted|explained|tweeted|wrote|declared|announced|confirmed|denied|insisted|claimed|argued|warned|urged|who|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a précisé)\b/i;
 const LOCATIVE = /\b(?:in|at|near|from|to|of|into|toward|towards|outside|around|à|a|de|dans|vers|près|en|au)\s+$/i;
+const LOCATIVE_AR = /(?:^|\s)(?:في|من|إلى|الى|على|قرب)\s+$/;
 
 /**
  * Whether the name reads as (part of) a person's or an organisation's name: a capitalised
  * word right next to it that is not part of it, an initial or a title before it ("Gen.",
  * "F."), or a speech verb after it with no locative preposition before ("Austin said").
  */
-function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): boolean {
+function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): 0 | 1 | 2 | 3 {
   const first = tokens[m.tokStart];
-  if (first.arabic) return false;
+  if (first.arabic) return 0;
   const prev = tokens[m.tokStart - 1];
   const next = tokens[m.tokEnd];
   const last = tokens[m.tokEnd - 1];
   const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
-  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return true;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return true;
+  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return 2;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return 2;
+  // "Gen. Frank McKenzie": a title two words back
+  const prev2 = tokens[m.tokStart - 2];
+  if (prev && prev.cap && prev2 && TITLES.has(prev2.folded) && /^[ \t]{1,2}$/.test(gap(prev, first)) && /^\.?[ \t]{1,2}$/.test(gap(prev2, prev))) return 2;
+  // "Kenneth F. McKenzie": followed by an initial
+  if (next && next.end - next.start === 1 && next.cap && text[next.end] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
   const before = text.slice(Math.max(0, m.start - 12), m.start);
-  if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return true;
-  if (titles.has(first.line)) return false;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return true;
+  if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return 2;
+  if (titles.has(first.line)) return 0;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
   const nextWord = next ? text.slice(next.start, next.end) : '';
-  const acronym = nextWord.length <= 5 && nextWord === nextWord.toUpperCase();
-  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return true;
-  return false;
+  const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);
+  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return 1;
+  return 0;
 }
 
 /**
@@ -185,18 +198,34 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const strongContext = admin !== null || nearBefore(text, raw.start) !== null || offsetBefore(text, raw.start) !== null;
     if (raw.stop && !(admin && admin.level !== 'town')) continue;
     if (demonymLike(d, raw.key)) continue;
-    mentions.push({ raw, cands: [], best: null, admin, strongContext, personLike: personLike(text, tokens, raw, titles) });
+    const before = text.slice(Math.max(0, raw.start - 12), raw.start);
+    const locative = LOCATIVE.test(before) || LOCATIVE_AR.test(before);
+    const pl = personLike(text, tokens, raw, titles);
+    mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3 });
   }
-  const countryHits = new Map<string, number>();
+  // one sense per text: a name once used as a person's ("Gen. Frank McKenzie") stays one
+  const people = new Set(mentions.filter((m) => m.person).map((m) => m.raw.key));
+  for (const m of mentions) if (people.has(m.raw.key) && !m.strongContext) m.personLike = true;
+
+  // A country the text is *in* ("in Somalia", "au Mali", a dateline) sets the focus; a
+  // country named as an actor ("U.S. forces", "Turkey appears") only leans toward it.
+  const countryIn = new Map<string, number>();
+  const countryNamed = new Map<string, number>();
   for (const m of mentions) {
     const cands = candidatesOf(d, m.raw.postings, new Map());
     const top = cands[0];
-    if (top && fcodeOf(d, top.place) === 'PCLI' && !m.personLike) {
-      const cc = d.countries[d.country[top.place]];
-      countryHits.set(cc, (countryHits.get(cc) ?? 0) + 1);
-    }
+    if (!top || fcodeOf(d, top.place) !== 'PCLI') continue;
+    const cc = d.countries[d.country[top.place]];
+    const region = regionBefore(text, m.raw.start) !== null;
+    const dateline = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.raw.start) + 1, m.raw.start).replace(/^[A-Z\s,'’.-]+$/, ''));
+    // "Kunduz, Afghanistan", "Kunduz (Afghanistan)": a place's country in apposition
+    const apposition = /[\p{L}\p{M}][ \t]*(?:,|\()[ \t]*$/u.test(text.slice(Math.max(0, m.raw.start - 4), m.raw.start));
+    const into = m.locative || region || apposition || m.admin !== null || dateline || m.raw.tokStart === 0;
+    const map = into ? countryIn : countryNamed;
+    map.set(cc, (map.get(cc) ?? 0) + 1);
   }
-  for (const [cc, n] of countryHits) bump(weights, cc, Math.min(0.9, 0.45 + 0.15 * n));
+  for (const [cc, n] of countryIn) bump(weights, cc, Math.min(0.9, 0.45 + 0.15 * n));
+  for (const [cc, n] of countryNamed) bump(weights, cc, Math.min(0.28, 0.1 * n));
   /** Focus from hints and country names only, before the places vote. */
   const focus = new Map(weights);
 
@@ -262,19 +291,27 @@ function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map
   const cc = d.countries[d.country[c.place]];
   if (fc === 'PCLI') return true; // country names are seldom anything else ("Serbia says")
   if (m.raw.acronym) return false;
-  if (m.personLike && !m.strongContext) return false;
+  if (m.glued || (m.personLike && !m.strongContext)) return false;
   const multi = m.raw.key.includes(' ');
   const w = (weights.get(cc) ?? 0) - ownVote;
   const adminCtx = m.admin !== null && m.admin.level !== 'town';
   if (isRegionCode(fc)) {
     // a region name ("Somali", "Sahel", "West") needs the text to be about its country
-    if (adminCtx) return w > 0.1 || (multi && c.primary);
-    return (focus.get(cc) ?? 0) >= 0.3 || (multi && (w >= 0.3 || c.primary));
+    // "Nord-Ouest", "Centre", "Est": compass-word region names need their country in focus
+    if (m.raw.key.split(' ').every((t) => COMPASS_KEYS.has(t))) return (focus.get(cc) ?? 0) >= 0.3;
+    let strongestFocus = 0;
+    for (const v of focus.values()) strongestFocus = Math.max(strongestFocus, v);
+    const elsewhere = strongestFocus >= 0.6 && w < 0.1;
+    if (adminCtx) return w > 0.1 || (multi && c.primary && !elsewhere);
+    return (focus.get(cc) ?? 0) >= 0.3 || (multi && (w >= 0.3 || (c.primary && !elsewhere)));
   }
-  if (w >= 0.3 && (c.primary || d.population[c.place] >= 5000 || m.strongContext || multi)) return true;
+  const pop = d.population[c.place];
+  if (w >= 0.3 && (c.primary || pop >= 5000 || fc.startsWith('PPLA') || m.strongContext || m.locative || multi)) return true;
   // a text clearly about other countries: a foreign name must be a capital or a big city
   let strongest = 0;
   for (const v of focus.values()) strongest = Math.max(strongest, v);
+  // "in Timbuktu" with no country anywhere: a known town after a locative preposition
+  if (strongest < 0.6 && m.locative && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
   if (strongest >= 0.6 && w < 0.3) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
   if (fc === 'PPLC' && c.primary) return true;
   if (d.population[c.place] >= 100_000 && c.primary) return true;

@@ -43,6 +43,9 @@ const CONNECTORS = new Set(
   ),
 );
 
+/** Lower-case words that may follow a place name after a hyphen ("Kabul-based", "Gao-bound"). */
+const HYPHEN_SUFFIXES = new Set(['based', 'born', 'bound', 'led', 'backed', 'controlled', 'held', 'area', 'region', 'style', 'era', 'side', 'linked', 'affiliated', 'allied', 'aligned', 'centred', 'centered', 'registered', 'made', 'owned', 'run', 'ville', 'sur', 'ouest', 'est', 'nord', 'sud']);
+
 const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
 
 /** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
@@ -131,6 +134,11 @@ export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawM
       if (posts.length > 0 && endsOk) {
         best = { start: t.start, end: tj.end, tokStart: i, tokEnd: j + 1, key, keyIndex: k, postings: posts };
       }
+    }
+    // "Kala-balge": the written word goes on past the name with a hyphen; "Kabul-based" is fine
+    if (best && /^[-‐‑]\p{Ll}/u.test(text.slice(best.end, best.end + 2))) {
+      const rest = /^[-‐‑](\p{L}+)/u.exec(text.slice(best.end, best.end + 30));
+      if (rest && !HYPHEN_SUFFIXES.has(rest[1].toLowerCase())) best = null;
     }
     if (best && !best.key.includes(' ') && STOPWORDS.has(best.key)) {
       best.stop = true; // admin-word context may still rescue it in resolve.ts

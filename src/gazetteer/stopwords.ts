@@ -14,7 +14,7 @@ why how all any both each few more most other some such no not only own same too
 is are was were be been being have has had do does did done said says say told tell according also however
 he she it we they you i me him her us them his its our their my your one two three four five six seven eight
 nine ten first second third last next new old good great big little long high low early late per via
-mr mrs ms dr sir lord saint st mount
+mr mrs ms dr sir lord saint st mount gen lt col maj capt cpt sgt adm cdr brig gov sen rep jr sr
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
@@ -34,6 +34,7 @@ man men woman women boy girl child children family friend friends brother sister
 bat bay rock hill hills river lake sea ocean island islands valley park garden gardens bridge station camp
 market school hospital center centre city town village district province region area zone border
 post office port airport base fort castle palace tower
+marine marines navy naval green red white black blue yellow mission embassy zone ministry department command council
 reuters afp ap bbc cnn
 drone drones strike strikes airstrike airstrikes attack attacks raid raids bomb bombs missile missiles
 tribe tribes clan clans
