@@ -22,7 +22,7 @@ export interface DecisionRow {
 
 export interface IncidentView {
   incident: Incident;
-  /** Set when the id asked for was merged into this one. */
+  /** Set when the id asked for was merged into this one. Decisions include those on merged-in ids. */
   redirected_from: string | null;
   reports: Report[];
   documents: Omit<Document, 'raw_sha256'>[];
@@ -49,7 +49,14 @@ export function incidentView(db: Database.Database, id: string): IncidentView | 
     `SELECT id, name, title, text, publisher, url, published, published_precision, language, source, media_type, ingested_at
      FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published, name`,
   ).all(JSON.stringify(docIds)) as Omit<Document, 'raw_sha256'>[];
-  const decisions = incidentDecisions(db, [id, cur]);
+  const merged = (
+    stmt(
+      db,
+      `WITH RECURSIVE src(id) AS (SELECT ? UNION SELECT r.from_id FROM incident_redirects r JOIN src ON r.to_id = src.id)
+       SELECT id FROM src LIMIT 1000`,
+    ).all(cur) as { id: string }[]
+  ).map((r) => r.id);
+  const decisions = incidentDecisions(db, [id, ...merged]);
   return {
     incident,
     redirected_from: cur === id ? null : id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LockableField } from '../domain/index.ts';
 
 /**
  * The analyst decisions the API accepts, validated here, carried out by the corroboration
@@ -11,7 +12,7 @@ const IncidentId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an incident
 export const ReviewBodies = {
   merge: z.object({ incidents: z.array(IncidentId).min(2).max(50), reason: Reason }),
   split: z.object({ incident: IncidentId, reports: z.array(z.string().min(1).max(200)).min(1).max(200), reason: Reason }),
-  lock: z.object({ incident: IncidentId, field: z.string().min(1).max(80), value: z.unknown(), reason: Reason }),
+  lock: z.object({ incident: IncidentId, field: LockableField, value: z.unknown(), reason: Reason }),
   grade: z.object({ incident: IncidentId, grade: z.enum(['confirmed', 'fair', 'weak', 'contested', 'discounted']), reason: Reason }),
   assess: z.object({
     incident: IncidentId,
