@@ -21,6 +21,9 @@ interface Run {
   stderr: string;
 }
 
+/** Each CLI run starts Node, tsx and the lexicons: generous on a busy machine. */
+const E2E_TIMEOUT = 240_000;
+
 /** stderr without the periodic progress lines ("ingest: 30/74 inputs, ..."). */
 function messages(stderr: string): string[] {
   return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('ingest: '));
@@ -132,7 +135,7 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('strikewatch ingest (every kind of file)', () => {
+describe('strikewatch ingest (every kind of file)', { timeout: E2E_TIMEOUT }, () => {
   it('ingests text, Markdown, corpus files, legacy charsets, HTML, RSS and Atom, then says they are unchanged', async () => {
     const db = join(root, 'good.db');
     const first = await run(['--db', db, 'ingest', good, `${base}/article.html`]);
@@ -194,7 +197,7 @@ describe('strikewatch ingest (every kind of file)', () => {
   });
 });
 
-describe('strikewatch ingest (bad input)', () => {
+describe('strikewatch ingest (bad input)', { timeout: E2E_TIMEOUT }, () => {
   it('gives one line per bad input naming it and the reason, stores the rest, exits non-zero', async () => {
     const db = join(root, 'bad.db');
     const asRoot = process.getuid?.() === 0;

@@ -14,6 +14,9 @@ const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const DEV = join(SHARED, 'eval', 'dev');
 const SEED = join(SHARED, 'seed');
 
+/** Each CLI run starts Node, tsx and the lexicons: generous on a busy machine. */
+const E2E_TIMEOUT = 240_000;
+
 /** stderr without the periodic progress lines ("ingest: 30/74 inputs, ..."). */
 function messages(stderr: string): string[] {
   return stderr.split('\n').filter((l) => l !== '' && !l.startsWith('ingest: '));
@@ -30,7 +33,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 const root = mkdtempSync(join(tmpdir(), 'sw-shared-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(DEV))('ingesting ../shared (seed and dev corpus)', () => {
+describe.skipIf(!existsSync(DEV))('ingesting ../shared (seed and dev corpus)', { timeout: E2E_TIMEOUT }, () => {
   it('stores every document with its metadata, then reports all of them unchanged', async () => {
     const db = join(root, 'shared.db');
     const ids = readdirSync(DEV).filter((f) => f.endsWith('.meta.json')).map((f) => f.replace('.meta.json', ''));
