@@ -58,12 +58,13 @@ describe('web app', () => {
     expect(streaks).toBe(0);
     // A marker of one incident opens its card.
     const single = page.locator('.sw-dot').first();
-    if (await single.count()) {
-      await single.click();
-      await page.waitForSelector('.leaflet-popup .card');
-      await expect(page.textContent('.leaflet-popup .card')).resolves.toMatch(/SW-/);
-      await shot(page, 'map-card');
-    }
+    await expect(page.locator('.sw-dot').count()).resolves.toBeGreaterThan(0);
+    // Markers are keyboard-focusable buttons: Enter opens the card.
+    await single.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup .card');
+    await expect(page.textContent('.leaflet-popup .card')).resolves.toMatch(/SW-/);
+    await shot(page, 'map-card');
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -83,6 +84,13 @@ describe('web app', () => {
     expect(links).toBe(Math.min(25, expected.total));
     const shared = page.url();
     await shot(page, 'filtered');
+
+    // Opening an incident and coming back keeps the filters.
+    await page.locator('.incident-list .incident-link').first().click();
+    await page.waitForSelector('.incident[data-incident]');
+    await page.click('text=Back to the map');
+    await page.waitForFunction((n) => document.getElementById('result-count')?.textContent?.startsWith(`${n} incident`), expected.total);
+    expect(new URL(page.url()).searchParams.get('grade')).toBe(grade);
 
     // The shared link restores the same view in a fresh page.
     const other = await newPage(world);

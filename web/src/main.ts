@@ -24,7 +24,8 @@ let mounted = '';
 
 function renderNav(): void {
   const r = route().name;
-  const link = (hash: string, label: string, name: string) => h('a', { href: `#/${hash}${hash === '' || hash === 'charts' ? location.search : ''}`, 'aria-current': r === name ? 'page' : undefined }, label);
+  // Hash-only links keep the query string, so the filters follow the user from view to view.
+  const link = (hash: string, label: string, name: string) => h('a', { href: `#/${hash}`, 'aria-current': r === name ? 'page' : undefined }, label);
   const me = session();
   replace(
     nav,

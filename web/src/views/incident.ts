@@ -199,7 +199,7 @@ function page(v: IncidentView, reload: () => void): HTMLElement {
     h(
       'header',
       { class: 'incident-head' },
-      h('p', null, h('a', { href: `#/${location.search}` }, '← Back to the map')),
+      h('p', null, h('a', { href: '#/' }, '← Back to the map')),
       h('h1', { style: `border-color:${gradeColour(inc.grade)}` }, inc.id),
       v.redirected_from ? h('p', { class: 'note' }, `${v.redirected_from} was merged into this incident.`) : null,
       h(

@@ -96,17 +96,30 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
       layer.clearLayers();
       for (const c of res.clusters) {
         const m = markerFor(c);
+        let activate: () => void;
         if (c.count === 1 && c.id) {
           const id = c.id;
-          m.on('click', () => {
+          activate = () => {
             const box = h('div', { class: 'card-popup' }, 'Loading…');
             m.bindPopup(box, { maxWidth: 320, minWidth: 220 }).openPopup();
-            incidentCard(id).then((card) => replace(box, card)).catch((e: unknown) => replace(box, `Could not load ${id}: ${(e as Error).message}`));
-          });
+            incidentCard(id)
+              .then((card) => {
+                replace(box, card);
+                card.querySelector('a')?.focus();
+              })
+              .catch((e: unknown) => replace(box, `Could not load ${id}: ${(e as Error).message}`));
+          };
         } else {
-          m.on('click', () => map.setView([c.lat, c.lon], Math.min(map.getMaxZoom(), map.getZoom() + 2)));
+          activate = () => map.setView([c.lat, c.lon], Math.min(map.getMaxZoom(), map.getZoom() + 2));
         }
+        m.on('click', activate);
+        // Leaflet makes markers focusable but only reports keys: Enter and Space act as a click.
+        m.on('keypress', (e) => {
+          const key = (e as L.LeafletKeyboardEvent).originalEvent.key;
+          if (key === 'Enter' || key === ' ') activate();
+        });
         m.addTo(layer);
+        m.getElement()?.setAttribute('role', 'button');
       }
       const total = res.clusters.reduce((s, c) => s + c.count, 0);
       el.dataset.markers = String(res.clusters.length);
