@@ -4,13 +4,15 @@
  * sources), and for every actor mention the role the words around it give it: agent of a
  * strike, speaker of a statement, place, or target. Computed once per text.
  */
-import { loadLexicon, mentionsIn, tokenize, type ActorMention, type PatternSet, type Token } from '../lexicon/index.ts';
+import { actorById, belligerentIdOf, loadLexicon, mentionsIn, tokenize, type ActorMention, type PatternSet, type Token } from '../lexicon/index.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 
 /** The role words around one actor mention. */
 export interface MentionRoles {
   /** Next to a military or official noun: "US officials", "l'armée française", "Niger's military". */
   official: boolean;
+  /** Next to a military noun: "the Pakistani military", "l'armée burkinabè", not "Pakistani officials". */
+  military: boolean;
   /** Next to a strike or platform noun: "US drone", "frappe française", "Houthi missile". */
   strike: boolean;
   /** After "by"/"par" or before an agent verb: "carried out by the US", "Turkey launched". */
@@ -31,6 +33,8 @@ export interface DocMention extends ActorMention {
   /** Index of the sentence it sits in (-1 when none). */
   sentence: number;
   roles: MentionRoles;
+  /** "the army", "l'état-major": a force named without its country, read as the home state's. */
+  generic: boolean;
 }
 
 export interface ActorDoc {
@@ -74,14 +78,19 @@ function build(text: string, title: string | null): ActorDoc {
     while (ti < tokens.length && tokens[ti].end <= s.span[1]) tokenSentence[ti++] = s.index;
     sentenceTokens.push([first, ti]);
   }
-  const found = mentionsIn(tokens, text);
-  const mentions = found.map((m, k) => {
-    const sentence = tokenSentence[m.tokens[0]] ?? -1;
-    const bounds: [number, number] = sentence >= 0 ? sentenceTokens[sentence] : [0, tokens.length];
-    const prevEnd = k > 0 ? found[k - 1].tokens[1] : 0;
-    const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
-    return { ...m, sentence, roles: rolesOf(text, tokens, m, bounds, prevEnd, nextFirst) };
-  });
+  const withRoles = (found: ActorMention[]): DocMention[] =>
+    found.map((m, k) => {
+      const sentence = tokenSentence[m.tokens[0]] ?? -1;
+      const bounds: [number, number] = sentence >= 0 ? sentenceTokens[sentence] : [0, tokens.length];
+      const prevEnd = k > 0 ? found[k - 1].tokens[1] : 0;
+      const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
+      const roles = rolesOf(text, tokens, m, bounds, prevEnd, nextFirst);
+      if ((m as DocMention).generic) roles.official = roles.military = true;
+      return { ...m, sentence, roles, generic: (m as DocMention).generic === true };
+    });
+  const named = withRoles(mentionsIn(tokens, text));
+  const generic = genericForces(text, tokens, named, bodyEnd, tokenSentence);
+  const mentions = generic.length === 0 ? named : withRoles([...named, ...generic].sort((a, b) => a.tokens[0] - b.tokens[0]));
   return { text, tokens, sentences, sentenceTokens, mentions, bodyEnd };
 }
 
@@ -102,10 +111,6 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   const left = Math.max(s0, prevEnd);
   const after = (set: PatternSet, within: number) => {
     for (let i = end; i < Math.min(right, end + within); i++) if (set.matchesAt(tokens, i, s1) > i) return true;
-    return false;
-  };
-  const endsBefore = (set: PatternSet, within: number) => {
-    for (let e = first; e >= Math.max(left, first - within); e--) if (set.endsAt(tokens, e, Math.max(left, e - 6))) return true;
     return false;
   };
   /** The last word before token `at`, articles and directions aside (its end index, or -1). */
@@ -130,9 +135,22 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   };
   // "US officials", "Niger's military"
   const official = after(roles.official_nouns, 3) || officialBefore >= 0;
+  const military = after(roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(roles.military_nouns, wordEndBefore(first)) >= 0);
   // "US drone", "Houthi missile"; "frappes aériennes françaises"
   const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
-  const byAgent = rightBefore(roles.agent_preps);
+  // "frappes de drone de l'armée malienne", "the strikes of the army": the strike is its own
+  const genitive = (() => {
+    let p = head - 1;
+    while (p >= left && ARTICLE.has(tokens[p].norm)) p--;
+    if (p < left || !GENITIVE.has(tokens[p].norm)) return false;
+    for (let e = p; e >= Math.max(left, p - 1); e--) {
+      if (/[,;:()]/.test(text.slice(tokens[e - 1]?.end ?? 0, tokens[e].start))) return false;
+      if (roles.target_preps.matchesAt(tokens, e, p) > e) return false;
+      if (cueEndingAt(roles.strike_nouns, e) >= 0) return true;
+    }
+    return false;
+  })();
+  const byAgent = rightBefore(roles.agent_preps) || genitive;
   const verbAgent = after(roles.agent_verbs, 5);
   /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
   const accordingTo = () => {
@@ -152,7 +170,11 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     if (/[;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     if (stance.speech.matchesAt(tokens, i, s1) > i && !PASSIVE.has(tokens[i - 1]?.norm ?? '')) says = true;
   }
-  const speaker = says || voices || accordingTo() || rightBefore(stance.speech);
+  // "..., said the Pentagon." / "a indiqué l'armée": inverted only when the clause ends there
+  let nameEnd = end;
+  while (nameEnd < right && roles.official_nouns.matchesAt(tokens, nameEnd, s1) > nameEnd) nameEnd = roles.official_nouns.matchesAt(tokens, nameEnd, s1);
+  const clauseEnds = nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3));
+  const speaker = says || voices || accordingTo() || (rightBefore(stance.speech) && clauseEnds);
   let target = false;
   // a target word up to six words back, within the same clause: "killed the head of the Quds Force"
   for (let i = head - 1; i >= Math.max(left, head - 6); i--) {
@@ -165,6 +187,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   }
   return {
     official,
+    military,
     strike,
     agent: byAgent || verbAgent,
     speaker,
@@ -175,6 +198,61 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     target: target && !byAgent,
   };
 }
+
+/**
+ * The state whose forces the article is about: the one most often named with a military or
+ * official noun ("l'armée du Burkina", "Nigerian troops") or through its forces (FAMa, AFRICOM).
+ * Null when none is, or when two tie.
+ */
+function homeState(named: DocMention[], bodyEnd: number): string | null {
+  const counts = new Map<string, number>();
+  for (const m of named) {
+    if (m.span[0] >= bodyEnd) continue;
+    const lex = loadLexicon();
+    const root = belligerentIdOf(m.actor.id);
+    if (lex.entries.get(root)?.kind !== 'state') continue;
+    if (m.actor.kind === 'force' || m.roles.official) counts.set(root, (counts.get(root) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
+}
+
+/**
+ * "the army", "l'état-major", "les FDS" not next to a country: a mention of the state whose
+ * forces or officials were named last before it (in the same or the two previous sentences,
+ * or later in the same sentence), else of the document's home state.
+ */
+function genericForces(text: string, tokens: Token[], named: DocMention[], bodyEnd: number, tokenSentence: number[]): ActorMention[] {
+  const home = homeState(named, bodyEnd);
+  const { roles, entries } = loadLexicon();
+  const official = named.filter((m) => {
+    const root = belligerentIdOf(m.actor.id);
+    return entries.get(root)?.kind === 'state' && (m.actor.kind === 'force' || m.roles.official);
+  });
+  const out: ActorMention[] = [];
+  for (const g of roles.generic_forces.find(tokens)) {
+    if (tokens[g.first].start >= bodyEnd) break;
+    if (named.some((m) => m.tokens[1] > g.first - 3 && m.tokens[0] < g.end + 3)) continue;
+    const sentence = tokenSentence[g.first];
+    let near: DocMention | null = null;
+    for (const m of official) {
+      const before = m.tokens[1] <= g.first && m.sentence >= sentence - 2;
+      const laterSame = m.tokens[0] >= g.end && m.sentence === sentence;
+      if (before && (!near || near.tokens[0] > g.first || m.tokens[1] > near.tokens[1])) near = m;
+      else if (laterSame && !near) near = m;
+    }
+    const id = near ? belligerentIdOf(near.actor.id) : home;
+    const actor = id ? actorById(id) : null;
+    if (!actor) continue;
+    const span: [number, number] = [tokens[g.first].start, tokens[g.end - 1].end];
+    out.push({ actor, span, text: text.slice(span[0], span[1]), via: 'name', tokens: [g.first, g.end], generic: true } as ActorMention);
+  }
+  return out;
+}
+
+const ARTICLE = new Set(['the', 'l', 'la', 'le', 'les', 'its', 'their']);
+const GENITIVE = new Set(['de', 'du', 'des', 'd', 'of']);
 
 /** "is said to", "were reported": reporting in the passive names no speaker. */
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'est', 'sont', 'ete']);

@@ -52,10 +52,14 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
     const [t0, t1] = doc.sentenceTokens[s.index];
     if (voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0) && doc.mentions.some((m) => m.sentence === s.index && eligible(m))) scope.add(s.index);
   }
+  // the sides named as striking anywhere in scope: their officials' word on the strike is their own
+  const strikerRoots = new Set(
+    doc.mentions.filter((m) => scope.has(m.sentence) && eligible(m) && (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)),
+  );
   const out: Attribution[] = [];
   const seen = new Set<string>();
   for (const i of [...scope].sort((a, b) => a - b)) {
-    for (const a of sentenceAttributions(doc, i)) {
+    for (const a of sentenceAttributions(doc, i, strikerRoots)) {
       const key = `${a.actor.id}\u0000${a.stance}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -110,7 +114,7 @@ const NEGATION = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 't',
 /** A condition before a cue ("if confirmed", "si elle est confirmée") voices nothing. */
 const CONDITION = new Set(['if', 'unless', 'whether', 'si', 'once', 'als', 'indien', 'إذا']);
 
-function sentenceAttributions(doc: ActorDoc, si: number): Attribution[] {
+function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlySet<string>): Attribution[] {
   const { stance } = loadLexicon();
   const sentence = doc.sentences[si];
   const [t0, t1] = doc.sentenceTokens[si];
@@ -156,7 +160,10 @@ function sentenceAttributions(doc: ActorDoc, si: number): Attribution[] {
   for (const sp of speakers) {
     if (condemned) continue;
     const others = strikers.filter((s) => rootOf(s) !== rootOf(sp));
-    if (others.length === 0) result.set(sp, { stance: 'confirms', cue: null });
+    // an army, a command or the side named as striking speaks for itself; "Pakistani
+    // officials said the strike killed six" about a US drone does not make Pakistan the striker
+    const ownSide = sp.actor.kind === 'force' || sp.roles.military || strikerRoots.has(rootOf(sp)) || strikerRoots.size === 0;
+    if (others.length === 0 && ownSide) result.set(sp, { stance: 'confirms', cue: null });
   }
   for (const m of strikers) {
     if (result.has(m)) continue;

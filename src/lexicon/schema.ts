@@ -55,11 +55,15 @@ export const RolesFile = z
   .object({
     about: z.string().optional(),
     official_nouns: Cues,
+    /** The military subset of official nouns: an army's word on a strike is its side's word. */
+    military_nouns: Cues,
     strike_nouns: Cues,
     agent_verbs: Cues,
     agent_preps: Cues,
     locative_preps: Cues,
     target_preps: Cues,
+    /** A military or government named without its country ("the army", "l'état-major"): read as the document's home state. */
+    generic_forces: Cues,
   })
   .strict();
 export type RolesFile = z.infer<typeof RolesFile>;
