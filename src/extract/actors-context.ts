@@ -175,15 +175,13 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   while (nameEnd < right && roles.official_nouns.matchesAt(tokens, nameEnd, s1) > nameEnd) nameEnd = roles.official_nouns.matchesAt(tokens, nameEnd, s1);
   const clauseEnds = nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3));
   const speaker = says || voices || accordingTo() || (rightBefore(stance.speech) && clauseEnds);
-  let target = false;
-  // a target word up to six words back, within the same clause: "killed the head of the Quds Force"
-  for (let i = head - 1; i >= Math.max(left, head - 6); i--) {
+  // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
+  // within the clause: "killed the head of the Quds Force"
+  let target = rightBefore(roles.target_preps);
+  for (let i = head - 1; i >= Math.max(left, head - 6) && !target; i--) {
     if (/[,;:()[\]—–"“”«»]/.test(text.slice(tokens[i].end, tokens[i + 1].start))) break;
     if (roles.agent_preps.matchesAt(tokens, i, head) > i) break;
-    if (roles.target_preps.matchesAt(tokens, i, head) > i) {
-      target = true;
-      break;
-    }
+    if (roles.target_verbs.matchesAt(tokens, i, head) > i) target = true;
   }
   return {
     official,

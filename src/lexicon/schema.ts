@@ -62,6 +62,8 @@ export const RolesFile = z
     agent_preps: Cues,
     locative_preps: Cues,
     target_preps: Cues,
+    /** Verbs whose object is struck: "killed the head of the Quds Force". */
+    target_verbs: Cues,
     /** A military or government named without its country ("the army", "l'état-major"): read as the document's home state. */
     generic_forces: Cues,
   })
