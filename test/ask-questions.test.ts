@@ -37,7 +37,7 @@ interface Expect {
 const QUESTIONS: [string, Expect][] = [
   ['Did the US launch a drone strike on AQIM in northern Mali?', { intent: 'yes_no', lang: 'en', country: ['ML'], near: [18.4, -4.2], type: ['drone_strike'], target: ['AQIM'], belligerent: 'US' }],
   ['How many strikes hit Jilib in 2019?', { intent: 'count', from: '2019-01-01', to: '2019-12-31', country: ['SO'], near: [0.49, 42.79], type: null }],
-  ['Quelles frappes françaises près de Kidal en 2021 ?', { intent: 'list', lang: 'fr', from: '2021-01-01', to: '2021-12-31', country: ['ML'], near: [18.44, 1.41], filterBy: ['FR'] }],
+  ['Quelles frappes françaises près de Kidal en 2021 ?', { intent: 'list', lang: 'fr', from: '2021-01-01', to: '2021-12-31', country: ['ML'], near: [19.05, 1.66], filterBy: ['FR'] }], // the Kidal region
   ['Who struck the convoy near Taoudenni?', { intent: 'who', near: [22.67, -3.98], q: 'convoy', country: ['ML'] }],
   ['Combien de frappes au Burkina Faso en 2022 ?', { intent: 'count', lang: 'fr', country: ['BF'], from: '2022-01-01', to: '2022-12-31' }],
   ['Did Kenya strike al-Shabaab in Somalia in January 2020?', { intent: 'yes_no', country: ['SO'], target: ['al-Shabaab'], belligerent: 'KE', from: '2020-01-01', to: '2020-01-31' }],
@@ -51,7 +51,7 @@ const QUESTIONS: [string, Expect][] = [
   ['Did the Pentagon acknowledge the strike near Mogadishu in 2022?', { intent: 'yes_no', belligerent: 'US', near: [2.04, 45.34], from: '2022-01-01' }],
   ['Y a-t-il eu des frappes de drone turques en Libye ?', { intent: 'yes_no', lang: 'fr', type: ['drone_strike'], belligerent: 'TR', country: ['LY'] }],
   ["L'armée malienne a-t-elle frappé Tinzaouaten en décembre 2024 ?", { intent: 'yes_no', lang: 'fr', belligerent: 'ML', from: '2024-12-01', to: '2024-12-31' }],
-  ['Qui a bombardé le marché de Kidal ?', { intent: 'who', lang: 'fr', q: 'marché', near: [18.44, 1.41] }],
+  ['Qui a bombardé le marché de Kidal ?', { intent: 'who', lang: 'fr', q: 'marché', near: [18.44, 1.41] }], // the town
   ['Combien de frappes aériennes au Nigeria en 2021 ?', { intent: 'count', lang: 'fr', country: ['NG'], from: '2021-01-01' }],
   ['Quelles frappes contre AQMI au Mali ?', { intent: 'list', lang: 'fr', target: ['AQIM'], country: ['ML'] }],
   ['Show drone strikes on the Taliban in Afghanistan in 2015', { intent: 'list', type: ['drone_strike'], target: ['Taliban'], country: ['AF'], from: '2015-01-01' }],

@@ -135,17 +135,13 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
   }
 
   const details: string[] = [];
-  // A name after a preposition that is neither an actor nor a place the gazetteer knows is
-  // still worth finding: it is searched in the documents' text.
-  if (!place) {
-    for (const m of q.matchAll(NAMED_AFTER)) {
-      const start = m.index! + m[0].length - m[2].length;
-      const span: [number, number] = [start, start + m[2].length];
-      if (!used.some((u) => overlaps(u, span)) && !/^(The|Le|La|Les|L)$/.test(m[2])) {
-        details.push(m[2]);
-        used.push(span);
-      }
-    }
+  // Names that are neither an actor nor a place the gazetteer knows (a person, a village it
+  // lacks) are still worth finding: they are searched in the documents' text.
+  for (const m of q.matchAll(PROPER_NAME)) {
+    const span: [number, number] = [m.index!, m.index! + m[0].length];
+    if (span[0] === 0 || used.some((u) => overlaps(u, span)) || NOT_NAMES.test(m[0])) continue;
+    details.push(m[0]);
+    used.push(span);
   }
   for (const m of q.matchAll(DETAIL_NOUNS)) {
     const span: [number, number] = [m.index!, m.index! + m[0].length];
@@ -179,6 +175,23 @@ const NAMED_AFTER =
 /** Case- and accent-folded name, to tell a place's own name from one of its alternate names. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/**
+ * "Near Kidal" where a first-level region bears the town's name (Kidal, Gao, Mopti): in
+ * questions about the surroundings of such a town, people mean its region.
+ */
+function namesakeRegion(name: string, country: string | null, deps: AskDeps): UnderstoodPlace | null {
+  const key = fold(name);
+  const r = deps.lookupPlace?.(name).find((c) => c.feature_code === 'ADM1' && fold(c.name) === key && (!country || c.country === country));
+  if (!r) return null;
+  return { text: name, name: r.name, kind: 'region', lat: r.lat, lon: r.lon, km: Math.round(r.radius_km), country: r.country };
+}
+
+/** A run of capitalised words, with the particles of Arabic, Tuareg and French names inside. */
+const PROPER_NAME = /(?<![\p{L}'’-])\p{Lu}[\p{L}’'-]+(?:\s+(?:(?:al|el|ag|ben|bin|ould|abu|abou|ibn|de|du)[-\s])?\p{Lu}[\p{L}’'-]+|-\p{Lu}[\p{L}’'-]+|\s+(?:al|el|ag)-\p{Lu}?[\p{L}’'-]+)*/gu;
+/** Capitalised words that are not names: months, days, question and function words. */
+const NOT_NAMES =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|The|A|An|Did|Was|Were|Who|How|What|Which|Where|When|Is|Are|Has|Have|Les|Le|La|Des|Un|Une|Quelles?|Quels?|Qui|Combien|Est-ce|Y)$/;
+
 const NEAR_WORDS = /^(near|around|outside|close to|près de|pres de|autour de|non loin de)$/i;
 
 function findPlace(q: string, used: [number, number][], deps: AskDeps): UnderstoodPlace | null {
@@ -190,6 +203,8 @@ function findPlace(q: string, used: [number, number][], deps: AskDeps): Understo
   if (specific) {
     const p = specific.place;
     used.push(...(p.span ? [p.span] : []));
+    const region = specific.kind === 'near' ? namesakeRegion(specific.anchor?.name ?? p.canonical_name ?? p.name, p.country, deps) : null;
+    if (region) return { ...region, text: p.span ? q.slice(p.span[0], p.span[1]) : p.name };
     return {
       text: p.span ? q.slice(p.span[0], p.span[1]) : p.name,
       name: p.canonical_name ?? p.name,
@@ -213,18 +228,23 @@ function findPlace(q: string, used: [number, number][], deps: AskDeps): Understo
         const cands = deps
           .lookupPlace(name)
           .filter((c) => !c.feature_code.startsWith('PCL') && (!hint || c.country === hint));
-        const c = cands.find((x) => fold(x.name) === key && x.feature_class === 'P') ?? cands.find((x) => fold(x.name) === key) ?? (hint ? cands[0] : undefined);
-        if (!c) continue;
+        const town = cands.find((x) => fold(x.name) === key && x.feature_class === 'P');
+        const region = cands.find((x) => fold(x.name) === key && x.feature_code === 'ADM1');
         const near = NEAR_WORDS.test(m[1]);
+        // "near Kidal", "région de Kidal": where a region bears the town's name (Kidal, Gao,
+        // Mopti...), a question about the surroundings means the region; "in Kidal" the town.
+        const regionWord = /\b(region|région|province|area|zone)\s+(of|de|du|d')\s*$/i.test(blanked.slice(Math.max(0, m.index! - 20), start0));
+        const c = ((near || regionWord) && region ? region : town) ?? cands.find((x) => fold(x.name) === key) ?? (hint ? cands[0] : undefined);
+        if (!c) continue;
         used.push([start0, start0 + name.length]);
         const own = c.radius_km;
         return {
           text: name,
           name: c.name,
-          kind: near ? 'near' : c.feature_class === 'A' ? 'region' : 'name',
+          kind: c.feature_class === 'A' ? 'region' : near ? 'near' : 'name',
           lat: c.lat,
           lon: c.lon,
-          km: Math.round(near ? Math.max(own, 50) : Math.max(own, 30)),
+          km: Math.round(c.feature_class === 'A' ? own : near ? Math.max(own, 50) : Math.max(own, 30)),
           country: c.country,
         };
       }
@@ -232,6 +252,7 @@ function findPlace(q: string, used: [number, number][], deps: AskDeps): Understo
   }
   if (country) {
     const p = country.place;
+    if (p.span) used.push(p.span);
     return { text: p.name, name: p.canonical_name ?? p.name, kind: 'country', lat: p.lat, lon: p.lon, km: Math.round(p.radius_km), country: p.country };
   }
   return null;
