@@ -15,6 +15,8 @@ export interface MentionRoles {
   military: boolean;
   /** Next to a strike or platform noun: "US drone", "frappe française", "Houthi missile". */
   strike: boolean;
+  /** The platform or strike noun right after the name: "Houthi drone". */
+  strikeNext: boolean;
   /** After "by"/"par" or before an agent verb: "carried out by the US", "Turkey launched". */
   agent: boolean;
   /** Before a speech verb, or after "according to"/"selon": "AFRICOM said", "selon l'armée". */
@@ -138,6 +140,8 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   const military = after(roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(roles.military_nouns, wordEndBefore(first)) >= 0);
   // "US drone", "Houthi missile"; "frappes aériennes françaises"
   const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
+  // "Houthi drone", "Hezbollah rockets": the platform right after the name
+  const strikeNext = (end < right && roles.strike_nouns.matchesAt(tokens, end, s1) > end) || strikeBefore >= 0;
   // "frappes de drone de l'armée malienne", "the strikes of the army": the strike is its own
   const genitive = (() => {
     let p = head - 1;
@@ -151,7 +155,12 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     return false;
   })();
   const byAgent = rightBefore(roles.agent_preps) || genitive;
-  const verbAgent = after(roles.agent_verbs, 5);
+  // "Turkey launched", "the army has carried out"; not "urged the authorities to conduct"
+  let verbAgent = false;
+  for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
+    if (/[;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (roles.agent_verbs.matchesAt(tokens, i, s1) > i && tokens[i - 1].norm !== 'to') verbAgent = true;
+  }
   /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
   const accordingTo = () => {
     for (let e = head; e >= Math.max(left, head - 8); e--) {
@@ -187,6 +196,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     official,
     military,
     strike,
+    strikeNext,
     agent: byAgent || verbAgent,
     speaker,
     voices,

@@ -54,7 +54,7 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
 function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strike && !r.target) && !(r.agent && !r.target);
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !(r.agent && !r.target && !r.official);
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a force named with no role of its own, on no striker's side: "a leader of the Hashd"

@@ -82,7 +82,7 @@ function eligible(m: DocMention): boolean {
     case 'armed_group':
       // a group is a belligerent with its own drones or by claiming the strike; its word on
       // its own losses ("AQAP acknowledged the deaths") says nothing about who struck
-      return (r.strike && !r.target && !r.place) || r.claims;
+      return (r.strikeNext && !r.target && !r.place) || r.claims;
     case 'force':
       return true;
     case 'state':
@@ -97,7 +97,7 @@ function eligible(m: DocMention): boolean {
 /** Can this mention voice a statement (confirm, deny, comment)? Not "a French drone". */
 function canSpeak(m: DocMention): boolean {
   if (m.actor.kind === 'force') return true;
-  if (m.actor.kind === 'armed_group') return m.roles.claims || (m.roles.strike && !m.roles.target);
+  if (m.actor.kind === 'armed_group') return m.roles.claims || (m.roles.strikeNext && !m.roles.target);
   return m.via !== 'demonym' || m.roles.official;
 }
 
