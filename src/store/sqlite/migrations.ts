@@ -185,4 +185,26 @@ export const migrations: Migration[] = [
       CREATE INDEX incidents_window_days ON incidents(julianday(date_end) - julianday(date_start));
     `,
   },
+  {
+    version: 6,
+    name: 'spatial index of incident points (R*Tree) for near / bbox / map queries',
+    sql: `
+      -- One box per placed incident (its point), keyed by the incident's rowid, kept in step
+      -- by triggers so every writer of incidents maintains it without knowing it exists.
+      CREATE VIRTUAL TABLE incidents_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+      INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon)
+        SELECT rowid, lat, lat, lon, lon FROM incidents WHERE lat IS NOT NULL AND lon IS NOT NULL;
+      CREATE TRIGGER incidents_rtree_ai AFTER INSERT ON incidents WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+        INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon) VALUES (new.rowid, new.lat, new.lat, new.lon, new.lon);
+      END;
+      CREATE TRIGGER incidents_rtree_ad AFTER DELETE ON incidents BEGIN
+        DELETE FROM incidents_rtree WHERE id = old.rowid;
+      END;
+      CREATE TRIGGER incidents_rtree_au AFTER UPDATE OF lat, lon ON incidents BEGIN
+        DELETE FROM incidents_rtree WHERE id = old.rowid;
+        INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon)
+          SELECT new.rowid, new.lat, new.lat, new.lon, new.lon WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+      END;
+    `,
+  },
 ];
