@@ -7,6 +7,7 @@ import { crossesAntimeridian, splitAtAntimeridian, type AreaGeometry } from '../
 import { segment, flattenSpans } from '../web/src/highlight.ts';
 import { formatState, parseState } from '../web/src/url-state.ts';
 import { bucketEnd, keyRange, nextKey } from '../web/src/time-buckets.ts';
+import { bboxParam } from '../web/src/bbox.ts';
 
 /** The web app's pure parts: basemap geometry, span highlighting, URL state, calendar buckets. */
 
@@ -103,5 +104,18 @@ describe('timeline buckets', () => {
     expect(bucketEnd('month', '2020-02')).toBe('2020-02-29');
     expect(nextKey('week', '2019-12-30')).toBe('2020-01-06');
     expect(bucketEnd('week', '2019-12-30')).toBe('2020-01-05');
+  });
+});
+
+describe('map box sent to the clusters endpoint', () => {
+  const box = (w: number, s: number, e: number, n: number) => ({ getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n });
+  it('widens to whole tiles, so a small pan asks for the same box', () => {
+    expect(bboxParam(box(-3.2, 14.1, 4.9, 19.8), 5)).toBe('-11.25,11.25,11.25,22.5');
+    expect(bboxParam(box(-2.9, 14.4, 5.3, 20.1), 5)).toBe('-11.25,11.25,11.25,22.5');
+  });
+  it('keeps to the world: a box over the antimeridian or wider than the world becomes the whole band', () => {
+    expect(bboxParam(box(170, -10, 190, 10), 4)).toBe('-180,-22.5,180,22.5');
+    expect(bboxParam(box(-400, -100, 400, 100), 1)).toBe('-180,-90,180,90');
+    expect(bboxParam(box(190, 0, 200, 10), 3)).toBe('-180,0,-135,45');
   });
 });

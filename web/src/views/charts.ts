@@ -78,7 +78,7 @@ async function killedByCategory(f: Record<string, string>): Promise<Bar[] | null
   let seen = 0;
   for (;;) {
     const page = await api.incidents({ ...f, limit: 500, cursor });
-    if (page.total > CATEGORY_LIMIT) return null;
+    if (page.total_exact === false || page.total > CATEGORY_LIMIT) return null;
     for (const it of page.items) {
       if (!it.date_start) continue;
       const y = it.date_start.slice(0, 4);

@@ -39,7 +39,7 @@ export function homeView(root: HTMLElement): () => void {
       .incidents({ ...filterParams(s.filters), limit: 25, cursor }, ctrl.signal)
       .then((page) => {
         if (!cursor) list.replaceChildren();
-        count.textContent = `${page.total} incident${page.total === 1 ? '' : 's'} match`;
+        count.textContent = page.total_exact === false ? `More than ${page.total} incidents match` : `${page.total} incident${page.total === 1 ? '' : 's'} match`;
         for (const it of page.items) {
           list.appendChild(
             h(

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import { api, type Cluster } from '../api.ts';
 import { addBasemap } from '../basemap.ts';
+import { bboxParam } from '../bbox.ts';
 import { h, replace, announce } from '../dom.ts';
 import { GRADES, gradeColour, type GradeName } from '../grades.ts';
 import { filterParams, type ViewState } from '../url-state.ts';
@@ -16,23 +17,6 @@ export interface IncidentMap {
   el: HTMLElement;
   refresh(state: ViewState): void;
   destroy(): void;
-}
-
-/** The visible box as the API wants it, clamped to the world (the map may show it twice). */
-export function bboxParam(b: L.LatLngBounds): string {
-  const west = b.getWest();
-  const east = b.getEast();
-  const clampLat = (x: number) => Math.max(-90, Math.min(90, x));
-  if (east - west >= 360) return `-180,${clampLat(b.getSouth()).toFixed(4)},180,${clampLat(b.getNorth()).toFixed(4)}`;
-  const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
-  let w = wrap(west);
-  let e = wrap(east);
-  // A box crossing the antimeridian is widened to the whole band (the API takes west <= east).
-  if (e < w) {
-    w = -180;
-    e = 180;
-  }
-  return `${w.toFixed(4)},${clampLat(b.getSouth()).toFixed(4)},${e.toFixed(4)},${clampLat(b.getNorth()).toFixed(4)}`;
 }
 
 function describe(c: Cluster): string {
@@ -90,7 +74,7 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
     if (!state) return;
     ctrl?.abort();
     ctrl = new AbortController();
-    const params = { ...filterParams(state.filters), zoom: map.getZoom(), bbox: bboxParam(map.getBounds()) };
+    const params = { ...filterParams(state.filters), zoom: map.getZoom(), bbox: bboxParam(map.getBounds(), map.getZoom()) };
     try {
       const res = await api.clusters(params, ctrl.signal);
       layer.clearLayers();
@@ -144,11 +128,14 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
   };
   let fitted = false;
 
+  // Markers reload once the map rests (a burst of pans is one request, not one per step).
+  let rest: ReturnType<typeof setTimeout> | null = null;
   map.on('moveend', () => {
     if (moving) return;
     const c = map.getCenter();
     onMove({ lat: c.lat, lon: c.lng, zoom: map.getZoom() });
-    void load();
+    if (rest) clearTimeout(rest);
+    rest = setTimeout(() => void load(), 150);
   });
 
   return {
@@ -179,6 +166,7 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
       void load();
     },
     destroy() {
+      if (rest) clearTimeout(rest);
       ctrl?.abort();
       map.remove();
     },
