@@ -152,9 +152,12 @@ const NEAR_FR = /(?:\b(?:près\s+de|pres\s+de|non\s+loin\s+de|aux\s+abords\s+de|
 const NEAR_AR = /(?:^|\s)(?:قرب|بالقرب\s+من|على\s+مقربة\s+من|ضواحي|بضواحي|في\s+ضواحي|محيط|بمحيط|في\s+محيط|أطراف|على\s+أطراف|مشارف|على\s+مشارف)\s+(?:مدينة\s+|بلدة\s+|قرية\s+)?$/;
 
 /** "near", "outskirts of", "près de", "قرب" right before `start`. */
+const NEAR_HINT = /near|close|outside|outskirts|suburbs|vicinity|far|area|region|surround|around|edge|fringes|few|près|pres|loin|abords|périphérie|environs|proximité|alentours|autour|zone|banlieue|قرب|مقربة|ضواحي|محيط|أطراف|مشارف/i;
+
 export function nearBefore(text: string, start: number): NearPhrase | null {
   const from = Math.max(0, start - 70);
   const w = text.slice(from, start);
+  if (!NEAR_HINT.test(w)) return null;
   for (const re of [NEAR_EN, NEAR_FR, NEAR_AR]) {
     const m = re.exec(w);
     if (m) {
@@ -225,7 +228,8 @@ export function adminWord(text: string, start: number, end: number): { level: Ad
   if (after) return { level: levelOf(after[1].split(/\s+/)[0]), start, end: end + after[0].length, word: after[1] };
   const from = Math.max(0, start - 40);
   const w = text.slice(from, start);
-  const before = ADMIN_BEFORE.exec(w);
+  // the admin word is followed by "of", "de", "du", "d'" right before the name
+  const before = /(?:of|de|du|d['’]|la)\s*$/i.test(w.slice(-5)) ? ADMIN_BEFORE.exec(w) : null;
   if (before) return { level: levelOf(before[1]), start: from + before.index, end, word: before[1] };
   const ar = ADMIN_AR.exec(w);
   if (ar) {

@@ -1,7 +1,7 @@
 import type { Place, PlacePrecision } from '../domain/index.ts';
 import { NO_ADMIN1, type GazData } from './data.ts';
 import { bearingVector, destination, haversineKm } from './geo.ts';
-import { adminWord, directionBefore, nearBefore, offsetBefore, regionAfter, regionBefore, type AdminLevel } from './phrases.ts';
+import { adminWord, directionBefore, nearBefore, offsetBefore, regionAfter, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
 import { scanMentions, tokenize, type RawMention, type Token } from './scan.ts';
 import { findKey, postingsOf } from './hashindex.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -40,6 +40,9 @@ interface Mention {
   person: boolean;
   /** A capitalised word right before it: the real name is longer than the match. */
   glued: boolean;
+  /** Phrases around the name, found once. */
+  near: NearPhrase | null;
+  offset: OffsetPhrase | null;
 }
 
 const COMPASS_KEYS = new Set(['north', 'south', 'east', 'west', 'nord', 'sud', 'est', 'uest', 'centre', 'center', 'central', 'centre-nord', 'upper', 'lower', 'middle']);
@@ -77,15 +80,43 @@ function prior(d: GazData, p: number, primary: boolean): number {
 
 /** Candidates of one key's postings, best prior first, at most MAX_CANDIDATES. */
 export function candidatesOf(d: GazData, postings: Uint32Array, weights: Map<string, number>): Scored[] {
-  const all: Scored[] = [];
+  return scoreBase(d, baseOf(d, postings), weights);
+}
+
+interface Base {
+  place: number;
+  primary: boolean;
+  base: number;
+  cc: string;
+}
+
+/** Prior of every place of a key, best first (computed once per key and text). */
+function baseOf(d: GazData, postings: Uint32Array): Base[] {
+  const all: Base[] = new Array(postings.length);
   for (let i = 0; i < postings.length; i++) {
     const code = postings[i];
     const p = code >>> 1;
-    const pr = prior(d, p, (code & 1) === 1) + 2 * (weights.get(d.countries[d.country[p]]) ?? 0);
-    all.push({ place: p, primary: (code & 1) === 1, prior: pr, score: pr });
+    const primary = (code & 1) === 1;
+    all[i] = { place: p, primary, base: prior(d, p, primary), cc: d.countries[d.country[p]] };
   }
-  all.sort((a, b) => b.prior - a.prior);
-  return all.length > MAX_CANDIDATES ? all.slice(0, MAX_CANDIDATES) : all;
+  return all.sort((a, b) => b.base - a.base);
+}
+
+/**
+ * Adds the country focus to the priors. Long lists (a name shared by hundreds of villages)
+ * are cut to the best priors plus every place in a country the text is about.
+ */
+function scoreBase(d: GazData, base: Base[], weights: Map<string, number>): Scored[] {
+  const out: Scored[] = [];
+  for (let i = 0; i < base.length; i++) {
+    const b = base[i];
+    const w = weights.get(b.cc) ?? 0;
+    if (i >= MAX_CANDIDATES && w === 0) continue;
+    const pr = b.base + 2 * w;
+    out.push({ place: b.place, primary: b.primary, prior: pr, score: pr });
+  }
+  out.sort((a, b) => b.prior - a.prior);
+  return out.length > MAX_CANDIDATES ? out.slice(0, MAX_CANDIDATES) : out;
 }
 
 function isRegionCode(fc: string): boolean {
@@ -195,13 +226,15 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const mentions: Mention[] = [];
   for (const raw of raws) {
     const admin = adminWord(text, raw.start, raw.end);
-    const strongContext = admin !== null || nearBefore(text, raw.start) !== null || offsetBefore(text, raw.start) !== null;
     if (raw.stop && !(admin && admin.level !== 'town')) continue;
     if (demonymLike(d, raw.key)) continue;
+    const near = nearBefore(text, raw.start);
+    const offset = offsetBefore(text, raw.start) ?? directionBefore(text, raw.start);
+    const strongContext = admin !== null || near !== null || (offset !== null && offset.distance !== null);
     const before = text.slice(Math.max(0, raw.start - 12), raw.start);
     const locative = LOCATIVE.test(before) || LOCATIVE_AR.test(before);
     const pl = personLike(text, tokens, raw, titles);
-    mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3 });
+    mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3, near, offset });
   }
   // one sense per text: a name once used as a person's ("Gen. Frank McKenzie") stays one
   const people = new Set(mentions.filter((m) => m.person).map((m) => m.raw.key));
@@ -212,12 +245,14 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const countryIn = new Map<string, number>();
   const countryNamed = new Map<string, number>();
   for (const m of mentions) {
-    const cands = candidatesOf(d, m.raw.postings, new Map());
-    const top = cands[0];
-    if (!top || fcodeOf(d, top.place) !== 'PCLI') continue;
-    const cc = d.countries[d.country[top.place]];
+    let country = -1;
+    for (const code of m.raw.postings) if (fcodeOf(d, code >>> 1) === 'PCLI') country = code >>> 1;
+    if (country < 0) continue;
+    const cc = d.countries[d.country[country]];
     const region = regionBefore(text, m.raw.start) !== null;
-    const dateline = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', m.raw.start) + 1, m.raw.start).replace(/^[A-Z\s,'’.-]+$/, ''));
+    // a dateline: "PESHAWAR, Pakistan —", "BAMAKO, 1er décembre"
+    const lineStart = text.lastIndexOf('\n', m.raw.start) + 1;
+    const dateline = m.raw.start - lineStart < 40 && /^[A-Z\s,'’.-]*$/.test(text.slice(lineStart, m.raw.start));
     // "Kunduz, Afghanistan", "Kunduz (Afghanistan)": a place's country in apposition
     const apposition = /[\p{L}\p{M}][ \t]*(?:,|\()[ \t]*$/u.test(text.slice(Math.max(0, m.raw.start - 4), m.raw.start));
     const into = m.locative || region || apposition || m.admin !== null || dateline || m.raw.tokStart === 0;
@@ -230,8 +265,11 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const focus = new Map(weights);
 
   // pass 1: best by prior + country focus + admin word
+  const bases = new Map<string, Base[]>();
   const pick = (m: Mention) => {
-    m.cands = candidatesOf(d, m.raw.postings, weights);
+    let base = bases.get(m.raw.key);
+    if (!base) bases.set(m.raw.key, (base = baseOf(d, m.raw.postings)));
+    m.cands = scoreBase(d, base, weights);
     const hasTown = m.cands.some((c) => fcodeOf(d, c.place).startsWith('PPL') && c.prior > 1);
     for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level, hasTown);
     m.cands.sort((a, b) => b.score - a.score);
@@ -253,21 +291,36 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const [cc, n] of votes) bump(weights, cc, Math.min(0.5, 0.12 * n));
   for (const m of mentions) pick(m);
 
-  // pass 2: closeness to the other named places
-  const anchors = mentions.filter((m) => m.best && !m.personLike && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place);
+  // pass 2: closeness to the other named places (once per distinct name; top candidates only)
+  const anchors = [...new Set(mentions.filter((m) => m.best && !m.personLike && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place))];
+  const done = new Map<string, Scored[]>();
   for (const m of mentions) {
-    for (const c of m.cands) {
-      let near = 0;
-      for (const a of anchors) {
-        if (a === c.place || m.best?.place === a) continue;
-        const km = haversineKm(d.lat[c.place], d.lon[c.place], d.lat[a], d.lon[a]);
-        if (km < 150) near = Math.max(near, 1);
-        else if (km < 400) near = Math.max(near, 0.5);
-      }
-      c.score += near;
+    const prev = done.get(m.raw.key);
+    if (prev) {
+      m.cands = prev;
+      m.best = prev[0] ?? null;
+      continue;
     }
-    m.cands.sort((a, b) => b.score - a.score);
-    m.best = m.cands[0] ?? null;
+    if (m.cands.length > 1) {
+      const own = m.best?.place;
+      for (let i = 0; i < m.cands.length && i < 10; i++) {
+        const c = m.cands[i];
+        let near = 0;
+        for (const a of anchors) {
+          if (a === c.place || a === own) continue;
+          const km = haversineKm(d.lat[c.place], d.lon[c.place], d.lat[a], d.lon[a]);
+          if (km < 150) {
+            near = 1;
+            break;
+          }
+          if (km < 400) near = 0.5;
+        }
+        c.score += near;
+      }
+      m.cands.sort((a, b) => b.score - a.score);
+      m.best = m.cands[0] ?? null;
+    }
+    done.set(m.raw.key, m.cands);
   }
 
   const results: GeocodeResult[] = [];
@@ -399,7 +452,7 @@ function toResult(d: GazData, text: string, m: Mention, c: Scored): GeocodeResul
     return { place: { ...name, name: text.slice(s[0], s[1]), span: s, how: `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}` }, kind, score };
   }
 
-  const off = offsetBefore(text, span[0]) ?? directionBefore(text, span[0]);
+  const off = m.offset;
   if (off) {
     const dist = off.distance ?? { km: 15, vague: true };
     const pt = destination(name.lat, name.lon, off.bearing, dist.km);
@@ -421,7 +474,7 @@ function toResult(d: GazData, text: string, m: Mention, c: Scored): GeocodeResul
     return { place, kind: 'offset', anchor: name, score };
   }
 
-  const near = nearBefore(text, span[0]);
+  const near = m.near;
   if (near || m.admin?.level === 'area') {
     const s: [number, number] = [near ? near.start : span[0], m.admin?.level === 'area' ? m.admin.end : span[1]];
     const radius = r1(name.radius_km + (near?.tight ? 5 : 12));

@@ -1,5 +1,5 @@
 import { findKey, postingsOf, type HashIndex } from './hashindex.ts';
-import { foldToken, isArabicChar, isArticleToken, TOKEN_RE } from './normalize.ts';
+import { foldToken, isArabicChar, isArticleToken } from './normalize.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 /**
@@ -52,37 +52,80 @@ const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let line = 0;
-  let lastNl = 0;
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    let start = m.index;
-    let raw = m[0];
-    // count newlines since the previous token to track lines
-    for (let i = text.indexOf('\n', lastNl); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) {
+  let nextNl = text.indexOf('\n');
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // find the next word: letters, marks, digits, inner apostrophes (same as TOKEN_RE)
+    while (i < n && !isWordChar(text.charCodeAt(i), text, i)) i++;
+    if (i >= n) break;
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isWordChar(text.charCodeAt(j), text, j)) j++;
+      const c = text.charCodeAt(j);
+      if ((c === 0x27 || c === 0x2019 || c === 0x2bc || c === 0x2bb) && j + 1 < n && isLetterOrMark(text, j + 1)) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    let start = i;
+    let raw = text.slice(i, j);
+    i = j;
+    // lines (for headline casing): advance past every newline before this token
+    while (nextNl !== -1 && nextNl < start) {
       line++;
-      lastNl = i + 1;
+      nextNl = text.indexOf('\n', nextNl + 1);
     }
-    const el = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/.exec(raw);
-    if (el && raw.length > el[0].length + 1) {
-      start += el[0].length;
-      raw = raw.slice(el[0].length);
+    const apos = raw.length > 2 ? raw.search(APOS) : -1;
+    if (apos > 0) {
+      const el = ELISION.exec(raw);
+      if (el && raw.length > el[0].length + 1) {
+        start += el[0].length;
+        raw = raw.slice(el[0].length);
+      }
+      if (raw.length > 3 && POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
     }
-    const poss = /['’][sS]$/.exec(raw);
-    if (poss && raw.length > 3) raw = raw.slice(0, -2);
     const end = start + raw.length;
     const c0 = raw.charCodeAt(0);
-    const arabic = isArabicChar(c0);
-    const ch = raw[0];
-    const cap = !arabic && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    const arabic = c0 >= 0x600 && isArabicChar(c0);
+    const cap = c0 >= 65 && c0 <= 90 ? true : c0 < 128 || arabic ? false : raw[0] !== raw[0].toLowerCase();
+    // only words that can be part of a name need folding: capitalised, Arabic, or short
+    // enough to be a connector or an article ("de", "al", "ash")
+    const folded = cap || arabic || raw.length <= 4 ? foldToken(raw) : '';
     const next = text.charCodeAt(end);
-    out.push({ start, end, folded: foldToken(raw), cap, arabic, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
+    out.push({ start, end, folded, cap, arabic, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
   }
   return out;
 }
 
+const APOS = /['’]/;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const LETTER_MARK = /[\p{L}\p{M}]/u;
+
+/** A letter, mark or digit; ASCII without a regex, the rest through \p{} classes. */
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
+  return WORD_CHAR.test(text[i]);
+}
+
+function isLetterOrMark(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER_MARK.test(text[i]);
+}
+const ELISION = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/;
+const POSSESSIVE = /['’][sS]$/;
+
 function gapOk(text: string, a: Token, b: Token): boolean {
-  if (b.start - a.end > 4) return false;
+  const len = b.start - a.end;
+  if (len === 1) {
+    const c = text.charCodeAt(a.end);
+    return c === 0x20 || c === 0x2d || c === 0xa0 || c === 0x09 || c === 0x2010 || c === 0x2011 || (c === 0x2e && a.end - a.start === 1 && b.end - b.start === 1);
+  }
+  if (len > 4 || len <= 0) return false;
   // initials: "U.S.", "U.S.A."
   if (a.end - a.start === 1 && b.end - b.start === 1 && text.slice(a.end, b.start) === '.') return true;
   return GAP_OK.test(text.slice(a.end, b.start));
@@ -114,7 +157,9 @@ export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawM
       continue;
     }
     let key = '';
-    let best: RawMention | null = null;
+    let bestJ = -1;
+    let bestK = -1;
+    let bestKey = '';
     let used = 0;
     for (let j = i; j < tokens.length && used < MAX_TOKENS; j++) {
       const tj = tokens[j];
@@ -129,14 +174,17 @@ export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawM
       used++;
       const k = findKey(ix, key);
       if (k < 0) break;
-      const posts = postingsOf(ix, k);
-      const endsOk = tj.arabic || tj.cap;
-      if (posts.length > 0 && endsOk) {
-        best = { start: t.start, end: tj.end, tokStart: i, tokEnd: j + 1, key, keyIndex: k, postings: posts };
+      if (ix.postOff[k + 1] > ix.postOff[k] && (tj.arabic || tj.cap)) {
+        bestJ = j;
+        bestK = k;
+        bestKey = key;
       }
     }
+    let best: RawMention | null =
+      bestJ < 0 ? null : { start: t.start, end: tokens[bestJ].end, tokStart: i, tokEnd: bestJ + 1, key: bestKey, keyIndex: bestK, postings: postingsOf(ix, bestK) };
     // "Kala-balge": the written word goes on past the name with a hyphen; "Kabul-based" is fine
-    if (best && /^[-‐‑]\p{Ll}/u.test(text.slice(best.end, best.end + 2))) {
+    const after = best ? text.charCodeAt(best.end) : 0;
+    if (best && (after === 0x2d || after === 0x2010 || after === 0x2011) && /^[-‐‑]\p{Ll}/u.test(text.slice(best.end, best.end + 2))) {
       const rest = /^[-‐‑](\p{L}+)/u.exec(text.slice(best.end, best.end + 30));
       if (rest && !HYPHEN_SUFFIXES.has(rest[1].toLowerCase())) best = null;
     }
