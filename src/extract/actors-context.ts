@@ -111,8 +111,12 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   // look right up to the next actor named, left back to the previous one
   const right = Math.min(s1, nextFirst);
   const left = Math.max(s0, prevEnd);
-  const after = (set: PatternSet, within: number) => {
-    for (let i = end; i < Math.min(right, end + within); i++) if (set.matchesAt(tokens, i, s1) > i) return true;
+  /** A cue starting within a few words after the name; nouns must sit in the same phrase (no comma). */
+  const after = (set: PatternSet, within: number, commaStops = true) => {
+    for (let i = end; i < Math.min(right, end + within); i++) {
+      if ((commaStops ? /[,;:()[\]"“”«»]/ : /[;:()[\]]/).test(text.slice(tokens[i - 1].end, tokens[i].start))) return false;
+      if (set.matchesAt(tokens, i, s1) > i) return true;
+    }
     return false;
   };
   /** The last word before token `at`, articles and directions aside (its end index, or -1). */
@@ -158,7 +162,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   // "Turkey launched", "the army has carried out"; not "urged the authorities to conduct"
   let verbAgent = false;
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
-    if (/[;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (/[,;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
     if (roles.agent_verbs.matchesAt(tokens, i, s1) > i && tokens[i - 1].norm !== 'to') verbAgent = true;
   }
   /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
@@ -169,8 +173,9 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     }
     return false;
   };
-  const claims = after(stance.claim, 4);
-  const voices = after(stance.deny, 3) || after(stance.confirm, 3) || claims || after(stance.no_comment, 5);
+  const claims = after(stance.claim, 4, false);
+  // "Russia denied", "the Pentagon backtracks, admits"
+  const voices = after(stance.deny, 3, false) || after(stance.confirm, 3, false) || claims || after(stance.no_comment, 5, false);
   // an office speaks a few words on ("AFRICOM, in a statement, said"); a bare name must be the
   // subject ("France said", "la Russie a annoncé"); "are said to have died" is no speaker
   const speaksWithin = m.actor.kind === 'force' || official ? 6 : 3;

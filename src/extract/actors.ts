@@ -8,7 +8,7 @@
  * ("a Houthi drone").
  */
 import type { ActorRef } from '../domain/index.ts';
-import { belligerentIdOf, isWithin, organisationIdOf } from '../lexicon/index.ts';
+import { belligerentIdOf, isWithin, loadLexicon, organisationIdOf } from '../lexicon/index.ts';
 import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
 
 type Span = [number, number];
@@ -57,9 +57,11 @@ function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
   if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !(r.agent && !r.target && !r.official);
   if (m.actor.kind === 'force') {
     if (r.target) return true;
-    // a force named with no role of its own, on no striker's side: "a leader of the Hashd"
+    // a militia-like force (no state above it) named with no role of its own, on no striker's
+    // side: "a leader of the Hashd"
     const idle = !r.agent && !r.strike && !r.speaker && !r.voices && !r.official;
-    return idle && !strikerRoots.has(belligerentIdOf(m.actor.id));
+    const root = belligerentIdOf(m.actor.id);
+    return idle && !strikerRoots.has(root) && loadLexicon().entries.get(root)?.kind !== 'state';
   }
   return false;
 }

@@ -156,13 +156,14 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
 
   const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
   const strikers = ms.filter((m) => !result.has(m) && (m.roles.agent || m.roles.strike));
-  const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m) && !(m.roles.strike && !m.roles.official));
+  // "a French drone said" is no speaker; "the Defence Headquarters said the bombing..." is
+  const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m) && !(m.roles.strike && !m.roles.official && m.actor.kind !== 'force'));
   for (const sp of speakers) {
     if (condemned) continue;
     const others = strikers.filter((s) => rootOf(s) !== rootOf(sp));
-    // an army, a command or the side named as striking speaks for itself; "Pakistani
+    // the side named as striking (or anyone, when no side is) speaks for itself; "Pakistani
     // officials said the strike killed six" about a US drone does not make Pakistan the striker
-    const ownSide = sp.actor.kind === 'force' || sp.roles.military || strikerRoots.has(rootOf(sp)) || strikerRoots.size === 0;
+    const ownSide = strikerRoots.has(rootOf(sp)) || strikerRoots.size === 0;
     if (others.length === 0 && ownSide) result.set(sp, { stance: 'confirms', cue: null });
   }
   for (const m of strikers) {
