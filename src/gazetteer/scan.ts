@@ -46,6 +46,9 @@ const CONNECTORS = new Set(
 /** Lower-case words that may follow a place name after a hyphen ("Kabul-based", "Gao-bound"). */
 const HYPHEN_SUFFIXES = new Set(['based', 'born', 'bound', 'led', 'backed', 'controlled', 'held', 'area', 'region', 'style', 'era', 'side', 'linked', 'affiliated', 'allied', 'aligned', 'centred', 'centered', 'registered', 'made', 'owned', 'run', 'ville', 'sur', 'ouest', 'est', 'nord', 'sud']);
 
+/** Lower-case words a name may contain or start with, as written (connectors and articles). */
+const INNER_WORDS = new Set([...CONNECTORS, 'al', 'el', 'ul', 'ad', 'ash', 'as', 'at', 'az', 'an', 'ar', 'ath', 'adh', 'ed', 'es', 'et', 'ez', 'en', 'er']);
+
 const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
 
 /** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
@@ -92,7 +95,7 @@ export function tokenize(text: string): Token[] {
     const cap = c0 >= 65 && c0 <= 90 ? true : c0 < 128 || arabic ? false : raw[0] !== raw[0].toLowerCase();
     // only words that can be part of a name need folding: capitalised, Arabic, or short
     // enough to be a connector or an article ("de", "al", "ash")
-    const folded = cap || arabic || raw.length <= 4 ? foldToken(raw) : '';
+    const folded = cap || arabic ? foldToken(raw) : raw.length <= 4 && INNER_WORDS.has(raw) ? raw : '';
     const next = text.charCodeAt(end);
     out.push({ start, end, folded, cap, arabic, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
   }
