@@ -114,7 +114,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   /** A cue starting within a few words after the name; nouns must sit in the same phrase (no comma). */
   const after = (set: PatternSet, within: number, commaStops = true) => {
     for (let i = end; i < Math.min(right, end + within); i++) {
-      if ((commaStops ? /[,;:()[\]"“”«»]/ : /[;:()[\]]/).test(text.slice(tokens[i - 1].end, tokens[i].start))) return false;
+      if ((commaStops ? /[,;:()[\]"“”«»]/ : /[;:]/).test(text.slice(tokens[i - 1].end, tokens[i].start))) return false;
       if (set.matchesAt(tokens, i, s1) > i) return true;
     }
     return false;
@@ -163,7 +163,9 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   let verbAgent = false;
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
     if (/[,;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
-    if (roles.agent_verbs.matchesAt(tokens, i, s1) > i && tokens[i - 1].norm !== 'to') verbAgent = true;
+    const e = roles.agent_verbs.matchesAt(tokens, i, s1);
+    // not "to conduct", not "were killed", not "killed by a US drone"
+    if (e > i && tokens[i - 1].norm !== 'to' && !PASSIVE.has(tokens[i - 1].norm) && !BY.has(tokens[e]?.norm ?? '')) verbAgent = true;
   }
   /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
   const accordingTo = () => {
@@ -191,7 +193,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   const speaker = says || voices || accordingTo() || (rightBefore(stance.speech) && clauseEnds);
   // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
   // within the clause: "killed the head of the Quds Force"
-  let target = rightBefore(roles.target_preps);
+  let target = rightBefore(roles.target_preps) || after(roles.victim_verbs, 6, false);
   for (let i = head - 1; i >= Math.max(left, head - 6) && !target; i--) {
     if (/[,;:()[\]—–"“”«»]/.test(text.slice(tokens[i].end, tokens[i + 1].start))) break;
     if (roles.agent_preps.matchesAt(tokens, i, head) > i) break;
@@ -264,6 +266,7 @@ function genericForces(text: string, tokens: Token[], named: DocMention[], bodyE
   return out;
 }
 
+const BY = new Set(['by', 'par', 'door']);
 const ARTICLE = new Set(['the', 'l', 'la', 'le', 'les', 'its', 'their']);
 const GENITIVE = new Set(['de', 'du', 'des', 'd', 'of']);
 

@@ -62,6 +62,8 @@ export const RolesFile = z
     agent_preps: Cues,
     locative_preps: Cues,
     target_preps: Cues,
+    /** What happens to those struck, after their name: "a commander of the IRGC died", "killed by". */
+    victim_verbs: Cues,
     /** Verbs whose object is struck: "killed the head of the Quds Force". */
     target_verbs: Cues,
     /** A military or government named without its country ("the army", "l'état-major"): read as the document's home state. */
