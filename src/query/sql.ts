@@ -57,29 +57,14 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
   if (f.near) {
     // An incident matches when its uncertainty circle reaches the search circle; its own radius
     // counts up to the search radius, so a country-wide "somewhere in Mali" does not match
-    // every circle inside Mali.
+    // every circle inside Mali. Candidates come from the R*Tree (migration 6) within the box
+    // that holds such circles; the haversine test in SQL's math functions is the exact one.
     const { lat, lon, km } = f.near;
     const reach = 2 * km;
     const dLat = reach / KM_PER_DEG;
     const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
     const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
-    parts.push('i.lat BETWEEN ? AND ?');
-    params.push(lat - dLat, lat + dLat);
-    if (dLon < 180) {
-      const w = lon - dLon;
-      const e = lon + dLon;
-      if (w < -180) {
-        parts.push('(i.lon >= ? OR i.lon <= ?)');
-        params.push(w + 360, e);
-      } else if (e > 180) {
-        parts.push('(i.lon >= ? OR i.lon <= ?)');
-        params.push(w, e - 360);
-      } else {
-        parts.push('i.lon BETWEEN ? AND ?');
-        params.push(w, e);
-      }
-    }
-    // Haversine in SQL's own math functions (no per-row call into JavaScript).
+    inBox(parts, params, { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon });
     parts.push(
       `2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin(radians(i.lat - ?) / 2), 2) + ? * cos(radians(i.lat)) * pow(sin(radians(i.lon - ?) / 2), 2))))
          <= ? + min(coalesce(i.radius_km, 0), ?)`,
@@ -88,14 +73,15 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
   }
   if (f.bbox) {
     const b = f.bbox;
-    parts.push('i.lat BETWEEN ? AND ?');
-    params.push(b.south, b.north);
-    if (b.west <= b.east) {
-      parts.push('i.lon BETWEEN ? AND ?');
-      params.push(b.west, b.east);
-    } else {
-      parts.push('(i.lon >= ? OR i.lon <= ?)');
-      params.push(b.west, b.east);
+    if (b.west <= b.east) inBox(parts, params, b);
+    else {
+      // crosses the antimeridian: two boxes
+      parts.push(
+        `i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND ((max_lon >= ? AND min_lon <= 180) OR (max_lon >= -180 AND min_lon <= ?)))`,
+      );
+      params.push(b.south, b.north, b.west, b.east);
+      parts.push('+i.lat BETWEEN ? AND ?', '(+i.lon >= ? OR +i.lon <= ?)');
+      params.push(b.south, b.north, b.west, b.east);
     }
   }
   if (f.target?.length) {
@@ -139,4 +125,23 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
 export function shiftDays(day: string, n: number): string {
   const t = Date.parse(day + 'T00:00:00Z') + n * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Incidents whose point lies in a box: candidates from the R*Tree, then the exact test on the
+ * row (the `+` keeps SQLite from choosing a column index over the R*Tree). A box that runs
+ * over the antimeridian wraps to the other side.
+ */
+function inBox(parts: string[], params: unknown[], b: { south: number; north: number; west: number; east: number }): void {
+  const south = Math.max(-90, b.south);
+  const north = Math.min(90, b.north);
+  const ranges: [number, number][] = [];
+  if (b.west < -180) ranges.push([b.west + 360, 180], [-180, b.east]);
+  else if (b.east > 180) ranges.push([b.west, 180], [-180, b.east - 360]);
+  else ranges.push([b.west, b.east]);
+  const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
+  parts.push(`i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}))`);
+  params.push(south, north, ...ranges.flat());
+  parts.push('+i.lat BETWEEN ? AND ?', `(${ranges.map(() => '+i.lon BETWEEN ? AND ?').join(' OR ')})`);
+  params.push(south, north, ...ranges.flat());
 }
