@@ -54,7 +54,7 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
 function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !(r.agent && !r.target && !r.official);
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims;
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
@@ -69,12 +69,14 @@ function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
 function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
   const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
   const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
-  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots));
+  // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group
+  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12)));
+  const placeCountries = new Set(inScope.filter((m) => m.actor.kind === 'state' && m.roles.place).map((m) => m.actor.country ?? m.actor.id));
   // speakers only ("al-Shabaab said") count when nobody else is named
   const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;
   const byOrg = new Map<string, { ref: ActorRef; span: Span; unit: boolean }>();
   for (const m of struck) {
-    const org = organisationIdOf(m.actor.id);
+    const org = regionalBranch(organisationIdOf(m.actor.id), placeCountries);
     const unit = org !== m.actor.id;
     const prev = byOrg.get(org);
     if (!prev || (unit && !prev.unit)) byOrg.set(org, { ref: { id: org, name: unit ? unitName(doc, m) : m.text }, span: m.span, unit });
@@ -86,6 +88,14 @@ function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
     spans: kept.map((id) => (byOrg.get(id) as { span: Span }).span),
     generic: null,
   };
+}
+
+/** A movement named where one of its branches operates is that branch: al-Qaeda in Yemen -> AQAP. */
+function regionalBranch(id: string, countries: ReadonlySet<string>): string {
+  const lex = loadLexicon();
+  if (countries.size === 0 || lex.entries.get(id)?.affiliate_of) return id;
+  const branches = (lex.affiliates.get(id) ?? []).filter((b) => lex.entries.get(b)?.regions.some((c) => countries.has(c)));
+  return branches.length === 1 ? branches[0] : id;
 }
 
 /**

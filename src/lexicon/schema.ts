@@ -18,6 +18,11 @@ export const LexiconEntry = z
     affiliate_of: z.string().min(1).nullable().default(null),
     names: z.array(z.string().min(1)).default([]),
     acronyms: z.array(z.string().min(1)).default([]),
+    /**
+     * Countries where a branch is what the movement's name means by default ("al-Qaeda
+     * militants in Yemen" are AQAP's).
+     */
+    regions: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
     /** Adjectives and nouns of a state's people: "French", "américaine", "burkinabè". */
     demonyms: z.array(z.string().min(1)).default([]),
   })
