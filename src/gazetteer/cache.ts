@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GazData } from './data.ts';
@@ -100,14 +100,23 @@ export function deserialize(buf: Buffer, file = 'gazetteer cache'): GazData {
   if (header.version !== CACHE_VERSION) throw new Error(`${file}: cache version ${header.version}, expected ${CACHE_VERSION}`);
   let base = 4 + hlen;
   base += (8 - (base % 8)) % 8;
-  // copy into an 8-aligned ArrayBuffer so typed views are legal
-  const ab = new ArrayBuffer(buf.length - base);
-  new Uint8Array(ab).set(buf.subarray(base));
+  // typed views need 8-aligned offsets: use the buffer in place when it is (readAligned),
+  // else copy the data part once
+  let ab: ArrayBuffer;
+  let at: number;
+  if ((buf.byteOffset + base) % 8 === 0 && buf.buffer instanceof ArrayBuffer) {
+    ab = buf.buffer;
+    at = buf.byteOffset + base;
+  } else {
+    ab = new ArrayBuffer(buf.length - base);
+    new Uint8Array(ab).set(buf.subarray(base));
+    at = 0;
+  }
   const get = (name: string): Typed | string => {
     const s = header.sections.find((x) => x.name === name);
     if (!s) throw new Error(`${file}: missing section ${name}`);
-    if (s.type === 'utf8') return Buffer.from(ab, s.offset, s.length).toString('utf8');
-    return new TYPED[s.type](ab, s.offset, s.length);
+    if (s.type === 'utf8') return Buffer.from(ab, at + s.offset, s.length).toString('utf8');
+    return new TYPED[s.type](ab, at + s.offset, s.length);
   };
   return {
     n: header.n,
@@ -137,6 +146,24 @@ export function deserialize(buf: Buffer, file = 'gazetteer cache'): GazData {
   };
 }
 
+/** Reads a whole file into a fresh, 8-aligned buffer (so typed arrays can view it in place). */
+function readAligned(file: string): Buffer {
+  const size = statSync(file).size;
+  const buf = Buffer.from(new ArrayBuffer(size));
+  const fd = openSync(file, 'r');
+  try {
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n <= 0) throw new Error(`${file}: short read at ${off} of ${size} bytes`);
+      off += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return buf;
+}
+
 export interface LoadStats {
   built: boolean;
   buildMs: number;
@@ -153,7 +180,7 @@ export function loadOrBuild(file = cachePath()): { data: GazData; stats: LoadSta
   if (existsSync(file)) {
     const t0 = performance.now();
     try {
-      const buf = readFileSync(file);
+      const buf = readAligned(file);
       const data = deserialize(buf, file);
       return { data, stats: { built: false, buildMs: 0, loadMs: performance.now() - t0, bytes: buf.length, file } };
     } catch {
