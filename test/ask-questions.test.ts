@@ -25,6 +25,9 @@ interface Expect {
   country?: string[];
   /** near circle around a point within 60 km of this */
   near?: [number, number];
+  /** "northern X" / "le sud de X": the half of the country north (south) of its centre */
+  north?: boolean;
+  south?: boolean;
   type?: string[] | null;
   target?: string[];
   belligerent?: string | null;
@@ -35,7 +38,8 @@ interface Expect {
 }
 
 const QUESTIONS: [string, Expect][] = [
-  ['Did the US launch a drone strike on AQIM in northern Mali?', { intent: 'yes_no', lang: 'en', country: ['ML'], near: [18.4, -4.2], type: ['drone_strike'], target: ['AQIM'], belligerent: 'US' }],
+  ['Did the US launch a drone strike on AQIM in northern Mali?', { intent: 'yes_no', lang: 'en', country: ['ML'], north: true, type: ['drone_strike'], target: ['AQIM'], belligerent: 'US' }],
+  ['Combien de frappes dans le sud de la Somalie en 2019 ?', { intent: 'count', lang: 'fr', country: ['SO'], south: true, from: '2019-01-01' }],
   ['How many strikes hit Jilib in 2019?', { intent: 'count', from: '2019-01-01', to: '2019-12-31', country: ['SO'], near: [0.49, 42.79], type: null }],
   ['Quelles frappes françaises près de Kidal en 2021 ?', { intent: 'list', lang: 'fr', from: '2021-01-01', to: '2021-12-31', country: ['ML'], near: [19.05, 1.66], filterBy: ['FR'] }], // the Kidal region
   ['Who struck the convoy near Taoudenni?', { intent: 'who', near: [22.67, -3.98], q: 'convoy', country: ['ML'] }],
@@ -100,6 +104,9 @@ describe('question parsing (real lexicon and gazetteer)', () => {
         expect(f.near, 'a place circle').toBeDefined();
         expect(km([f.near!.lat, f.near!.lon], e.near)).toBeLessThan(60);
       }
+      if (e.north) expect(f.bbox).toMatchObject({ north: 90, west: -180, east: 180 });
+      if (e.north) expect(f.bbox!.south).toBeGreaterThan(0);
+      if (e.south) expect(f.bbox).toMatchObject({ south: -90, west: -180, east: 180 });
       if (e.type !== undefined) expect(f.event_type).toEqual(e.type ?? undefined);
       if (e.target) expect(f.target).toEqual(e.target);
       if (e.belligerent !== undefined) expect(u.belligerent).toBe(e.belligerent);

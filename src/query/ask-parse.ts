@@ -1,6 +1,6 @@
 import type { EventType } from '../domain/index.ts';
 import type { GeocodeResult } from '../gazetteer/types.ts';
-import { IncidentFilters } from './filters.ts';
+import { IncidentFilters, type BBox } from './filters.ts';
 import { dateWindow, findDates } from './ask-dates.ts';
 import type { AskDeps, Intent, Understood, UnderstoodPlace } from './ask-types.ts';
 
@@ -128,7 +128,8 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
   // context are looked up on their own.
   const place = findPlace(q, used, deps);
   if (place) {
-    if (place.kind !== 'country') filters.near = { lat: place.lat, lon: place.lon, km: place.km };
+    if (place.bbox) filters.bbox = place.bbox;
+    else if (place.kind !== 'country') filters.near = { lat: place.lat, lon: place.lon, km: place.km };
     if (place.country) filters.country = [place.country];
   } else if (placeCountries.length) {
     filters.country = [...new Set(placeCountries)];
@@ -163,7 +164,7 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
 
 /** Words after which a country name is where, not who: "in Mali", "au Mali", "northern Mali". */
 const LOCATIVE =
-  /(?:^|[\s'’(])(?:in|into|inside|across|over|near|of|at|from|au|aux|en|dans|du|vers|northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest)\s*['’]?\s*$/i;
+  /(?:^|[\s'’(])(?:in|into|inside|across|over|near|of|at|from|au|aux|en|dans|du|vers|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|(?:north|south|east|west|nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|part|parts)(?:\s+(?:de|du|des|d|of))?)(?:\s+(?:la|le|les|l|the))?\s*['’]?\s*$/i;
 
 function isLocative(q: string, at: number): boolean {
   return LOCATIVE.test(q.slice(Math.max(0, at - 30), at));
@@ -174,6 +175,25 @@ const NAMED_AFTER =
   /(?:^|\s)(near|around|outside|close to|in|at|on|over|hit|struck|bombed|targeted|près de|pres de|autour de|à|a|au|aux|en|dans|vers|sur|contre|non loin de|de|du)\s+((?:[A-ZÀ-ÖØ-Þ][\p{L}'’-]+)(?:\s+[A-ZÀ-ÖØ-Þ][\p{L}'’-]+){0,2})/gu;
 /** Case- and accent-folded name, to tell a place's own name from one of its alternate names. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * "Northern Mali", "le sud de la Somalie": the part of the country on that side of its
+ * centre — a half-plane through the country's centroid, combined with the country filter
+ * (a circle would cut off the far north of a country as long as Mali).
+ */
+function directionalHalf(text: string, iso2: string, deps: AskDeps): BBox | null {
+  const m = /(?<!\p{L})(north|south|east|west|nord|sud|est|ouest)(?:ern)?(?:[- ]?(east|west|est|ouest)(?:ern)?)?(?!\p{L})/iu.exec(text);
+  const c = m ? deps.country?.(iso2) : null;
+  if (!m || !c) return null;
+  const box = { south: -90, north: 90, west: -180, east: 180 };
+  for (const w of [m[1], m[2]].filter(Boolean).map((x) => x.toLowerCase())) {
+    if (w === 'north' || w === 'nord') box.south = c.lat;
+    else if (w === 'south' || w === 'sud') box.north = c.lat;
+    else if (w === 'east' || w === 'est') box.west = c.lon;
+    else box.east = c.lon;
+  }
+  return box;
+}
 
 /**
  * "Near Kidal" where a first-level region bears the town's name (Kidal, Gao, Mopti): in
@@ -203,6 +223,19 @@ function findPlace(q: string, used: [number, number][], deps: AskDeps): Understo
   if (specific) {
     const p = specific.place;
     used.push(...(p.span ? [p.span] : []));
+    const half = specific.kind === 'region' && p.country ? directionalHalf(p.span ? q.slice(p.span[0], p.span[1]) : p.name, p.country, deps) : null;
+    if (half) {
+      return {
+        text: p.span ? q.slice(p.span[0], p.span[1]) : p.name,
+        name: p.canonical_name ?? p.name,
+        kind: 'region',
+        lat: p.lat,
+        lon: p.lon,
+        km: Math.round(searchKm(specific)),
+        country: p.country,
+        bbox: half,
+      };
+    }
     const region = specific.kind === 'near' ? namesakeRegion(specific.anchor?.name ?? p.canonical_name ?? p.name, p.country, deps) : null;
     if (region) return { ...region, text: p.span ? q.slice(p.span[0], p.span[1]) : p.name };
     return {

@@ -45,6 +45,8 @@ export interface UnderstoodPlace {
   lon: number;
   km: number;
   country: string | null;
+  /** For "northern X": the half of the country searched, instead of a circle. */
+  bbox?: { south: number; north: number; west: number; east: number };
 }
 
 /** How a question was understood: the filters, plus what they came from. */
