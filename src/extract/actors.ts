@@ -70,7 +70,7 @@ function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
   const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
   const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
   // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group
-  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12)));
+  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !describesAnother(doc, m));
   const placeCountries = new Set(inScope.filter((m) => m.actor.kind === 'state' && m.roles.place).map((m) => m.actor.country ?? m.actor.id));
   // speakers only ("al-Shabaab said") count when nobody else is named
   const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;
@@ -88,6 +88,17 @@ function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
     spans: kept.map((id) => (byOrg.get(id) as { span: Span }).span),
     generic: null,
   };
+}
+
+/**
+ * A name that only describes someone else: "an al-Qaeda-affiliated group", "Taliban-held
+ * territory", "militants linked to the Taliban", "un groupe proche d'AQMI".
+ */
+function describesAnother(doc: ActorDoc, m: DocMention): boolean {
+  if (/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|held|controlled|dominated|run|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12))) return true;
+  return /\b(?:linked|affiliated|allied|aligned|close|loyal|tied|ties|pledged allegiance|lié|liés|liée|liées|affilié|affiliés|proche|proches|allié|alliés)\s+(?:to|with|à|a|au|aux|de|d['’])\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(
+    doc.text.slice(Math.max(0, m.span[0] - 40), m.span[0]),
+  );
 }
 
 /** A movement named where one of its branches operates is that branch: al-Qaeda in Yemen -> AQAP. */
