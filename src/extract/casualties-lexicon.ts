@@ -67,3 +67,15 @@ export const NOT_MODIFIERS = [
 /** Units after a figure that show it is not a head count: "10 km", "two days", "25-year-old". */
 export const UNITS_AFTER =
   '(?:km|kilomet\\w*|miles?|metres?|meters?|m|years?|ans?|days?|jours?|hours?|heures?|weeks?|semaines?|months?|mois|percent|per\\s+cent|%|am|pm|a\\.m\\.?|p\\.m\\.?|h|minutes?|times|fois|-year|-old)';
+
+/** Singular nouns for one person: "a top figure ... died", "killed a senior leader" count one death. */
+export const SINGULAR_NOUNS = [
+  'figure', 'leader', 'commander', 'chief', 'emir', 'member', 'militant', 'fighter', 'operative', 'civilian', 'child',
+  'woman', 'man', 'boy', 'girl', 'official', 'soldier', 'officer', 'bomb-maker', 'bombmaker', 'spokesman', 'deputy',
+  'general', 'cleric', 'journalist', 'extremist', 'terrorist', 'jihadist', 'insurgent', 'suspect', 'person', 'mastermind',
+  'chef', 'commandant', 'civil', 'enfant', 'femme', 'homme', 'soldat', 'militaire', 'jihadiste', 'djihadiste', 'terroriste',
+  'cadre', 'dirigeant', 'membre', 'responsable', 'émir', 'lieutenant', 'adjoint', 'artificier',
+];
+
+/** Singular nouns that make the one death a civilian one. */
+export const CIVILIAN_SINGULAR = new Set(['civilian', 'child', 'woman', 'boy', 'girl', 'journalist', 'civil', 'enfant', 'femme']);

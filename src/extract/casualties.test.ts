@@ -64,6 +64,15 @@ const CASES: Array<[string, R, R, R]> = [
   ["L'armée dément les informations selon lesquelles elle aurait tué des civils.", null, null, [0, 0]],
   ['The commander was one of five people killed in the strike.', [5, 5], null, null],
   ['The raid killed more than 30 IDPs at the camp.', [30, null], null, [30, null]],
+  // one person, named or described
+  ['A top commander of the group died in the drone strike, officials said.', [1, 1], null, null],
+  ['The strike killed a senior leader of the militia near the border.', [1, 1], null, null],
+  ['Abu Yahya al-Libi, who was the deputy of the group, was killed in the strike.', [1, 1], null, null],
+  ['Le chef jihadiste Amadou Koufa aurait été tué dans la frappe.', [1, 1], null, null],
+  ['Eight people died, among them General Qassem Soleimani was killed.', [8, 8], null, null],
+  ['The strike wounded a child and an old man.', null, [1, 1], null],
+  // figures said to come on top of others are added
+  ['The strike killed 17 civilians at the market. It also killed three fighters, the group said.', [20, 20], null, [17, 17]],
 ];
 
 function combined(ms: CasualtyMention[], cat: CasualtyMention['category']): R {

@@ -15,6 +15,8 @@
 import {
   AUX,
   CIVILIAN_NOUNS,
+  CIVILIAN_SINGULAR,
+  SINGULAR_NOUNS,
   INJURED_AFTER,
   INJURED_BEFORE,
   KILLED_AFTER,
@@ -33,6 +35,8 @@ export interface CasualtyMention {
   text: string;
   /** Who the figure counts: "civilians", "militants", "people"... null when unsaid. */
   who: string | null;
+  /** Said to come on top of another figure: "the strike also killed three fighters". */
+  additive?: boolean;
 }
 
 const B0 = '(?<![\\p{L}\\p{N}])';
@@ -49,7 +53,7 @@ const Q = `(${QUANTITY_RE})(?![\\p{N}]|\\s*-\\s*(?:years?|ans?)${B1})`;
 const NOUN = `(${alt(PERSON_NOUNS)})`;
 const MODIFIER = `(?!(?:${alt([...NOT_MODIFIERS, ...NUMBER_WORDS])})${B1})\\p{L}[\\p{L}\\p{N}'’.-]*`;
 /** "of al Qaeda in the Arabian Peninsula": a short complement after the noun. */
-const COMPLEMENT = `(?:\\s+(?:of|from|with|belonging\\s+to|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?`;
+const COMPLEMENT = `(?:\\s+(?:of|in|from|with|belonging\\s+to|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?`;
 /** An appositive between commas: "10 civilians, seven of them children, had died". */
 const APPOSITIVE = `(?:\\s*,[^,.;:\\n]{1,40},)?`;
 const AUXS = `(?:\\s+(?:${alt(AUX)})){0,4}`;
@@ -63,12 +67,16 @@ const NOT_UNIT = `(?!\\s*${UNITS_AFTER}${B1})`;
 type Category = CasualtyMention['category'];
 
 interface Pattern {
-  /** Sticky: tried only at the start of a word that `starts` accepts (given the next word). */
+  /** Sticky: tried only at the start of a word that `starts` accepts (given the next word and the raw first letter). */
   re: RegExp;
-  starts: (word: string, next: string) => boolean;
+  starts: (word: string, next: string, first: string) => boolean;
   category: Category | ((m: RegExpExecArray) => Category | null);
-  /** Group index of the counted part, or a fixed range for zero patterns. */
+  /** Group index of the counted part, or a fixed range for zero and one-person patterns. */
   counted: number | { min: number; max: number };
+  /** Group index of the noun saying who, for fixed-range patterns. */
+  who?: number;
+  /** One-person patterns: yield to any figure they overlap. */
+  weak?: boolean;
 }
 
 function re(src: string): RegExp {
@@ -146,6 +154,34 @@ const PATTERNS: Pattern[] = [
     category: 'civilians_killed',
     counted: 1,
   },
+  // one person: "a top figure in the group died", "killed a senior leader", "Abdullahi Nadir ... has died"
+  {
+    re: re(`(?:(?:a|an|one|the|un|une|le|la)\\s+|l['’]\\s*)(?:${MODIFIER}\\s+){0,3}(${alt(SINGULAR_NOUNS)})${COMPLEMENT}${APPOSITIVE}${AUXS}\\s*(?:${alt(KILLED_AFTER.filter((w) => !/s$/.test(w) || w === 'lost their lives'))})`),
+    starts: words('a', 'an', 'one', 'the', 'un', 'une', 'le', 'la', 'l'),
+    category: 'killed',
+    counted: { min: 1, max: 1 },
+    who: 1,
+    weak: true,
+  },
+  {
+    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(?:(?:a|an|one|the|un|une|le|la)\\s+|l['’]\\s*)(?:${MODIFIER}\\s+){0,3}(${alt(SINGULAR_NOUNS)})`),
+    starts: VERB_FIRST,
+    category: (m) => (isInjured(m[1]) ? 'injured' : 'killed'),
+    counted: { min: 1, max: 1 },
+    who: 2,
+    weak: true,
+  },
+  {
+    // a name (two or more capitalised words) then "was killed" / "has died" / "tué": case-sensitive
+    re: new RegExp(
+      `(?!(?:The|A|An|In|On|At|As|According|After|Before|When|While|Le|La|Les|Un|Une|Selon|Après|Avant)\\s)\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:al|el|bin|ben|ibn|abu|abou|ould|ag|(?:al-|el-)?\\p{Lu}[\\p{L}'’-]+)){1,4}(?:\\s*,\\s*(?:who|whom|whose|the|a|an|qui|que|dont|le|la|l['’])\\s[^.;:\\n\\d"“”«»]{1,90},)?\\s+(?:(?:was|has\\s+been|had\\s+been|has|had|a\\s+été|est|a|aurait\\s+été)\\s+)?(?:killed|died|tué|mort|péri)${B1}`,
+      'yu',
+    ),
+    starts: (_w, _n, first) => first !== first.toLowerCase(),
+    category: 'killed',
+    counted: { min: 1, max: 1 },
+    weak: true,
+  },
   // Arabic: "مقتل 7", "7 قتلى"
   {
     re: new RegExp(`(?:مقتل|قتل)\\s+(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'yu'),
@@ -158,6 +194,10 @@ const PATTERNS: Pattern[] = [
 function isInjured(word: string): boolean {
   return INJURED_WORD.test(word.trim());
 }
+
+/** "also killed", "were also killed", "Besides killing", "a aussi tué": a figure on top of another. */
+const ADDITIVE_IN = /\b(?:also|aussi|également)\b/iu;
+const ADDITIVE_BEFORE = /(?:\b(?:also|aussi|également|besides|in\s+addition\s+to|outre)|\ben\s+plus\s+de)\s+$/iu;
 
 const INJURED_WORD = new RegExp(`^(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})$`, 'iu');
 const QUANTITY_G = new RegExp(`${B0}${Q}${B1}`, 'giu');
@@ -201,7 +241,8 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const c0 = w.lower.charCodeAt(0);
-    if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(w.lower)) continue;
+    const first = text[w.start];
+    if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(w.lower) && first === w.lower[0]) continue;
     const next = i + 1 < ws.length ? ws[i + 1].lower : '';
     if (w.start >= le) {
       ls = Math.max(from, text.lastIndexOf('\n', w.start - 1) + 1);
@@ -210,7 +251,7 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
       line = text.slice(ls, le).replace(QUOTES, ' ');
     }
     for (const p of PATTERNS) {
-      if (!p.starts(w.lower, next)) continue;
+      if (!p.starts(w.lower, next, first)) continue;
       p.re.lastIndex = w.start - ls;
       const m = p.re.exec(line);
       if (!m) continue;
@@ -227,17 +268,26 @@ function toMention(p: Pattern, m: RegExpExecArray, seg: string, from: number, te
   const start = from + m.index;
   const end = start + m[0].length;
   const base = { span: [start, end] as [number, number], text: text.slice(start, end) };
+  const additive = ADDITIVE_IN.test(m[0]) || ADDITIVE_BEFORE.test(seg.slice(Math.max(0, m.index - 25), m.index));
+  const extra = additive ? { additive: true } : {};
   if (typeof p.counted !== 'number') {
-    return [{ ...base, category, range: { ...p.counted }, who: category === 'civilians_killed' ? 'civilians' : null }];
+    const noun = p.who !== undefined ? (m[p.who] ?? '').toLowerCase() : null;
+    const who = category === 'civilians_killed' ? 'civilians' : noun || null;
+    const out: CasualtyMention[] = [{ ...base, category, range: { ...p.counted }, who, ...extra }];
+    if (category === 'killed' && noun && CIVILIAN_SINGULAR.has(noun) && p.counted.min > 0) {
+      out.push({ ...base, category: 'civilians_killed', range: { ...p.counted }, who: noun, ...extra });
+    }
+    if (p.weak) for (const o of out) WEAK.add(o);
+    return out;
   }
   const counted = m[p.counted] ?? m[p.counted + 1];
   if (!counted) return null;
   if ((p.re === INCLUDING || p.re === OF_THEM) && !precededByKilling(seg, m.index)) return null;
   const summed = sumParts(counted);
   if (!summed) return null;
-  const out: CasualtyMention[] = [{ ...base, category, range: summed.range, who: summed.who }];
+  const out: CasualtyMention[] = [{ ...base, category, range: summed.range, who: summed.who, ...extra }];
   if (category === 'killed' && summed.civilian) {
-    out.push({ ...base, category: 'civilians_killed', range: summed.range, who: summed.who });
+    out.push({ ...base, category: 'civilians_killed', range: summed.range, who: summed.who, ...extra });
   }
   return out;
 }
@@ -286,9 +336,13 @@ function precededByKilling(seg: string, at: number): boolean {
   return k >= 0 && k > lastOf(INJURED_ANY);
 }
 
-/** Within one category, overlapping mentions keep the longest. */
+/** Mentions from one-person patterns, which give way to real figures. */
+const WEAK = new WeakSet<CasualtyMention>();
+
+/** Within one category, overlapping mentions keep the longest; one-person readings give way to figures. */
 function dedupe(ms: CasualtyMention[]): CasualtyMention[] {
-  const sorted = [...ms].sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  const weak = (m: CasualtyMention): number => (WEAK.has(m) ? 1 : 0);
+  const sorted = [...ms].sort((a, b) => weak(a) - weak(b) || b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
   const kept: CasualtyMention[] = [];
   for (const m of sorted) {
     const clash = kept.some((k) => k.category === m.category && m.span[0] < k.span[1] && k.span[0] < m.span[1]);
@@ -297,14 +351,9 @@ function dedupe(ms: CasualtyMention[]): CasualtyMention[] {
   return kept;
 }
 
-/**
- * Several figures for one category (one strike) -> one range: min = the lowest known minimum;
- * max = the highest known maximum, left open when no figure sets one or when an open-ended
- * figure ("at least 22") exceeds every known maximum. "at least 6" + "seven" -> 6..7;
- * "some 61" + "as many as 200" -> 61..200. Null when there is nothing to combine.
- */
-export function combineRanges(mentions: CasualtyMention[]): { min: number | null; max: number | null } | null {
-  if (!Array.isArray(mentions) || mentions.length === 0) return null;
+/** min = lowest known minimum; max = highest known maximum, open when an open figure exceeds it. */
+function plain(mentions: CasualtyMention[]): { min: number | null; max: number | null } | null {
+  if (mentions.length === 0) return null;
   const mins = mentions.map((m) => m.range.min).filter((x): x is number => x !== null);
   const maxs = mentions.map((m) => m.range.max).filter((x): x is number => x !== null);
   const min = mins.length > 0 ? Math.min(...mins) : null;
@@ -312,5 +361,41 @@ export function combineRanges(mentions: CasualtyMention[]): { min: number | null
   const openMins = mentions.filter((m) => m.range.max === null && m.range.min !== null).map((m) => m.range.min as number);
   if (max !== null && openMins.some((x) => x > (max as number))) max = null;
   if (min === null && max === null) return null;
+  return { min, max };
+}
+
+/**
+ * Several figures for one category (one strike) -> one range: min = the lowest known minimum;
+ * max = the highest known maximum, left open when no figure sets one or when an open-ended
+ * figure ("at least 22") exceeds every known maximum. "at least 6" + "seven" -> 6..7;
+ * "some 61" + "as many as 200" -> 61..200. Figures said to come on top of the others ("the
+ * strike also killed three fighters") are added once per group of people: 17 civilians +
+ * also 3 fighters -> 20. A one-person reading ("X was killed") yields to any figure. Null
+ * when there is nothing to combine.
+ */
+export function combineRanges(all: CasualtyMention[]): { min: number | null; max: number | null } | null {
+  if (!Array.isArray(all) || all.length === 0) return null;
+  // "Soleimani was killed" counts one; next to a figure ("eight people died") it is one of them
+  const strong = all.filter((m) => !WEAK.has(m));
+  const mentions = strong.length > 0 ? strong : all;
+  const base = mentions.filter((m) => !m.additive);
+  const extra = mentions.filter((m) => m.additive);
+  if (base.length === 0) return plain(extra);
+  const total = plain(base);
+  if (!total) return plain(mentions);
+  const baseWho = new Set(base.map((m) => m.who));
+  const groups = new Map<string, CasualtyMention[]>();
+  for (const e of extra) {
+    if (baseWho.has(e.who)) continue; // the same people told again
+    const k = e.who ?? '';
+    groups.set(k, [...(groups.get(k) ?? []), e]);
+  }
+  let { min, max } = total;
+  for (const g of groups.values()) {
+    const r = plain(g);
+    if (!r) continue;
+    min = min !== null && r.min !== null ? min + r.min : min;
+    max = max !== null && r.max !== null ? max + r.max : null;
+  }
   return { min, max };
 }
