@@ -71,7 +71,7 @@ function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
   const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
   // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group
   const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !describesAnother(doc, m));
-  const placeCountries = new Set(inScope.filter((m) => m.actor.kind === 'state' && m.roles.place).map((m) => m.actor.country ?? m.actor.id));
+  const placeCountries = placesOf(doc, sentences);
   // speakers only ("al-Shabaab said") count when nobody else is named
   const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;
   const byOrg = new Map<string, { ref: ActorRef; span: Span; unit: boolean }>();
@@ -88,6 +88,20 @@ function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
     spans: kept.map((id) => (byOrg.get(id) as { span: Span }).span),
     generic: null,
   };
+}
+
+/**
+ * The countries the strike is placed in: states named as places ("in Yemen", "Pakistan :")
+ * in these sentences or the headline; else the country the article names most as a place.
+ */
+function placesOf(doc: ActorDoc, sentences: Set<number>): Set<string> {
+  const places = doc.mentions.filter((m) => m.actor.kind === 'state' && m.roles.place && m.span[0] < doc.bodyEnd);
+  const near = places.filter((m) => sentences.has(m.sentence) || doc.sentences[m.sentence]?.headline);
+  if (near.length > 0) return new Set(near.map((m) => m.actor.id));
+  const counts = new Map<string, number>();
+  for (const m of places) counts.set(m.actor.id, (counts.get(m.actor.id) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return new Set(top ? [top[0]] : []);
 }
 
 /**
