@@ -61,6 +61,10 @@ describe('incidents', () => {
     }
     expect(json.total).toBeGreaterThanOrEqual(json.items.length);
     expect(json.items.map((i: any) => i.id)).toContain(fx.ids[0]);
+    const all = await get('/api/incidents?limit=10');
+    expect(all.json).toMatchObject({ total: 100, total_exact: false });
+    const exact = await get('/api/incidents/count');
+    expect(exact.json.count).toBe(604);
   });
 
   it('walks pages with the cursor without repeats', async () => {

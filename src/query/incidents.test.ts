@@ -7,7 +7,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Incident } from '../domain/index.ts';
 import { sqliteOf, haversineKm } from './db.ts';
 import { insertIncidents, rng, syntheticIncident } from './synthetic.ts';
-import { listIncidents, countIncidents } from './incidents.ts';
+import { listIncidents, countIncidents, TOTAL_CAP } from './incidents.ts';
 import { IncidentFilters, Paging } from './filters.ts';
 import { resolveFilters } from './resolve.ts';
 import { statistics } from './stats.ts';
@@ -87,7 +87,9 @@ describe('incident filters', () => {
         const want = all.filter((i) => matches(i, f)).map((i) => i.id).sort();
         const page = listIncidents(db, resolveFilters(f), Paging.parse({ limit: 500 }));
         const got = page.items.map((i) => i.id).sort();
-        expect(page.total).toBe(want.length);
+        expect(countIncidents(db, resolveFilters(f))).toBe(want.length);
+        expect(page.total).toBe(Math.min(want.length, TOTAL_CAP));
+        expect(page.total_exact).toBe(want.length <= TOTAL_CAP);
         if (want.length <= 500) expect(got).toEqual(want);
       }),
       { numRuns: 60 },
@@ -118,6 +120,7 @@ describe('pagination', () => {
         cursor = page.next_cursor;
       }
       expect(seen.length).toBe(all.length);
+      expect(countIncidents(db, {})).toBe(all.length);
       expect(new Set(seen).size).toBe(all.length);
       const dated = dates.filter((d): d is string => d !== null);
       const sorted = [...dated].sort();

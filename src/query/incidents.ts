@@ -4,7 +4,7 @@ import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
 import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { buildWhere, type Where } from './sql.ts';
+import { boxRanges, buildWhere, type Box, type Where } from './sql.ts';
 import { LruCache } from './cache.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
@@ -140,16 +140,37 @@ export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[
 
 /** The WHERE clause of filters on this database (with its date-window bound). */
 export function whereFor(db: Database.Database, f: ResolvedFilters): Where {
-  return buildWhere(f, f.event_date_from ? { maxWindowDays: maxWindowDays(db) } : {});
+  return buildWhere(f, {
+    ...(f.event_date_from ? { maxWindowDays: maxWindowDays(db) } : {}),
+    denseBox: (b) => boxIsDense(db, b),
+  });
+}
+
+/** Above this many incidents in a box, date-ordered reading beats the R*Tree plus a sort. */
+const DENSE_BOX = 3000;
+
+/** Whether a box holds more than DENSE_BOX incidents (an R*Tree-only count, stopped early). */
+export function boxIsDense(db: Database.Database, b: Box): boolean {
+  const { south, north, ranges } = boxRanges(b);
+  const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
+  const n = (
+    stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}) LIMIT ${DENSE_BOX + 1})`).get(
+      south,
+      north,
+      ...ranges.flat(),
+    ) as { n: number }
+  ).n;
+  return n > DENSE_BOX;
 }
 
 const countCache = new LruCache<string, number>(2000);
 
 /**
  * Lists count their matches up to this many: an exact count of a broad filter over a million
- * incidents costs more than the page itself. Statistics and `ask` count exactly.
+ * incidents costs far more than the page itself. GET /api/incidents/count, statistics and
+ * `ask` count exactly.
  */
-export const TOTAL_CAP = 1000;
+export const TOTAL_CAP = 100;
 
 function cappedTotal(db: Database.Database, f: ResolvedFilters, where: Where): { total: number; total_exact: boolean } {
   const n = countIncidents(db, f, where, TOTAL_CAP + 1);

@@ -20,6 +20,18 @@ const KM_PER_DEG = 111.2;
 export interface WhereOptions {
   /** The longest incident date window in days (maxWindowDays): bounds date_start from below. */
   maxWindowDays?: number;
+  /**
+   * True when a box holds so many incidents that reading them in date order and testing
+   * each beats collecting them from the R*Tree and sorting (see boxIsDense).
+   */
+  denseBox?: (b: Box) => boolean;
+}
+
+export interface Box {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
 }
 
 export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
@@ -64,7 +76,8 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     const dLat = reach / KM_PER_DEG;
     const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
     const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
-    inBox(parts, params, { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon });
+    const box = { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon };
+    inBox(parts, params, box, !opts.denseBox?.(box));
     parts.push(
       `2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin(radians(i.lat - ?) / 2), 2) + ? * cos(radians(i.lat)) * pow(sin(radians(i.lon - ?) / 2), 2))))
          <= ? + min(coalesce(i.radius_km, 0), ?)`,
@@ -73,7 +86,7 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
   }
   if (f.bbox) {
     const b = f.bbox;
-    if (b.west <= b.east) inBox(parts, params, b);
+    if (b.west <= b.east) inBox(parts, params, b, !opts.denseBox?.(b));
     else {
       // crosses the antimeridian: two boxes
       parts.push(
@@ -132,16 +145,21 @@ export function shiftDays(day: string, n: number): string {
  * row (the `+` keeps SQLite from choosing a column index over the R*Tree). A box that runs
  * over the antimeridian wraps to the other side.
  */
-function inBox(parts: string[], params: unknown[], b: { south: number; north: number; west: number; east: number }): void {
-  const south = Math.max(-90, b.south);
-  const north = Math.min(90, b.north);
+export function boxRanges(b: Box): { south: number; north: number; ranges: [number, number][] } {
   const ranges: [number, number][] = [];
   if (b.west < -180) ranges.push([b.west + 360, 180], [-180, b.east]);
   else if (b.east > 180) ranges.push([b.west, 180], [-180, b.east - 360]);
   else ranges.push([b.west, b.east]);
-  const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
-  parts.push(`i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}))`);
-  params.push(south, north, ...ranges.flat());
+  return { south: Math.max(-90, b.south), north: Math.min(90, b.north), ranges };
+}
+
+function inBox(parts: string[], params: unknown[], b: Box, useRtree: boolean): void {
+  const { south, north, ranges } = boxRanges(b);
+  if (useRtree) {
+    const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
+    parts.push(`i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}))`);
+    params.push(south, north, ...ranges.flat());
+  }
   parts.push('+i.lat BETWEEN ? AND ?', `(${ranges.map(() => '+i.lon BETWEEN ? AND ?').join(' OR ')})`);
   params.push(south, north, ...ranges.flat());
 }

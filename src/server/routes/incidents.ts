@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IncidentFilters, IncidentQuery, pickFilters } from '../../query/filters.ts';
-import { listIncidents, type IncidentPage } from '../../query/incidents.ts';
+import { countIncidents, listIncidents, type IncidentPage } from '../../query/incidents.ts';
 import { resolveFilters } from '../../query/resolve.ts';
 import { incidentView } from '../../query/view.ts';
 import { statistics, StatsBy, StatsStack, type Stats } from '../../query/stats.ts';
@@ -25,6 +25,15 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     query: IncidentQuery.extend(Format.shape),
     rows: (p: IncidentPage) => p.items,
     handler: ({ query }) => listIncidents(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/incidents/count',
+    tag: 'incidents',
+    summary: 'The exact number of incidents matching the filters (lists count up to 100)',
+    access: 'read',
+    query: IncidentFilters,
+    handler: ({ query }) => ({ count: countIncidents(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps)) }),
   });
   r.add({
     method: 'GET',
