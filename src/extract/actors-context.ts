@@ -163,6 +163,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   let verbAgent = false;
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
     if (/[,;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (stance.speech.matchesAt(tokens, i, s1) > i) break; // "officials said the strike killed": another subject
     const e = roles.agent_verbs.matchesAt(tokens, i, s1);
     // not "to conduct", not "were killed", not "killed by a US drone"
     if (e > i && tokens[i - 1].norm !== 'to' && !PASSIVE.has(tokens[i - 1].norm) && !BY.has(tokens[e]?.norm ?? '')) verbAgent = true;

@@ -35,6 +35,12 @@ describe('targets, sentence by sentence', () => {
     ['The strike targeted members of the Yahya Abou al-Hammam brigade, a unit of al-Qaeda in the Islamic Maghreb.', ['AQIM']],
     ['A surprise missile strike killed seven al-Qaeda terrorists.', ['al-Qaeda']],
     ['Une frappe aérienne a tué des membres de Hayat Tahrir al-Cham à Idleb.', ['HTS']],
+    ['Two men thought to be al-Qaeda militants died in central Yemen in a suspected US drone strike.', ['AQAP']],
+    ['The strike hit a stronghold of militants linked to the Taliban.', []],
+    ['A vehicle carrying senior figures of an al-Qaeda-affiliated insurgent group was struck by the U.S. military.', []],
+    ["A commander of Iran's Islamic Revolutionary Guard Corps died when a US drone struck his car.", ['IRGC']],
+    ['The drone hit a Taliban compound, killing Hakimullah Mehsud, chief of the Pakistani Taliban.', ['TTP']],
+    ["La frappe visait un groupe proche d'AQMI dans le nord.", []],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

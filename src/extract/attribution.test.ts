@@ -38,6 +38,12 @@ describe('stance, sentence by sentence (English)', () => {
     ['An airstrike killed 12 people in the village, residents said.', []],
     ['A drone strike in Somalia killed three fighters.', []],
     ['The Malian army did not comment on the strikes.', ['ML:no_comment']],
+    ['A drone strike hit the market. HRW urged the Nigerien authorities to conduct an impartial investigation.', []],
+    ['A US drone strike hit a compound. Pakistani officials said the strike killed six.', ['US:alleges']],
+    ['The government blamed the raid on forces loyal to Khalifa Haftar.', ['LNA:alleges']],
+    ['Tigrayan rebels said a drone hit the camp. Ethiopian government officials did not immediately answer requests for comment.', ['ET:no_comment']],
+    ["Nigeria's President went on Twitter to apologise after an air strike by the Nigerian Air Force hit a camp.", ['NG:alleges', 'NG:confirms']],
+    ['Qasem Soleimani and a PMF official were killed by a US drone strike at Baghdad airport.', ['US:alleges']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });
@@ -55,6 +61,10 @@ describe('stance, sentence by sentence (French)', () => {
     ["Le Pentagone n'a pas commenté la frappe.", ['US:no_comment']],
     ['Selon des habitants, des avions de l\'armée burkinabè ont bombardé le marché.', ['BF:alleges']],
     ["Les FAMa ont revendiqué la frappe de drone contre des cadres du CSP-DPA.", ['ML:claims']],
+    ["Des frappes aériennes de l'armée burkinabè ont visé des terroristes. L'état-major a reconnu des victimes civiles.", ['BF:alleges', 'BF:confirms']],
+    ["Selon un bulletin de l'armée nigérienne, une vingtaine de terroristes ont été éliminés lors de frappes aériennes.", ['NE:confirms']],
+    ["Mercredi, l'armée du Burkina a admis que des civils avaient péri lors de frappes aériennes.", ['BF:confirms']],
+    ["Au moins 13 civils ont été tués par deux frappes de drone nocturnes de l'armée malienne, selon Amnesty.", ['ML:alleges']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });
