@@ -147,7 +147,7 @@ export function whereFor(db: Database.Database, f: ResolvedFilters): Where {
 }
 
 /** Above this many incidents in a box, date-ordered reading beats the R*Tree plus a sort. */
-const DENSE_BOX = 3000;
+const DENSE_BOX = 20_000;
 
 /** Whether a box holds more than DENSE_BOX incidents (an R*Tree-only count, stopped early). */
 export function boxIsDense(db: Database.Database, b: Box): boolean {
