@@ -19,6 +19,12 @@ const FCODE_PRIOR: Record<string, number> = {
   PCLI: 3, ADM1: 1.2, ADM2: 0.5, PPLC: 1.6, PPLA: 1.1, PPLA2: 0.6, PPLA3: 0.25, PPLA4: 0.1, PPL: 0, PPLX: -0.4, PPLL: -0.2,
 };
 const MAX_CANDIDATES = 40;
+/**
+ * Country weight from which a text counts as being about a country: a country named as
+ * the place of events ("in Mali") or two or three names of places in it. Just under 0.3 so
+ * that sums of 0.12-votes are not lost to floating-point rounding.
+ */
+const FOCUS_MIN = 0.29;
 
 interface Scored {
   place: number;
@@ -291,8 +297,14 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const [cc, n] of votes) bump(weights, cc, Math.min(0.5, 0.12 * n));
   for (const m of mentions) pick(m);
 
-  // pass 2: closeness to the other named places (once per distinct name; top candidates only)
+  // pass 2: closeness to the other named places (once per distinct name; top candidates
+  // only), and lying inside an admin region the text names ("Rann ... Borno State")
   const anchors = [...new Set(mentions.filter((m) => m.best && !m.personLike && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place))];
+  const namedAdmin1 = new Set<number>();
+  for (const m of mentions) {
+    if (!m.best || m.personLike || fcodeOf(d, m.best.place) !== 'ADM1') continue;
+    if (m.admin || m.raw.key.includes(' ') || (focus.get(d.countries[d.country[m.best.place]]) ?? 0) >= FOCUS_MIN) namedAdmin1.add(d.admin1[m.best.place]);
+  }
   const done = new Map<string, Scored[]>();
   for (const m of mentions) {
     const prev = done.get(m.raw.key);
@@ -315,7 +327,8 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
           }
           if (km < 400) near = 0.5;
         }
-        c.score += near;
+        const inside = namedAdmin1.has(d.admin1[c.place]) && fcodeOf(d, c.place) !== 'ADM1' ? 1.5 : 0;
+        c.score += near + inside;
       }
       m.cands.sort((a, b) => b.score - a.score);
       m.best = m.cands[0] ?? null;
@@ -351,21 +364,21 @@ function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map
   if (isRegionCode(fc)) {
     // a region name ("Somali", "Sahel", "West") needs the text to be about its country
     // "Nord-Ouest", "Centre", "Est": compass-word region names need their country in focus
-    if (m.raw.key.split(' ').every((t) => COMPASS_KEYS.has(t))) return (focus.get(cc) ?? 0) >= 0.3;
+    if (m.raw.key.split(' ').every((t) => COMPASS_KEYS.has(t))) return (focus.get(cc) ?? 0) >= FOCUS_MIN;
     let strongestFocus = 0;
     for (const v of focus.values()) strongestFocus = Math.max(strongestFocus, v);
     const elsewhere = strongestFocus >= 0.6 && w < 0.1;
     if (adminCtx) return w > 0.1 || (multi && c.primary && !elsewhere);
-    return (focus.get(cc) ?? 0) >= 0.3 || (multi && (w >= 0.3 || (c.primary && !elsewhere)));
+    return (focus.get(cc) ?? 0) >= FOCUS_MIN || (multi && (w >= FOCUS_MIN || (c.primary && !elsewhere)));
   }
   const pop = d.population[c.place];
-  if (w >= 0.3 && (c.primary || pop >= 5000 || fc.startsWith('PPLA') || m.strongContext || m.locative || multi)) return true;
+  if (w >= FOCUS_MIN && (c.primary || pop >= 5000 || fc.startsWith('PPLA') || m.strongContext || m.locative || multi)) return true;
   // a text clearly about other countries: a foreign name must be a capital or a big city
   let strongest = 0;
   for (const v of focus.values()) strongest = Math.max(strongest, v);
   // "in Timbuktu" with no country anywhere: a known town after a locative preposition
   if (strongest < 0.6 && m.locative && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
-  if (strongest >= 0.6 && w < 0.3) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
+  if (strongest >= 0.6 && w < FOCUS_MIN) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
   if (fc === 'PPLC' && c.primary) return true;
   if (d.population[c.place] >= 100_000 && c.primary) return true;
   if (multi && d.population[c.place] >= 20_000) return true;

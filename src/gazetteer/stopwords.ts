@@ -35,7 +35,7 @@ bat bay rock hill hills river lake sea ocean island islands valley park garden g
 market school hospital center centre city town village district province region area zone border
 post office port airport base fort castle palace tower
 marine marines navy naval green red white black blue yellow mission embassy zone ministry department command council
-reuters afp ap bbc cnn
+reuters afp ap bbc cnn media press cross crescent major minor
 drone drones strike strikes airstrike airstrikes attack attacks raid raids bomb bombs missile missiles
 tribe tribes clan clans
 brits shabab shabaab qaeda taliban haqqani houthi houthis daesh hezbollah hamas ansar barkhane wagner amisom nato isis isil aqim aqap jnim
