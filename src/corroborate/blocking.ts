@@ -1,5 +1,5 @@
 import type { ClusterItem } from './item.ts';
-import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, LINK_THRESHOLD, PLACE_SLACK_KM, scorePair } from './pair.ts';
+import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPrecisePlace, LINK_THRESHOLD, PLACE_SLACK_KM, scorePair } from './pair.ts';
 
 /**
  * Blocking: candidate pairs without comparing everything with everything. Complete with
@@ -13,8 +13,9 @@ import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, LINK_THRES
  * - Any other report needs the same country as its partner (see `compatible`). A dated one
  *   looks at its country's dated reports whose window can meet its own (one date index per
  *   span class, with the class's largest span as look-back).
- * - An undated report also needs a shared target, so it looks at its country's reports that
- *   name one of its targets, narrowed by latitude band when it has a place.
+ * - An undated report needs a shared target or two precise places, so it looks at its
+ *   country's reports that name one of its targets (narrowed by latitude band when it has a
+ *   place) and, when its own place is precise, at an all-time grid of precise places.
  * Pairs of a dated and an undated report are found from the undated side. Cost: reports ×
  * local density, about linear. A pair may come twice; clustering ignores repeated edges.
  */
@@ -45,10 +46,12 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
 
   const fine = items.map(isFine);
   const grid = new Map<number, number[]>();
+  const precise = new Map<number, number[]>(); // all-time grid of precise places, for undated look-ups
   const byDate = new Map<string, DateIndex>();
   const byTarget = new Map<string, BandIndex>();
   items.forEach((it, i) => {
     if (fine[i]) push(grid, cellKey(Math.floor(it.day0! / BUCKET_DAYS), it.lat!, it.lon!), i);
+    if (isPrecisePlace(it)) push(precise, cellKey(0, it.lat!, it.lon!), i);
     if (it.country === null) return;
     if (it.day0 !== null) getOr(byDate, it.country, () => new DateIndex()).add(it, i);
     for (const t of it.targets) getOr(byTarget, `${it.country}\u0000${t}`, () => new BandIndex()).add(it, i);
@@ -75,7 +78,17 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
       byDate.get(it.country)!.forWindow(items, it.day0 - DATE_TOLERANCE_DAYS, it.day1! + DATE_TOLERANCE_DAYS, (j) => consider(i, j));
       return;
     }
+    if (it.lat === null) return; // no date and no place: compatible with nothing
     for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(items, it, (j) => consider(i, j));
+    if (isPrecisePlace(it)) {
+      const cy = Math.floor(it.lat!);
+      const cx = Math.floor(it.lon!);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const cell = precise.get(cellKeyOf(0, cy + dy, cx + dx));
+          if (cell) for (const j of cell) consider(i, j);
+        }
+    }
   });
   return out.done();
 }
@@ -109,16 +122,12 @@ class DateIndex {
   }
 }
 
-/** One country's reports naming one target: per radius class sorted by latitude, and the unplaced. */
+/** One country's placed reports naming one target, per radius class, sorted by latitude. */
 class BandIndex {
   private classes = RADIUS_CLASSES.map(() => ({ idx: [] as number[], lats: new Float64Array(0), maxR: 0 }));
-  private unplaced: number[] = [];
 
   add(it: ClusterItem, i: number): void {
-    if (it.lat === null || it.lon === null) {
-      this.unplaced.push(i);
-      return;
-    }
+    if (it.lat === null || it.lon === null) return; // an undated report needs a place to match
     const r = it.radius ?? 0;
     const c = this.classes[RADIUS_CLASSES.findIndex((m) => r <= m)];
     c.idx.push(i);
@@ -132,16 +141,11 @@ class BandIndex {
     }
   }
 
-  /** Every report that could lie within reach of `q` (all of them when q has no place). */
-  forNear(items: readonly ClusterItem[], q: ClusterItem, fn: (j: number) => void): void {
-    for (const j of this.unplaced) fn(j);
+  /** Every placed report that could lie within reach of `q` (which has a place). */
+  forNear(_items: readonly ClusterItem[], q: ClusterItem, fn: (j: number) => void): void {
     for (const c of this.classes) {
-      if (q.lat === null) {
-        for (const j of c.idx) fn(j);
-        continue;
-      }
       const band = ((q.radius ?? 0) + c.maxR + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
-      for (let k = lowerBound(c.lats, q.lat - band); k < c.idx.length && c.lats[k] <= q.lat + band; k++) fn(c.idx[k]);
+      for (let k = lowerBound(c.lats, q.lat! - band); k < c.idx.length && c.lats[k] <= q.lat! + band; k++) fn(c.idx[k]);
     }
   }
 }

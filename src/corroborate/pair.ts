@@ -24,7 +24,7 @@ export const FINE_SPAN_DAYS = 7;
 /** Beyond this latitude a 1° longitude cell is narrower than the largest fine distance. */
 export const FINE_MAX_ABS_LAT = 54;
 /** Score at which two reports are linked. */
-export const LINK_THRESHOLD = 2.5;
+export const LINK_THRESHOLD = 2.4;
 
 /** A report whose date and place are precise enough for the space-time grid. */
 export function isFine(a: ClusterItem): boolean {
@@ -37,6 +37,11 @@ export function isFine(a: ClusterItem): boolean {
     a.radius <= FINE_RADIUS_KM &&
     Math.abs(a.lat) <= FINE_MAX_ABS_LAT
   );
+}
+
+/** A place within FINE_RADIUS_KM, at a latitude where the 1° grid works. */
+export function isPrecisePlace(a: ClusterItem): boolean {
+  return a.lat !== null && a.lon !== null && a.radius !== null && a.radius <= FINE_RADIUS_KM && Math.abs(a.lat) <= FINE_MAX_ABS_LAT;
 }
 
 /** Days between two windows (0 when they overlap), or null when either is undated. */
@@ -53,24 +58,45 @@ export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
  * - different countries, unless both are precise points close to each other (border strikes);
  * - unknown country on either side, unless both are precise in time and space: without a
  *   place, only "same country" can tie a report to another;
- * - no date or no place on either side, and no target in common.
+ * - no place on either side, unless both are dated and share a target, a belligerent or a
+ *   detail; no date on either side, unless they share a target or both places are precise.
  */
 export function compatible(a: ClusterItem, b: ClusterItem): boolean {
-  if (a.doc === b.doc) return false;
+  return distanceIfCompatible(a, b) !== INCOMPATIBLE;
+}
+
+const INCOMPATIBLE = -1;
+const UNPLACED = -2;
+const KM_PER_DEG_LAT = 111.2;
+
+/**
+ * The veto, returning the distance in km between the two places (UNPLACED when either has
+ * none) or INCOMPATIBLE, so that scoring does not compute it twice. A latitude check comes
+ * before the haversine: most candidates from a country-wide look-up fail it.
+ */
+function distanceIfCompatible(a: ClusterItem, b: ClusterItem): number {
+  if (a.doc === b.doc) return INCOMPATIBLE;
   const gap = dateGap(a, b);
-  if (gap !== null && gap > DATE_TOLERANCE_DAYS) return false;
-  const bothPlaced = a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null;
-  if (bothPlaced) {
-    const d = haversineKm(a.lat!, a.lon!, b.lat!, b.lon!);
-    if (d > (a.radius ?? 0) + (b.radius ?? 0) + PLACE_SLACK_KM) return false;
+  if (gap !== null && gap > DATE_TOLERANCE_DAYS) return INCOMPATIBLE;
+  let d = UNPLACED;
+  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    const allowed = (a.radius ?? 0) + (b.radius ?? 0) + PLACE_SLACK_KM;
+    if (Math.abs(a.lat - b.lat) * KM_PER_DEG_LAT > allowed + 1) return INCOMPATIBLE;
+    d = haversineKm(a.lat, a.lon, b.lat, b.lon);
+    if (d > allowed) return INCOMPATIBLE;
   }
   if (a.country === null || b.country === null || a.country !== b.country) {
-    return bothPlaced && isFine(a) && isFine(b);
+    return d !== UNPLACED && isFine(a) && isFine(b) ? d : INCOMPATIBLE;
   }
-  // Without a date or without a place, only the same country and the same target tie two
-  // reports; a strike on someone else the same month is another strike.
-  if (gap === null || !bothPlaced) return shareAny(a.targets, b.targets);
-  return true;
+  // Without a place, the same country and day need something more in common: a target, a
+  // belligerent or a distinctive detail. Without a date, the same target or two precise
+  // places (the same town).
+  if (d === UNPLACED) {
+    const more = shareAny(a.targets, b.targets) || shareAny(a.belligerents, b.belligerents) || shareAny(a.details, b.details);
+    return more && gap !== null ? d : INCOMPATIBLE;
+  }
+  if (gap === null && !shareAny(a.targets, b.targets) && !(isPrecisePlace(a) && isPrecisePlace(b))) return INCOMPATIBLE;
+  return d;
 }
 
 function shareAny(xs: readonly string[], ys: readonly string[]): boolean {
@@ -80,7 +106,8 @@ function shareAny(xs: readonly string[], ys: readonly string[]): boolean {
 
 /** Evidence that two compatible reports describe one strike; -Infinity when incompatible. */
 export function scorePair(a: ClusterItem, b: ClusterItem): number {
-  if (!compatible(a, b)) return -Infinity;
+  const d = distanceIfCompatible(a, b);
+  if (d === INCOMPATIBLE) return -Infinity;
   let s = 0;
   // When: a shared exact day is strong; a shared month is weak; no date costs a little,
   // so undated reports need more than a place to link ("overlapping other info").
@@ -91,14 +118,13 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
     s += (gap === 0 ? 1 : 0.5) * (2.2 - 0.35 * Math.log(width));
   }
   // Where: closeness relative to what the radii allow, weighted by how precise the places are.
-  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+  if (d !== UNPLACED) {
     const ra = Math.max(a.radius ?? 0, 1);
     const rb = Math.max(b.radius ?? 0, 1);
     const allowed = ra + rb + PLACE_SLACK_KM;
-    const d = haversineKm(a.lat, a.lon, b.lat, b.lon);
     const fineness = Math.min(1, Math.max(0.25, 30 / Math.sqrt(ra * rb)));
     s += 2 * (1 - d / allowed) * fineness;
-  } else s += 0.5; // same country (compatible guarantees it)
+  } else s += 0.5; // same country (the veto guarantees it)
   // What: the same kind of attack; "other" (e.g. drones shot down) rarely matches a strike.
   if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified') s += 0.3;
   else if ((a.event === 'other') !== (b.event === 'other')) s -= 0.5;

@@ -1,4 +1,4 @@
-import type { Document, NewDocument, Report } from '../domain/index.ts';
+import type { Decision, Document, Grade, Incident, NewDecision, NewDocument, Report } from '../domain/index.ts';
 
 /**
  * The Store: everything strikewatch keeps. Async from day one so that the SQLite engine
@@ -53,13 +53,65 @@ export interface ReportStore {
   countReports(): Promise<number>;
 }
 
+/** Simple incident filters (the API's richer queries read the incident columns directly). */
+export interface IncidentFilter {
+  country?: string;
+  /** Incidents whose date window ends on or after this day (YYYY-MM-DD). */
+  from?: string;
+  /** Incidents whose date window starts on or before this day. */
+  to?: string;
+  grade?: Grade;
+  limit?: number;
+  offset?: number;
+}
+
+/** One corroboration pass's result, written in one transaction. */
+export interface IncidentChange {
+  /** Incidents to insert or replace, with their report and actor rows. */
+  upsert: Incident[];
+  /** Incident ids that no longer exist (merged away or emptied). */
+  remove: string[];
+  /** Old id -> the incident that now holds its reports. */
+  redirects: { from: string; to: string }[];
+  at: string;
+}
+
+export interface IncidentStore {
+  saveIncidents(change: IncidentChange): Promise<void>;
+  /** By id, following redirects of merged incidents. */
+  getIncident(id: string): Promise<Incident | null>;
+  /** The current id an id refers to (itself, or where it redirects), or null. */
+  resolveIncidentId(id: string): Promise<string | null>;
+  /** Ids that redirect (directly or not) to this incident. */
+  incidentAliases(id: string): Promise<string[]>;
+  /** Ordered by date, then id. */
+  listIncidents(filter?: IncidentFilter): Promise<Incident[]>;
+  countIncidents(): Promise<number>;
+  /** report id -> incident id, for the given reports that belong to an incident. */
+  incidentOfReports(reportIds: string[]): Promise<Map<string, string>>;
+  /** incident id -> its report ids; every incident when ids is omitted. */
+  incidentReportIds(incidentIds?: string[]): Promise<Map<string, string[]>>;
+  /** Highest number used after `prefix` (e.g. "SW-ML-2012-") by an incident or a redirect, 0 if none. */
+  maxIncidentNumber(prefix: string): Promise<number>;
+  /**
+   * Reports a corroboration pass may link to: dated ones whose window meets [start, end]
+   * plus undated ones, or (when start is omitted) every report of `country`.
+   */
+  reportsForCorroboration(q: { start?: string; end?: string; country?: string }): Promise<Report[]>;
+  addDecision(d: NewDecision): Promise<Decision>;
+  getDecision(id: number): Promise<Decision | null>;
+  /** All decisions in order (reverted ones included), or those naming one of these incident ids. */
+  listDecisions(opts?: { incidentIds?: string[] }): Promise<Decision[]>;
+  revertDecision(id: number, by: string, reason: string, at: string): Promise<Decision>;
+}
+
 export interface StoreInfo {
   engine: 'sqlite' | 'postgres';
   location: string;
   schemaVersion: number;
 }
 
-export interface Store extends DocumentStore, ReportStore {
+export interface Store extends DocumentStore, ReportStore, IncidentStore {
   info(): Promise<StoreInfo>;
   /**
    * Runs fn in one transaction: everything it writes lands together or not at all.

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Document, Report, type NewDocument } from '../../domain/index.ts';
+import { Document, Report, type Decision, type Incident, type NewDecision, type NewDocument } from '../../domain/index.ts';
 import type {
+  IncidentChange,
+  IncidentFilter,
   DocumentSearchHit,
   DocumentSummary,
   PutDocumentResult,
@@ -11,6 +13,8 @@ import type {
 } from '../store.ts';
 import { migrations } from './migrations.ts';
 import { toFtsQuery } from '../fts-query.ts';
+import * as incidents from './incidents.ts';
+import * as decisions from './decisions.ts';
 
 type Row = Record<string, unknown>;
 
@@ -197,5 +201,50 @@ export class SqliteStore implements Store {
 
   async countReports(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  }
+
+  // ---- incidents and analyst decisions (src/store/sqlite/incidents.ts, decisions.ts) ----
+
+  async saveIncidents(change: IncidentChange): Promise<void> {
+    incidents.saveIncidents(this.db, change);
+  }
+  async getIncident(id: string): Promise<Incident | null> {
+    return incidents.getIncident(this.db, id);
+  }
+  async resolveIncidentId(id: string): Promise<string | null> {
+    return incidents.resolveIncidentId(this.db, id);
+  }
+  async incidentAliases(id: string): Promise<string[]> {
+    return incidents.incidentAliases(this.db, id);
+  }
+  async listIncidents(filter?: IncidentFilter): Promise<Incident[]> {
+    return incidents.listIncidents(this.db, filter);
+  }
+  async countIncidents(): Promise<number> {
+    return incidents.countIncidents(this.db);
+  }
+  async incidentOfReports(reportIds: string[]): Promise<Map<string, string>> {
+    return incidents.incidentOfReports(this.db, reportIds);
+  }
+  async incidentReportIds(incidentIds?: string[]): Promise<Map<string, string[]>> {
+    return incidents.incidentReportIds(this.db, incidentIds);
+  }
+  async maxIncidentNumber(prefix: string): Promise<number> {
+    return incidents.maxIncidentNumber(this.db, prefix);
+  }
+  async reportsForCorroboration(q: { start?: string; end?: string; country?: string }): Promise<Report[]> {
+    return incidents.reportsForCorroboration(this.db, q);
+  }
+  async addDecision(d: NewDecision): Promise<Decision> {
+    return decisions.addDecision(this.db, d);
+  }
+  async getDecision(id: number): Promise<Decision | null> {
+    return decisions.getDecision(this.db, id);
+  }
+  async listDecisions(opts?: { incidentIds?: string[] }): Promise<Decision[]> {
+    return decisions.listDecisions(this.db, opts);
+  }
+  async revertDecision(id: number, by: string, reason: string, at: string): Promise<Decision> {
+    return decisions.revertDecision(this.db, id, by, reason, at);
   }
 }
