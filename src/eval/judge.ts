@@ -5,6 +5,8 @@
  */
 import type { Report, Stance } from '../domain/index.ts';
 import type { GoldIncident } from './gold.ts';
+import { primaryBelligerent } from '../extract/attribution.ts';
+import { belligerentIdOf } from '../lexicon/index.ts';
 
 /** Matching: dates within 3 days and points within 161 km (100 miles), or the gold radius if wider. */
 export const MATCH_DAYS = 3;
@@ -147,31 +149,23 @@ export function statusOf(stance: Stance | null): 'confirmed' | 'claimed' | 'susp
   }
 }
 
-const STANCE_RANK: Record<Stance, number> = { confirms: 6, claims: 5, alleges: 4, suspected: 3, denies: 2, no_comment: 1, unknown: 0 };
-
 /**
- * The report's main belligerent and its status. Per actor: its own confirmation wins, then a
- * denial by the actor over third-party allegations (the named belligerent denies), then the
- * strongest other stance. Across actors: the one with the strongest attribution.
+ * The report's main belligerent (the lexicon's state or group, a force counted as its state:
+ * US-AFRICOM -> US) and its status, as the attribution module ranks them. A party that only
+ * declines to comment is no attribution.
  */
 export function primaryAttribution(r: Report): { actor: string | null; status: ReturnType<typeof statusOf> } {
-  const byActor = new Map<string, Stance[]>();
-  for (const a of r.attributions) {
-    const list = byActor.get(a.actor.id) ?? [];
-    list.push(a.stance);
-    byActor.set(a.actor.id, list);
-  }
-  let best: { actor: string; stance: Stance; rank: number } | null = null;
-  for (const [actor, stances] of byActor) {
-    let stance: Stance;
-    if (stances.includes('confirms')) stance = 'confirms';
-    else if (stances.includes('denies')) stance = 'denies';
-    else stance = stances.reduce((a, b) => (STANCE_RANK[b] > STANCE_RANK[a] ? b : a));
-    const rank = stance === 'denies' ? 3.5 : STANCE_RANK[stance];
-    if (!best || rank > best.rank) best = { actor, stance, rank };
-  }
+  const best = primaryBelligerent(r.attributions);
   if (!best || best.stance === 'no_comment' || best.stance === 'unknown') return { actor: null, status: 'unknown' };
-  return { actor: best.actor, status: statusOf(best.stance) };
+  return { actor: safeBelligerentId(best.actor.id), status: statusOf(best.stance) };
+}
+
+function safeBelligerentId(id: string): string {
+  try {
+    return belligerentIdOf(id);
+  } catch {
+    return id;
+  }
 }
 
 /** The gold belligerent's leading token: "US (CIA)" -> "US", "LNA (Khalifa Haftar)" -> "LNA". */

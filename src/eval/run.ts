@@ -10,6 +10,7 @@ import { readCorpus } from './corpus.ts';
 import { parseGold } from './gold.ts';
 import { FIELDS, scoreDocument, summarise, type DocResult, type Summary } from './score.ts';
 import type { ActorResolver } from './judge.ts';
+import { lexiconResolver } from './resolve.ts';
 
 export interface EvalOptions {
   published?: string | null;
@@ -38,7 +39,7 @@ export async function runEval(corpusDir: string, goldPath: string, opts: EvalOpt
   }
   const gold = new Map(parseGold(goldText, goldPath).map((g) => [g.id, g]));
   const docs = await readCorpus(corpusDir, { published: opts.published ?? null });
-  const resolve = opts.resolve ?? ((n: string) => n);
+  const resolve = opts.resolve ?? lexiconResolver;
   const results: DocResult[] = [];
   const reports = new Map<string, Report[]>();
   const ungraded: string[] = [];

@@ -24,6 +24,12 @@ export interface DocContext {
   strikeGeo: GeocodeResult[];
   gazetteer: Gazetteer | null;
   analysis: EventAnalysis;
+  /**
+   * The text as actors and attribution read it: without its tail (comments, tags), and with
+   * the background strike sentences blanked out (same length, so spans keep their offsets):
+   * "The US has used drones elsewhere" must not attribute this strike to the US.
+   */
+  article: string;
 }
 
 type Span = [number, number];
@@ -77,8 +83,11 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   const civilians_killed = combineRanges(byCat('civilians_killed'));
 
   const actx = { title: ctx.doc.title, language: ctx.doc.language };
-  const targetResult = safe(() => findTargets(text, eventRanges, actx), { targets: [], spans: [] } as unknown as TargetResult);
-  const attributions = safe(() => findAttributions(text, eventRanges, actx), []);
+  // The article without its tail (comments, tags): spans keep their offsets.
+  const article = ctx.article;
+  const inArticle = eventRanges.filter(([s]) => s < article.length);
+  const targetResult = safe(() => findTargets(article, inArticle, actx), { targets: [], spans: [] } as unknown as TargetResult);
+  const attributions = safe(() => findAttributions(article, inArticle, actx), []);
 
   const leadTrigger = g.triggers.find(([a, b]) => a >= lead.span[0] && b <= lead.span[1]);
   const spans: Record<string, Span | Span[]> = { event: leadTrigger ?? g.triggers[0] ?? lead.span };

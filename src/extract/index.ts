@@ -7,10 +7,11 @@
  */
 import type { Report } from '../domain/index.ts';
 import type { Gazetteer, GeocodeResult } from '../gazetteer/types.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 import { findEventSentences } from './events.ts';
 import { groupStrikes } from './grouping.ts';
 import { hasPlatform, platformCues } from './triggers.ts';
+import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
@@ -62,8 +63,13 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     strikeGeo,
     gazetteer,
     analysis,
+    article: '',
   };
   dropOldDated(ctx);
+  ctx.article = maskBackground(text.slice(0, analysis.tailStart), sentences, [
+    ...analysis.background.map((b) => b.sentence),
+    ...platformBackground(text, sentences, analysis.triggersBySentence),
+  ]);
   let groups = groupStrikes(analysis.events);
   if (groups.length === 0 && hasPlatform(platformCues(text, [0, analysis.tailStart]))) {
     // Only back-references ("The strike hit a remote area"), in an article that names an air
@@ -76,6 +82,34 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     if (r) reports.push(r);
   }
   return reports;
+}
+
+/**
+ * Sentences that name an air platform without a strike trigger and read as background
+ * ("The US has used drones elsewhere in Africa", "surveillance aircraft over Timbuktu").
+ */
+function platformBackground(text: string, sentences: Sentence[], withTriggers: Map<number, unknown>): number[] {
+  const out: number[] = [];
+  for (const s of sentences) {
+    if (withTriggers.has(s.index) || s.headline) continue;
+    if (!hasPlatform(platformCues(text, s.span))) continue;
+    if (isBackground(s.text, { isListItem: s.listItem }).background) out.push(s.index);
+  }
+  return out;
+}
+
+/** Blank out (with spaces) the given sentences of the text; offsets are unchanged. */
+function maskBackground(text: string, sentences: Sentence[], which: number[]): string {
+  if (which.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const i of [...new Set(which)].sort((a, b) => a - b)) {
+    const [s, e] = sentences[i].span;
+    if (s < at || e > text.length) continue;
+    out += text.slice(at, s) + ' '.repeat(e - s);
+    at = e;
+  }
+  return out + text.slice(at);
 }
 
 /** How much older than the story's reference a dated mention must be to be a past strike. */

@@ -55,6 +55,8 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   const alternatives: Place[] = [...(best.conflicts ?? [])];
   for (const { r } of pool.slice(1)) {
     if (r.place.precision === 'country' || r.place.precision === 'region') continue;
+    // A place in another country is another story (or a misread name), not a rival reading.
+    if (best.place.country && r.place.country !== best.place.country) continue;
     if (r.anchor && best.anchor && samePoint(r.anchor, best.anchor)) continue;
     if (best.anchor && samePoint(r.place, best.anchor)) continue;
     if (r.anchor && samePoint(r.anchor, best.place)) continue;
@@ -63,7 +65,41 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
       alternatives.push(r.place);
     }
   }
+  // Two clues for the same strike, side by side in the text, that disagree ("about 200km north
+  // of Timbuktu near Taoudenni", ~450 km apart): the honest answer is between them, with a
+  // radius covering both; each reading stays in the alternatives.
+  const rival = alternatives.find(
+    (a) => a.span && best.place.span && Math.abs(a.span[0] - best.place.span[0]) < 160 && a.country === best.place.country && distanceKm(a, best.place) < 1200,
+  );
+  if (rival) {
+    const merged = mergeConflict(best.place, rival);
+    return { place: merged, alternatives: [best.place, ...alternatives].slice(0, 4), span: merged.span };
+  }
   return { place: best.place, alternatives: alternatives.slice(0, 4), span: best.place.span };
+}
+
+/** One place covering two disagreeing readings: their midpoint, a radius reaching both. */
+export function mergeConflict(a: Place, b: Place): Place {
+  const lat = (a.lat + b.lat) / 2;
+  const lon = (a.lon + b.lon) / 2;
+  const half = distanceKm(a, b) / 2;
+  const radius_km = Math.round(half + Math.max(a.radius_km, b.radius_km));
+  const first = a.span && b.span && b.span[0] < a.span[0] ? b : a;
+  const second = first === a ? b : a;
+  const span: [number, number] | null = a.span && b.span ? [Math.min(a.span[0], b.span[0]), Math.max(a.span[1], b.span[1])] : a.span;
+  return {
+    name: `${first.name} / ${second.name}`,
+    span,
+    geonames_id: null,
+    canonical_name: null,
+    country: a.country ?? b.country,
+    admin1: a.admin1 === b.admin1 ? a.admin1 : null,
+    lat,
+    lon,
+    radius_km,
+    precision: radius_km > 60 ? 'region' : 'district',
+    how: `conflicting clues: ${first.name} vs ${second.name} (${Math.round(half * 2)} km apart)`,
+  };
 }
 
 function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
