@@ -307,7 +307,8 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   }
   const done = new Map<string, Scored[]>();
   for (const m of mentions) {
-    const prev = done.get(m.raw.key);
+    const doneKey = `${m.raw.key}|${m.admin?.level ?? ''}`;
+    const prev = done.get(doneKey);
     if (prev) {
       m.cands = prev;
       m.best = prev[0] ?? null;
@@ -327,13 +328,14 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
           }
           if (km < 400) near = 0.5;
         }
-        const inside = namedAdmin1.has(d.admin1[c.place]) && fcodeOf(d, c.place) !== 'ADM1' ? 1.5 : 0;
+        const adminNamed = m.admin && (m.admin.level === 'region' || m.admin.level === 'district');
+        const inside = !adminNamed && namedAdmin1.has(d.admin1[c.place]) && fcodeOf(d, c.place) !== 'ADM1' ? 1.5 : 0;
         c.score += near + inside;
       }
       m.cands.sort((a, b) => b.score - a.score);
       m.best = m.cands[0] ?? null;
     }
-    done.set(m.raw.key, m.cands);
+    done.set(doneKey, m.cands);
   }
 
   const results: GeocodeResult[] = [];
