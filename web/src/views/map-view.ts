@@ -63,7 +63,8 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
   // Leaflet sets position: relative on a container it measures before it is attached; the map
   // fills its (positioned) wrapper instead.
   el.style.position = 'absolute';
-  map.setView([15, 20], 3);
+  map.setView([20, 10], 2);
+  let placed = false;
   addBasemap(map);
   const layer = L.layerGroup().addTo(map);
   let state: ViewState | null = null;
@@ -106,6 +107,7 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
         m.getElement()?.setAttribute('role', 'button');
       }
       const total = res.clusters.reduce((s, c) => s + c.count, 0);
+      el.dataset.zoom = String(map.getZoom());
       el.dataset.markers = String(res.clusters.length);
       el.dataset.incidents = String(total);
       announce(`Map shows ${total} incident${total === 1 ? '' : 's'} in ${res.clusters.length} marker${res.clusters.length === 1 ? '' : 's'}`);
@@ -113,20 +115,6 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
       if ((e as Error).name !== 'AbortError') announce(`Map could not load: ${(e as Error).message}`);
     }
   };
-
-  /** With no view in the URL, the first view fits the incidents (a single unbounded query). */
-  const fitToData = async (s: ViewState) => {
-    try {
-      const res = await api.clusters({ ...filterParams(s.filters), zoom: 2 });
-      if (!res.clusters.length) return false;
-      const b = L.latLngBounds(res.clusters.map((c) => [c.lat, c.lon] as [number, number]));
-      map.fitBounds(b.pad(0.2), { maxZoom: 6, animate: false });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let fitted = false;
 
   // Markers reload once the map rests (a burst of pans is one request, not one per step).
   let rest: ReturnType<typeof setTimeout> | null = null;
@@ -143,18 +131,14 @@ export function createIncidentMap(onMove: (at: { lat: number; lon: number; zoom:
     refresh(s: ViewState) {
       state = s;
       // Leaflet measures its container when created, before the view attached it: measure again.
+      // (invalidateSize fires moveend: guarded, as refresh loads below.)
+      moving = true;
       map.invalidateSize({ animate: false, pan: false });
-      if (!s.at && !fitted) {
-        fitted = true;
-        moving = true;
-        map.setView([15, 20], 3, { animate: false });
-        moving = false;
-        void fitToData(s).then((moved) => {
-          if (!moved) void load();
-        });
-        return;
-      }
-      fitted = true;
+      // The first view, now that the map has a size: the whole world (zoom 2) until the URL
+      // says otherwise (no extra query to fit the data, which costs a scan of a big database).
+      if (!placed && !s.at) map.setView([20, 10], 2, { animate: false });
+      placed = true;
+      moving = false;
       if (s.at) {
         const cur = map.getCenter();
         if (Math.abs(cur.lat - s.at.lat) > 1e-3 || Math.abs(cur.lng - s.at.lon) > 1e-3 || map.getZoom() !== s.at.zoom) {
