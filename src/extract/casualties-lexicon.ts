@@ -14,6 +14,7 @@ export const PERSON_NOUNS = [
   'police officers', 'officers', 'officials', 'commanders', 'commander', 'leaders', 'leader', 'figures', 'suspects', 'rebels',
   'gunmen', 'combatants', 'extremists', 'islamists', 'relatives', 'passengers', 'workers', 'others', 'residents',
   'worshippers', 'guests', 'family members', 'victims', 'taliban', 'idps', 'displaced', 'déplacés', 'shabaab', 'insurgents',
+  'employees', 'employés', 'agents', 'shebab', 'shebabs', 'shabab', 'talibans', 'houthis',
   'personnes', 'civils', 'civiles', 'combattants', 'terroristes', 'jihadistes', 'djihadistes', 'islamistes', 'soldats',
   'militaires', 'enfants', 'femmes', 'hommes', 'villageois', 'membres', 'éléments', 'assaillants', 'insurgés', 'rebelles',
   'individus', 'victimes', 'habitants', 'cadres', 'chefs', 'policiers', 'gendarmes', 'migrants', 'réfugiés', 'autres',
@@ -30,7 +31,7 @@ export const CIVILIAN_NOUNS = new Set([
 /** Participles, adjectives and nouns after a figure that mean dead: "7 killed", "42 deaths", "une trentaine de morts". */
 export const KILLED_AFTER = [
   'killed', 'dead', 'died', 'die', 'bodies', 'perished', 'slain', 'lost their lives', 'lost their life', 'deaths', 'fatalities',
-  'tués', 'tuées', 'tué', 'tuée', 'morts', 'mortes', 'mort', 'péri', 'décédés', 'décédées', 'trouvé la mort', 'perdu la vie',
+  'feared killed', 'tués', 'tuées', 'tué', 'tuée', 'morts', 'mortes', 'mort', 'péri', 'décédés', 'décédées', 'trouvé la mort', 'perdu la vie',
   'doden', 'gedood', 'omgekomen', 'om het leven',
 ];
 
@@ -42,7 +43,7 @@ export const INJURED_AFTER = [
 /** Verbs before a figure: "killing seven", "the strike killed 10 civilians", "tuant au moins 7". */
 export const KILLED_BEFORE = [
   'killing', 'killed', 'kills', 'kill', 'claimed the lives of', 'took the lives of', 'claiming the lives of',
-  'tuant', 'a tué', 'ont tué', 'auraient tué', 'aurait tué', 'tue', 'tuent', 'coûté la vie à', 'coûtant la vie à',
+  'tuant', 'a tué', 'ont tué', 'avoir tué', 'tuer', 'tué', 'tués', 'auraient tué', 'aurait tué', 'tue', 'tuent', 'coûté la vie à', 'coûtant la vie à',
 ];
 
 export const INJURED_BEFORE = ['wounding', 'wounded', 'wounds', 'injuring', 'injured', 'injures', 'blessant', 'a blessé', 'ont blessé'];
@@ -50,7 +51,7 @@ export const INJURED_BEFORE = ['wounding', 'wounded', 'wounds', 'injuring', 'inj
 /** Auxiliaries and adverbs allowed between a figure's noun and its participle: "were reportedly killed". */
 export const AUX = [
   'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'all', 'believed', 'thought',
-  'said', 'confirmed', 'to', 'later', 'ont', 'a', 'été', 'sont', 'auraient', 'aurait', 'avaient', 'avait', 'également', 'aussi',
+  'said', 'confirmed', 'feared', 'presumed', 'reported', 'to', 'later', 'ont', 'a', 'été', 'sont', 'auraient', 'aurait', 'avaient', 'avait', 'également', 'aussi',
   'tous', 'toutes', 'y', 'étaient', 'seraient', 'été', 'zijn', 'werden', 'raakten',
 ];
 

@@ -53,13 +53,17 @@ const Q = `(${QUANTITY_RE})(?![\\p{N}]|\\s*-\\s*(?:years?|ans?)${B1})`;
 const NOUN = `(${alt(PERSON_NOUNS)})`;
 const MODIFIER = `(?!(?:${alt([...NOT_MODIFIERS, ...NUMBER_WORDS])})${B1})\\p{L}[\\p{L}\\p{N}'’.-]*`;
 /** "of al Qaeda in the Arabian Peninsula": a short complement after the noun. */
-const COMPLEMENT = `(?:\\s+(?:of|in|from|with|belonging\\s+to|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?`;
+const COMPLEMENT = `(?:\\s*(?:\\([^)\\n]{1,40}\\)\\s*)?\\s(?:of|in|from|with|belonging\\s+to|(?:thought|believed|said|suspected)\\s+to\\s+be|de|du|des|d['’]|appartenant\\s+à)\\s+(?:[\\p{L}'’-]+\\s+){0,6}?[\\p{L}'’-]+)?(?:\\s*\\([^)\\n]{1,40}\\))?`;
 /** An appositive between commas: "10 civilians, seven of them children, had died". */
 const APPOSITIVE = `(?:\\s*,[^,.;:\\n]{1,40},)?`;
 const AUXS = `(?:\\s+(?:${alt(AUX)})){0,4}`;
 /** "seven AQAP fighters", "dozens of people", "une trentaine de civils". */
-const COUNTED = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN})?`;
-const COUNTED_NOUN = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN})`;
+/** After the noun: "and commanders", "présumés", "(SDF)". */
+const NOUN_TAIL = `(?:\\s+(?:and|et)\\s+(?:${alt(PERSON_NOUNS)}))?(?:\\s+(?:présumés|présumées|presumed|suspected|armés|armed))?(?:\\s*\\([^)\\n]{1,40}\\))?`;
+const COUNTED = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN}${NOUN_TAIL})?`;
+const COUNTED_NOUN = `${Q}(?:(?:\\s+(?:of|de|d['’]))?\\s*(?:${MODIFIER}\\s+){0,3}${NOUN}${NOUN_TAIL})`;
+/** A time adverb between a verb and its figure: "ont tué dimanche au moins cinq cadres". */
+const WHEN = `(?:\\s+(?:on\\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|yesterday|today|hier|aujourd['’]hui)(?:\\s+(?:soir|matin|night|morning|evening|afternoon))?)?`;
 /** Several counted groups summed: "nine staff and seven patients". */
 const CHAIN = `${COUNTED_NOUN}(?:\\s*(?:,|and|et|as\\s+well\\s+as|ainsi\\s+que)\\s+${COUNTED_NOUN})*`;
 const NOT_UNIT = `(?!\\s*${UNITS_AFTER}${B1})`;
@@ -75,6 +79,8 @@ interface Pattern {
   counted: number | { min: number; max: number };
   /** Group index of the noun saying who, for fixed-range patterns. */
   who?: number;
+  /** Group index of "along with others": one person and more -> at least 2. */
+  more?: number;
   /** One-person patterns: yield to any figure they overlap. */
   weak?: boolean;
 }
@@ -84,7 +90,7 @@ function re(src: string): RegExp {
 }
 
 /** Every word some pattern can start with (digits apart): words outside it are skipped at once. */
-const START_WORDS = new Set<string>(['مقتل', 'قتل', ...QUANTITY_START_WORDS]);
+const START_WORDS = new Set<string>(['مقتل', 'قتل', 'قتلت', 'قتلوا', 'ومقتل', 'وقتل', 'وقتلت', 'وقتلوا', ...QUANTITY_START_WORDS]);
 
 function words(...ws: string[]): (w: string) => boolean {
   const set = new Set(ws);
@@ -129,7 +135,7 @@ const PATTERNS: Pattern[] = [
   },
   // verb then figure -----------------------------------------------------------------------------
   {
-    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(${CHAIN}|${COUNTED})${NOT_UNIT}`),
+    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})${WHEN}\\s+(${CHAIN}|${COUNTED})${NOT_UNIT}`),
     starts: VERB_FIRST,
     category: (m) => (isInjured(m[1]) ? 'injured' : 'killed'),
     counted: 2,
@@ -164,11 +170,21 @@ const PATTERNS: Pattern[] = [
     weak: true,
   },
   {
-    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(?:(?:a|an|one|the|un|une|le|la)\\s+|l['’]\\s*)(?:${MODIFIER}\\s+){0,3}(${alt(SINGULAR_NOUNS)})`),
+    // "he died", "he was killed", "il a été tué" (not "elle aurait tué des civils")
+    re: re(`(?:he|she)\\s+(?:(?:was|has\\s+been|had\\s+been|is\\s+(?:believed|thought|said)\\s+to\\s+have\\s+been)\\s+killed|(?:has\\s+|had\\s+|reportedly\\s+)?died)|(?:il|elle)\\s+(?:(?:a|aurait)\\s+été\\s+tuée?|est\\s+morte?|(?:a|aurait)\\s+péri)`),
+    starts: words('he', 'she', 'il', 'elle'),
+    category: 'killed',
+    counted: { min: 1, max: 1 },
+    weak: true,
+  },
+  {
+    re: re(`(${alt(KILLED_BEFORE)}|${alt(INJURED_BEFORE)})\\s+(?:(?:a|an|one|the|un|une|le|la)\\s+|l['’]\\s*)?(?:${MODIFIER}\\s+){0,3}(${alt(SINGULAR_NOUNS)})${B1}(?:${COMPLEMENT}(\\s+(?:along|together)\\s+with\\s+(?:several\\s+|many\\s+|some\\s+)?others|\\s+(?:and|et)\\s+(?:several\\s+|d['’])?(?:others|autres)))?`),
     starts: VERB_FIRST,
-    category: (m) => (isInjured(m[1]) ? 'injured' : 'killed'),
+    // without an article only after a verb: "kills senior leader", not "an injured Afghan man"
+    category: (m) => (isInjured(m[1]) ? (ARTICLE_AFTER_VERB.test(m[0]) ? 'injured' : null) : 'killed'),
     counted: { min: 1, max: 1 },
     who: 2,
+    more: 3,
     weak: true,
   },
   {
@@ -184,8 +200,8 @@ const PATTERNS: Pattern[] = [
   },
   // Arabic: "مقتل 7", "7 قتلى"
   {
-    re: new RegExp(`(?:مقتل|قتل)\\s+(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'yu'),
-    starts: (w) => w === 'مقتل' || w === 'قتل' || /^\d/.test(w),
+    re: new RegExp(`و?(?:مقتل|قتل|قتلت|قتلوا)\\s+(?:[\\p{L}]+\\s+)?(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'yu'),
+    starts: (w) => /^و?(?:مقتل|قتل|قتلت|قتلوا)$/.test(w) || /^\d/.test(w),
     category: 'killed',
     counted: 1,
   },
@@ -198,6 +214,8 @@ function isInjured(word: string): boolean {
 /** "also killed", "were also killed", "Besides killing", "a aussi tué": a figure on top of another. */
 const ADDITIVE_IN = /\b(?:also|aussi|également)\b/iu;
 const ADDITIVE_BEFORE = /(?:\b(?:also|aussi|également|besides|in\s+addition\s+to|outre)|\ben\s+plus\s+de)\s+$/iu;
+
+const ARTICLE_AFTER_VERB = /^\S+\s+(?:a|an|one|the|un|une|le|la|l['’])(?![\p{L}])/iu;
 
 const INJURED_WORD = new RegExp(`^(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})$`, 'iu');
 const QUANTITY_G = new RegExp(`${B0}${Q}${B1}`, 'giu');
@@ -273,11 +291,12 @@ function toMention(p: Pattern, m: RegExpExecArray, seg: string, from: number, te
   if (typeof p.counted !== 'number') {
     const noun = p.who !== undefined ? (m[p.who] ?? '').toLowerCase() : null;
     const who = category === 'civilians_killed' ? 'civilians' : noun || null;
-    const out: CasualtyMention[] = [{ ...base, category, range: { ...p.counted }, who, ...extra }];
+    const range = p.more !== undefined && m[p.more] ? { min: 2, max: null } : { ...p.counted };
+    const out: CasualtyMention[] = [{ ...base, category, range, who, ...extra }];
     if (category === 'killed' && noun && CIVILIAN_SINGULAR.has(noun) && p.counted.min > 0) {
-      out.push({ ...base, category: 'civilians_killed', range: { ...p.counted }, who: noun, ...extra });
+      out.push({ ...base, category: 'civilians_killed', range, who: noun, ...extra });
     }
-    if (p.weak) for (const o of out) WEAK.add(o);
+    if (p.weak && !(p.more !== undefined && m[p.more])) for (const o of out) WEAK.add(o);
     return out;
   }
   const counted = m[p.counted] ?? m[p.counted + 1];

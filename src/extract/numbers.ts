@@ -52,12 +52,12 @@ const DIGITS_RE = `\\d{1,3}(?:[,.\\u00a0 ]\\d{3})+(?![\\d])|\\d+`;
 /** Approximate quantities standing for a number. */
 const APPROX_RE =
   `(?:une|la)\\s+(?:${Object.keys(FR_APPROX).join('|')})|(?:des|plusieurs)\\s+(?:dizaines|centaines|milliers)|plusieurs|quelques|` +
-  `(?:a\\s+)?dozens?|scores|hundreds|thousands|tens\\s+of|several|a\\s+(?:few|handful)|a\\s+number\\s+of|numerous`;
+  `both|(?:tous\\s+)?les\\s+deux|(?:a\\s+)?dozens?|scores|hundreds|thousands|tens\\s+of|several|a\\s+(?:few|handful)|a\\s+number\\s+of|numerous`;
 
 /** Lower-case words that are a number or an approximate quantity by themselves. */
 const QUANTITY_WORDS = new Set([
   ...Object.keys(UNITS).filter((w) => !['a', 'an', 'no', 'un', 'une'].includes(w)), 'hundred', 'thousand', 'cent', 'mille',
-  'plusieurs', 'quelques', 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'tens', 'several', 'numerous',
+  'both', 'plusieurs', 'quelques', 'dozen', 'dozens', 'scores', 'hundreds', 'thousands', 'tens', 'several', 'numerous',
   'nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'environ', 'quelque', 'between', 'entre',
   'minstens', 'zeker', 'ruim', 'ongeveer', 'bijna',
 ]);
@@ -84,6 +84,8 @@ const QUANTITY_LEADS: Record<string, (next: string) => boolean> = {
   une: (n) => n in FR_APPROX,
   la: (n) => n in FR_APPROX,
   des: (n) => n === 'dizaines' || n === 'centaines' || n === 'milliers',
+  les: (n) => n === 'deux',
+  tous: (n) => n === 'les',
   au: (n) => n === 'moins' || n === 'minimum' || n === 'maximum',
   d: (n) => n === 'au' || n === 'une',
   plus: (n) => n === 'de' || n === 'd',
@@ -187,6 +189,7 @@ function bare(s: string): ParsedNumber | null {
   if (/^(?:des|plusieurs) centaines$|^hundreds$/.test(k)) return { min: 200, max: null, approx: true };
   if (/^(?:des|plusieurs) milliers$|^thousands$/.test(k)) return { min: 2000, max: null, approx: true };
   if (/^(?:a )?dozen$/.test(k)) return { min: 12, max: 12, approx: true };
+  if (k === 'both' || k === 'les deux' || k === 'tous les deux') return { min: 2, max: 2, approx: false };
   if (/^(?:several|plusieurs|quelques|a few|a handful|a number of|numerous)$/.test(k)) return { min: 2, max: null, approx: true };
   const w = wordsValue(k);
   return w === null ? null : { min: w, max: w, approx: false };
