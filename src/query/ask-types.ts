@@ -82,6 +82,7 @@ export interface AskAnswer {
   intent: Intent;
   understood: Understood;
   verdict: Verdict;
+  /** Matching incidents: exact for "how many" questions, else at most the list cap (the answer says "more than"). */
   count: number;
   answer: string;
   incidents: AskIncident[];

@@ -46,7 +46,9 @@ export function ask(db: Database.Database, question: string, deps: AskDeps = {},
   if ((intent === 'yes_no' || intent === 'who') && filters.event_type?.includes('drone_strike')) {
     relax('event_type', { ...filters, event_type: [...AIR_FAMILY] });
   }
-  const count = page.total_exact ? page.total : countIncidents(db, resolveFilters(filters, deps));
+  // Only "how many" questions pay for an exact count; the others say "more than N".
+  const count = page.total_exact || intent !== 'count' ? page.total : countIncidents(db, resolveFilters(filters, deps));
+  const atLeast = !page.total_exact && intent !== 'count';
   const verdict = verdictOf(page.items, understood.belligerent);
   const shown = intent === 'count' ? [] : page.items.slice(0, limit);
   const incidents = shown.map((s) => askIncident(db, s));
@@ -56,7 +58,7 @@ export function ask(db: Database.Database, question: string, deps: AskDeps = {},
     understood,
     verdict,
     count,
-    answer: sentence(intent, verdict, count, understood, page.items, deps),
+    answer: sentence(intent, verdict, count, understood, page.items, deps, atLeast),
     incidents,
   };
 }
@@ -98,12 +100,14 @@ function askIncident(db: Database.Database, s: IncidentSummary): AskIncident {
   };
 }
 
-function sentence(intent: Intent, verdict: Verdict, count: number, u: Understood, items: IncidentSummary[], deps: AskDeps): string {
+function sentence(intent: Intent, verdict: Verdict, count: number, u: Understood, items: IncidentSummary[], deps: AskDeps, atLeast = false): string {
   const fr = u.language === 'fr';
   const who = u.belligerent ? (deps.actorName?.(u.belligerent) ?? u.belligerent) : null;
   const n = count;
   const strikes = fr ? (n === 1 ? 'frappe' : 'frappes') : n === 1 ? 'strike' : 'strikes';
-  const found = fr ? `${n} ${strikes} ${n === 1 ? 'trouvée' : 'trouvées'}` : `${n} ${strikes} found`;
+  const more = atLeast ? (fr ? 'plus de ' : 'more than ') : '';
+  // always the start of a sentence
+  const found = upperFirst(fr ? `${more}${n} ${strikes} ${n === 1 ? 'trouvée' : 'trouvées'}` : `${more}${n} ${strikes} found`);
   const relaxed = u.relaxed.length
     ? fr
       ? ` (critères élargis : ${u.relaxed.join(', ')})`
@@ -132,3 +136,5 @@ function sentence(intent: Intent, verdict: Verdict, count: number, u: Understood
   };
   return text[verdict][fr ? 1 : 0] + relaxed;
 }
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
