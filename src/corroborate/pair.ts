@@ -112,7 +112,7 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
   // When: a shared exact day is strong; a shared month is weak; no date costs a little,
   // so undated reports need more than a place to link ("overlapping other info").
   const gap = dateGap(a, b);
-  if (gap === null) s -= 0.3;
+  if (gap === null) s -= 0.1;
   else {
     const width = Math.max(a.day1! - a.day0!, b.day1! - b.day0!) + 1;
     s += (gap === 0 ? 1 : 0.5) * (2.2 - 0.35 * Math.log(width));

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { compatible, linked, scorePair } from './pair.ts';
+import { toClusterItem } from './item.ts';
+import { PLACES, report, type ReportSpec } from './test-reports.ts';
+
+const item = (s: ReportSpec) => toClusterItem(report(s));
+
+describe('same strike, reported in English and French', () => {
+  it('links a US drone strike on a compound near Datta Khel told by two outlets in two languages', () => {
+    // English wire: "at least six killed yesterday when an American drone struck a compound".
+    const en = item({ doc: 'nyt', date: '2014-08-06', place: PLACES.dattaKhel, killed: [6, null], targets: ['Haqqani Network'], attributions: [{ actor: 'US', stance: 'alleges' }], details: ['compound'] });
+    // French: "sept combattants tués mercredi par un drone américain à Datta Khel".
+    const fr = item({ doc: 'afp-fr', date: '2014-08-06', place: PLACES.dattaKhelFr, killed: [7, 7], targets: ['Haqqani Network'], attributions: [{ actor: 'US', stance: 'alleges' }], details: ['compound'] });
+    expect(linked(en, fr)).toBe(true);
+    expect(scorePair(en, fr)).toBeGreaterThan(4);
+  });
+
+  it('links a Friday report with a Saturday report of the same Kunduz strike (one day apart)', () => {
+    const en = item({ doc: 'en', event: 'airstrike', date: '2015-10-03', place: PLACES.kunduz, killed: [19, 22], attributions: [{ actor: 'US', stance: 'confirms' }] });
+    const fr = item({ doc: 'fr', event: 'airstrike', date: '2015-10-02', place: PLACES.kunduzFr, killed: [16, 19], attributions: [{ actor: 'US', stance: 'alleges' }] });
+    expect(linked(en, fr)).toBe(true);
+  });
+
+  it('links a district-level report to a town-level report of the same day and target', () => {
+    const town = item({ doc: 'a', date: '2014-08-06', place: PLACES.dattaKhel, targets: ['TTP'] });
+    const district = item({ doc: 'b', date: '2014-08-06', place: PLACES.northWaziristan, targets: ['TTP'] });
+    expect(linked(town, district)).toBe(true);
+  });
+
+  it('links an undated French report to a dated English one in the same town with the same target', () => {
+    const en = item({ doc: 'en', date: '2013-11-01', place: PLACES.miranshah, targets: ['TTP'], killed: [4, 5] });
+    const fr = item({ doc: 'fr', date: null, place: PLACES.miranshah, targets: ['TTP'], killed: [4, 4] });
+    expect(linked(en, fr)).toBe(true);
+  });
+});
+
+describe('different strikes stay apart', () => {
+  it('same day, another town some 50 km away', () => {
+    const a = item({ doc: 'a', date: '2014-08-06', place: PLACES.dattaKhel, targets: ['TTP'] });
+    const b = item({ doc: 'b', date: '2014-08-06', place: PLACES.mirAli, targets: ['TTP'] });
+    expect(compatible(a, b)).toBe(false);
+  });
+
+  it('same town, another week', () => {
+    const a = item({ doc: 'a', date: '2014-08-06', place: PLACES.dattaKhel, targets: ['TTP'], killed: [6, 6] });
+    const b = item({ doc: 'b', date: '2014-08-14', place: PLACES.dattaKhel, targets: ['TTP'], killed: [6, 6] });
+    expect(compatible(a, b)).toBe(false);
+  });
+
+  it('two reports of one document the extractor kept apart', () => {
+    const a = item({ doc: 'same', index: 0, date: '2014-08-06', place: PLACES.dattaKhel });
+    const b = item({ doc: 'same', index: 1, date: '2014-08-06', place: PLACES.dattaKhel });
+    expect(compatible(a, b)).toBe(false);
+  });
+
+  it('another country', () => {
+    const a = item({ doc: 'a', date: '2022-10-01', place: PLACES.jilib, targets: ['al-Shabaab'] });
+    const b = item({ doc: 'b', date: '2022-10-01', place: PLACES.kunduz, targets: ['al-Shabaab'] });
+    expect(compatible(a, b)).toBe(false);
+  });
+
+  it('no place and nothing else in common beyond the country and the day', () => {
+    const a = item({ doc: 'a', date: '2014-08-06', place: null, targets: ['TTP'] });
+    const b = item({ doc: 'b', date: '2014-08-06', place: null, targets: ['al-Qaeda'] });
+    // Without a place the report has no country either: nothing ties them.
+    expect(compatible(a, b)).toBe(false);
+  });
+
+  it('a region-wide report of the same day with a different target does not link', () => {
+    const a = item({ doc: 'a', date: '2014-08-06', place: PLACES.northWaziristan, targets: ['al-Qaeda'], event: 'airstrike' });
+    const b = item({ doc: 'b', date: '2014-08-06', place: PLACES.wana, targets: ['TTP'] });
+    expect(linked(a, b)).toBe(false);
+  });
+});
