@@ -19,8 +19,11 @@ const MARKS = /\p{M}/gu;
 
 /** Lower case without accents: "État" -> "etat", "Qaïda" -> "qaida", "أمريكية" -> "امريكية". */
 export function normalize(s: string): string {
+  // most words are plain ASCII: skip the Unicode decomposition for them
+  if (ASCII.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
+const ASCII = /^[\x20-\x7e]*$/; // words hold no control characters
 
 /** The words of `text[start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
@@ -71,69 +74,96 @@ function wordMatches(part: { value: string; prefix: boolean }, norm: string): bo
 
 /** Match `p` at token `i`; returns the index after the last matched token, or -1. Shortest gaps first. */
 export function matchAt(tokens: Token[], i: number, p: Pattern, limit = tokens.length): number {
-  const go = (pi: number, ti: number): number => {
-    if (pi === p.parts.length) return ti;
-    const part = p.parts[pi];
+  return matchFrom(tokens, p.parts, 0, i, limit);
+}
+
+// A plain recursive function, not a closure: this runs for every word and cue.
+function matchFrom(tokens: Token[], parts: PatternPart[], pi: number, ti: number, limit: number): number {
+  while (pi < parts.length) {
+    const part = parts[pi];
     if (part.kind === 'gap') {
       for (let skip = 0; skip <= part.max && ti + skip <= limit; skip++) {
-        const r = go(pi + 1, ti + skip);
+        const r = matchFrom(tokens, parts, pi + 1, ti + skip, limit);
         if (r >= 0) return r;
       }
       return -1;
     }
     if (ti >= limit || !wordMatches(part, tokens[ti].norm)) return -1;
-    return go(pi + 1, ti + 1);
-  };
-  return go(0, i);
+    pi++;
+    ti++;
+  }
+  return ti;
 }
+
+/** Prefix patterns are bucketed by this many leading characters of their first word. */
+const PREFIX_KEY = 3;
 
 /** A set of patterns indexed by their first word, for one pass over a token list. */
 export class PatternSet {
   private readonly exact = new Map<string, Pattern[]>();
-  private readonly prefixed: Pattern[] = [];
+  /** Prefix patterns by the first PREFIX_KEY characters of their first word. */
+  private readonly prefixed = new Map<string, Pattern[]>();
+  /** Prefix patterns whose first word is shorter than PREFIX_KEY. */
+  private readonly shortPrefixed: Pattern[] = [];
 
   constructor(sources: readonly string[]) {
     for (const s of sources) {
       const p = compilePattern(s);
       const first = p.parts[0] as { value: string; prefix: boolean };
-      if (first.prefix) this.prefixed.push(p);
+      if (first.prefix && first.value.length < PREFIX_KEY) this.shortPrefixed.push(p);
       else {
-        const list = this.exact.get(first.value) ?? [];
+        const index = first.prefix ? this.prefixed : this.exact;
+        const key = first.prefix ? first.value.slice(0, PREFIX_KEY) : first.value;
+        const list = index.get(key) ?? [];
         list.push(p);
-        this.exact.set(first.value, list);
+        index.set(key, list);
       }
     }
+  }
+
+  /** The longest match starting at word i: [end, pattern], or null. Plain loops: this runs per word. */
+  private longest(tokens: Token[], i: number, to: number): { end: number; pattern: Pattern } | null {
+    const norm = tokens[i].norm;
+    let bestEnd = -1;
+    let best: Pattern | null = null;
+    const exact = this.exact.get(norm);
+    if (exact) {
+      for (const p of exact) {
+        const e = matchAt(tokens, i, p, to);
+        if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
+      }
+    }
+    const pre = norm.length >= PREFIX_KEY ? this.prefixed.get(norm.slice(0, PREFIX_KEY)) : undefined;
+    if (pre) {
+      for (const p of pre) {
+        if (!norm.startsWith((p.parts[0] as { value: string }).value)) continue;
+        const e = matchAt(tokens, i, p, to);
+        if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
+      }
+    }
+    for (const p of this.shortPrefixed) {
+      if (!norm.startsWith((p.parts[0] as { value: string }).value)) continue;
+      const e = matchAt(tokens, i, p, to);
+      if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
+    }
+    return best ? { end: bestEnd, pattern: best } : null;
   }
 
   /** Every match in tokens[from, to) as [firstToken, endToken) pairs, longest at each start. */
   find(tokens: Token[], from = 0, to = tokens.length): Array<{ first: number; end: number; pattern: Pattern }> {
     const out: Array<{ first: number; end: number; pattern: Pattern }> = [];
-    for (let i = from; i < to; i++) {
-      let best: { first: number; end: number; pattern: Pattern } | null = null;
-      const consider = (p: Pattern) => {
-        const end = matchAt(tokens, i, p, to);
-        if (end > i && (best === null || end > best.end)) best = { first: i, end, pattern: p };
-      };
-      for (const p of this.exact.get(tokens[i].norm) ?? []) consider(p);
-      for (const p of this.prefixed) {
-        const first = p.parts[0] as { value: string };
-        if (tokens[i].norm.startsWith(first.value)) consider(p);
-      }
-      if (best) out.push(best);
+    const stop = Math.min(to, tokens.length);
+    for (let i = Math.max(0, from); i < stop; i++) {
+      const m = this.longest(tokens, i, stop);
+      if (m) out.push({ first: i, end: m.end, pattern: m.pattern });
     }
     return out;
   }
 
   /** The end (exclusive) of the longest match starting at token i, or -1. */
   matchesAt(tokens: Token[], i: number, to = tokens.length): number {
-    let bestEnd = -1;
-    if (i < 0 || i >= to) return -1;
-    for (const p of this.exact.get(tokens[i].norm) ?? []) bestEnd = Math.max(bestEnd, matchAt(tokens, i, p, to));
-    for (const p of this.prefixed) {
-      const first = p.parts[0] as { value: string };
-      if (tokens[i].norm.startsWith(first.value)) bestEnd = Math.max(bestEnd, matchAt(tokens, i, p, to));
-    }
-    return bestEnd;
+    if (i < 0 || i >= to || i >= tokens.length) return -1;
+    return this.longest(tokens, i, Math.min(to, tokens.length))?.end ?? -1;
   }
 
   /** True when some pattern ends exactly at token `end` (exclusive) and starts at or after `from`. */
