@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GazData } from './data.ts';
@@ -14,7 +14,7 @@ import { buildGazetteer, sourceFiles } from './build.ts';
  */
 
 /** Bump when build.ts or normalize.ts change what goes into the index. */
-export const CACHE_VERSION = 'gz-8';
+export const CACHE_VERSION = 'gz-9';
 
 const TYPED = { Int32Array, Float32Array, Uint32Array, Uint16Array, Uint8Array } as const;
 type TypedName = keyof typeof TYPED;
@@ -196,6 +196,11 @@ export function loadOrBuild(file = cachePath()): { data: GazData; stats: LoadSta
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, buf);
     renameSync(tmp, file);
+    // older builds (other sources or code versions) are never read again
+    for (const f of readdirSync(dirname(file))) {
+      const full = join(dirname(file), f);
+      if (/^gazetteer-[0-9a-f]{16}\.bin$/.test(f) && full !== file) rmSync(full, { force: true });
+    }
   } catch {
     // read-only location: keep going with the in-memory build
   }

@@ -51,6 +51,8 @@ function foldArabic(tok: string): string {
  */
 function foldLatin(s: string): string {
   s = s.replace(/dj/g, 'j').replace(/ou/g, 'u').replace(/q/g, 'k').replace(/ck/g, 'k');
+  // a y closing a vowel: Bayhan / Baihan, Sheyban / Sheiban
+  s = s.replace(/([aeou])y(?=[^aeiouy]|$)/g, '$1i');
   // collapse doubled letters: Shabaab / Shabab, Jabbar / Jabar, Saeed keeps "ae"
   s = s.replace(/([a-z])\1+/g, '$1');
   // final h after a vowel: Shabwah / Shabwa, Darnah / Darna

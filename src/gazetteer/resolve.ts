@@ -1,11 +1,13 @@
-import type { Place, PlacePrecision } from '../domain/index.ts';
-import { NO_ADMIN1, type GazData } from './data.ts';
-import { bearingVector, destination, haversineKm } from './geo.ts';
-import { adminWord, directionBefore, nearBefore, offsetBefore, regionAfter, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
-import { scanMentions, tokenize, type RawMention, type Token } from './scan.ts';
-import { findKey, postingsOf } from './hashindex.ts';
-import { STOPWORDS } from './stopwords.ts';
-import type { GeocodeOptions, GeocodeResult, PlaceCandidate } from './types.ts';
+import type { GazData } from './data.ts';
+import { haversineKm } from './geo.ts';
+import { adminWord, directionBefore, nearBefore, offsetBefore, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
+import { scanMentions, tokenize, type RawMention } from './scan.ts';
+import { baseOf, fcodeOf, isRegionCode, scoreBase, type Base, type Scored } from './candidates.ts';
+import { demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
+import { markConflicts, toResult } from './result.ts';
+import type { GeocodeOptions, GeocodeResult } from './types.ts';
+
+export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
 
 /**
  * Disambiguation in context. Each name's candidates are scored by a prior (feature class,
@@ -15,10 +17,6 @@ import type { GeocodeOptions, GeocodeResult, PlaceCandidate } from './types.ts';
  * before it is taken as a place at all.
  */
 
-const FCODE_PRIOR: Record<string, number> = {
-  PCLI: 3, ADM1: 1.2, ADM2: 0.5, PPLC: 1.6, PPLA: 1.1, PPLA2: 0.6, PPLA3: 0.25, PPLA4: 0.1, PPL: 0, PPLX: -0.4, PPLL: -0.2,
-};
-const MAX_CANDIDATES = 40;
 /**
  * Country weight from which a text counts as being about a country: a country named as
  * the place of events ("in Mali") or two or three names of places in it. Just under 0.3 so
@@ -26,14 +24,7 @@ const MAX_CANDIDATES = 40;
  */
 const FOCUS_MIN = 0.29;
 
-interface Scored {
-  place: number;
-  primary: boolean;
-  prior: number;
-  score: number;
-}
-
-interface Mention {
+export interface Mention {
   raw: RawMention;
   cands: Scored[];
   best: Scored | null;
@@ -52,150 +43,6 @@ interface Mention {
 }
 
 const COMPASS_KEYS = new Set(['north', 'south', 'east', 'west', 'nord', 'sud', 'est', 'uest', 'centre', 'center', 'central', 'centre-nord', 'upper', 'lower', 'middle']);
-const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'middle', 'central', 'greater', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'haut', 'bas', 'moyen', 'grand', 'petit', 'nord', 'sud', 'est', 'ouest']);
-
-export function fcodeOf(d: GazData, p: number): string {
-  return d.fcodes[d.fcode[p]];
-}
-
-export function candidateOf(d: GazData, p: number): PlaceCandidate {
-  const a1 = d.admin1[p];
-  const fc = fcodeOf(d, p);
-  return {
-    geonames_id: d.gid[p] >= 0 ? d.gid[p] : null,
-    name: d.names[p],
-    country: d.countries[d.country[p]] || null,
-    admin1: a1 === NO_ADMIN1 ? null : d.admin1Names[a1],
-    lat: round(d.lat[p]),
-    lon: round(d.lon[p]),
-    feature_class: fc.startsWith('P') ? 'P' : 'A',
-    feature_code: fc,
-    population: d.population[p],
-    radius_km: Math.round(d.radius[p] * 10) / 10,
-  };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e5) / 1e5;
-}
-
-function prior(d: GazData, p: number, primary: boolean): number {
-  const fc = fcodeOf(d, p);
-  return (FCODE_PRIOR[fc] ?? 0) + Math.log10(d.population[p] + 1) * 0.35 + (primary ? 0.8 : 0);
-}
-
-/** Candidates of one key's postings, best prior first, at most MAX_CANDIDATES. */
-export function candidatesOf(d: GazData, postings: Uint32Array, weights: Map<string, number>): Scored[] {
-  return scoreBase(d, baseOf(d, postings), weights);
-}
-
-interface Base {
-  place: number;
-  primary: boolean;
-  base: number;
-  cc: string;
-}
-
-/** Prior of every place of a key, best first (computed once per key and text). */
-function baseOf(d: GazData, postings: Uint32Array): Base[] {
-  const all: Base[] = new Array(postings.length);
-  for (let i = 0; i < postings.length; i++) {
-    const code = postings[i];
-    const p = code >>> 1;
-    const primary = (code & 1) === 1;
-    all[i] = { place: p, primary, base: prior(d, p, primary), cc: d.countries[d.country[p]] };
-  }
-  return all.sort((a, b) => b.base - a.base);
-}
-
-/**
- * Adds the country focus to the priors. Long lists (a name shared by hundreds of villages)
- * are cut to the best priors plus every place in a country the text is about.
- */
-function scoreBase(d: GazData, base: Base[], weights: Map<string, number>): Scored[] {
-  const out: Scored[] = [];
-  for (let i = 0; i < base.length; i++) {
-    const b = base[i];
-    const w = weights.get(b.cc) ?? 0;
-    if (i >= MAX_CANDIDATES && w === 0) continue;
-    const pr = b.base + 2 * w;
-    out.push({ place: b.place, primary: b.primary, prior: pr, score: pr });
-  }
-  out.sort((a, b) => b.prior - a.prior);
-  return out.length > MAX_CANDIDATES ? out.slice(0, MAX_CANDIDATES) : out;
-}
-
-function isRegionCode(fc: string): boolean {
-  return fc === 'ADM1' || fc === 'ADM2' || fc === 'PCLI';
-}
-
-/** Lines whose words are mostly capitalised (headlines): capitals there say nothing. */
-function titleLines(tokens: Token[]): Set<number> {
-  const caps = new Map<number, [number, number]>();
-  for (const t of tokens) {
-    if (t.arabic || t.end - t.start < 4) continue;
-    const c = caps.get(t.line) ?? [0, 0];
-    c[0] += t.cap ? 1 : 0;
-    c[1]++;
-    caps.set(t.line, c);
-  }
-  const out = new Set<number>();
-  for (const [line, [cap, all]] of caps) if (all >= 3 && cap / all > 0.7) out.add(line);
-  return out;
-}
-
-/** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
-const TITLES = new Set(['general', 'colonel', 'captain', 'major', 'sergeant', 'commander', 'president', 'minister', 'secretary', 'ambassador', 'sheikh', 'mullah', 'imam', 'emir', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
-const SPEECH = /^[ \t]+(?:said|says|told|added|stated|noted|explained|tweeted|wrote|declared|announced|confirmed|denied|insisted|claimed|argued|warned|urged|who|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a précisé)\b/i;
-const LOCATIVE = /\b(?:in|at|near|from|to|of|into|toward|towards|outside|around|à|a|de|dans|vers|près|en|au)\s+$/i;
-const LOCATIVE_AR = /(?:^|\s)(?:في|من|إلى|الى|على|قرب)\s+$/;
-
-/**
- * Whether the name reads as (part of) a person's or an organisation's name: a capitalised
- * word right next to it that is not part of it, an initial or a title before it ("Gen.",
- * "F."), or a speech verb after it with no locative preposition before ("Austin said").
- */
-function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): 0 | 1 | 2 | 3 {
-  const first = tokens[m.tokStart];
-  if (first.arabic) return 0;
-  const prev = tokens[m.tokStart - 1];
-  const next = tokens[m.tokEnd];
-  const last = tokens[m.tokEnd - 1];
-  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
-  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return 2;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return 2;
-  // "Gen. Frank McKenzie": a title two words back
-  const prev2 = tokens[m.tokStart - 2];
-  if (prev && prev.cap && prev2 && TITLES.has(prev2.folded) && /^[ \t]{1,2}$/.test(gap(prev, first)) && /^\.?[ \t]{1,2}$/.test(gap(prev2, prev))) return 2;
-  // "Kenneth F. McKenzie": followed by an initial
-  if (next && next.end - next.start === 1 && next.cap && text[next.end] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
-  const before = text.slice(Math.max(0, m.start - 12), m.start);
-  if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return 2;
-  if (titles.has(first.line)) return 0;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
-  const nextWord = next ? text.slice(next.start, next.end) : '';
-  const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);
-  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return 1;
-  return 0;
-}
-
-/**
- * "Malian", "Kenyan", "Somali", "Yemeni", "nigérien": a country name plus a demonym ending.
- * These are the lexicon's business, never a place (a town "Malian" exists in China).
- */
-function demonymLike(d: GazData, key: string): boolean {
-  if (key.includes(' ') || isCountryKey(d, key)) return false;
-  const m = /^(.{3,}?)(iennes|ienne|iens|ien|ians|ian|ans|an|ns|n|is|i|ese|aises|aise|ais|oises|oise|ois|es|e)$/.exec(key);
-  if (!m) return false;
-  return [m[1], `${m[1]}a`, `${m[1]}e`, `${m[1]}ia`, `${m[1]}i`].some((stem) => isCountryKey(d, stem));
-}
-
-function isCountryKey(d: GazData, key: string): boolean {
-  const k = findKey(d.index, key);
-  if (k < 0) return false;
-  for (const code of postingsOf(d.index, k)) if (fcodeOf(d, code >>> 1) === 'PCLI') return true;
-  return false;
-}
 
 /** Country focus: hints first, then countries named in the text, then the other places' countries. */
 function countryWeights(hints: string[] | undefined): Map<string, number> {
@@ -219,6 +66,7 @@ function adminBonus(fc: string, level: AdminLevel | undefined, hasTown: boolean)
   if (level === 'town') return fc.startsWith('PPL') ? 1 : -1;
   return isRegionCode(fc) && fc !== 'PCLI' ? 0.5 : 0;
 }
+
 
 /** Resolves every place mention of a text. */
 export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {}): GeocodeResult[] {
@@ -349,6 +197,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   return results;
 }
 
+
 /**
  * Whether the best candidate is supported enough to be taken as a place. `ownVote` is the
  * part of the country weight this very name contributed, so a name cannot vouch for itself.
@@ -387,138 +236,3 @@ function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map
   return false;
 }
 
-function basePrecision(d: GazData, p: number): PlacePrecision {
-  const fc = fcodeOf(d, p);
-  if (fc === 'PCLI') return 'country';
-  if (fc === 'ADM1') return 'region';
-  if (fc === 'ADM2') return 'district';
-  if (d.population[p] < 1000 && fc === 'PPL') return 'village';
-  return 'town';
-}
-
-function placeOf(d: GazData, p: number, name: string, span: [number, number], extra: Partial<Place> = {}): Place {
-  const c = candidateOf(d, p);
-  return {
-    name,
-    span,
-    geonames_id: c.geonames_id,
-    canonical_name: c.name,
-    country: c.country,
-    admin1: c.admin1,
-    lat: c.lat,
-    lon: c.lon,
-    radius_km: c.radius_km,
-    precision: basePrecision(d, p),
-    ...extra,
-  };
-}
-
-/** A point inside a region's extent, shifted toward a compass direction (or its middle). */
-function regionPart(d: GazData, p: number, bearing: number | null): { lat: number; lon: number; radius: number } {
-  const k = p - d.firstRegion;
-  const [la0, la1, lo0, lo1] = [d.extent[4 * k], d.extent[4 * k + 1], d.extent[4 * k + 2], d.extent[4 * k + 3]];
-  const midLat = (la0 + la1) / 2;
-  const midLon = (lo0 + lo1) / 2;
-  const halfDiag = haversineKm(la0, lo0, la1, lo1) / 2;
-  if (bearing === null) return { lat: midLat, lon: midLon, radius: Math.max(40, halfDiag * 0.4) };
-  const v = bearingVector(bearing);
-  return {
-    lat: midLat + v.dNorth * 0.3 * (la1 - la0),
-    lon: midLon + v.dEast * 0.3 * (lo1 - lo0),
-    radius: Math.max(40, halfDiag * 0.45),
-  };
-}
-
-function r1(x: number): number {
-  return Math.round(x * 10) / 10;
-}
-
-function toResult(d: GazData, text: string, m: Mention, c: Scored): GeocodeResult {
-  const p = c.place;
-  const fc = fcodeOf(d, p);
-  const span: [number, number] = [m.raw.start, m.raw.end];
-  const written = text.slice(span[0], span[1]);
-  const score = Math.max(0.05, Math.min(0.99, m.cands.length > 1 ? 1 / (1 + Math.exp(-(c.score - m.cands[1].score))) : 0.9));
-  const name = placeOf(d, p, written, span);
-  const isRegion = isRegionCode(fc);
-
-  if (isRegion) {
-    const rp = regionBefore(text, span[0]);
-    const ra = rp ? null : regionAfter(text, span[1]);
-    if (rp || ra) {
-      const bearing = rp ? rp.bearing : ra!.bearing;
-      const part = regionPart(d, p, bearing);
-      const s: [number, number] = [rp ? rp.start : span[0], ra ? ra.end : span[1]];
-      const place: Place = {
-        ...name,
-        name: text.slice(s[0], s[1]),
-        span: s,
-        lat: round(part.lat),
-        lon: round(part.lon),
-        radius_km: r1(part.radius),
-        precision: 'region',
-        how: `region: ${bearing === null ? 'centre' : `part ${Math.round(bearing)}°`} of ${name.canonical_name}`,
-      };
-      return { place, kind: 'region', anchor: name, score };
-    }
-    const kind = fc === 'PCLI' ? 'country' : 'name';
-    const admin = m.admin && m.admin.level !== 'town' && fc !== 'PCLI' ? m.admin : null;
-    const s: [number, number] = admin ? [Math.min(admin.start, span[0]), Math.max(admin.end, span[1])] : span;
-    return { place: { ...name, name: text.slice(s[0], s[1]), span: s, how: `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}` }, kind, score };
-  }
-
-  const off = m.offset;
-  if (off) {
-    const dist = off.distance ?? { km: 15, vague: true };
-    const pt = destination(name.lat, name.lon, off.bearing, dist.km);
-    // lateral spread of a compass word (±22.5°) is ~0.4 d; hedged figures add 15 % of d
-    const radius = r1(name.radius_km + 3 + 0.3 * dist.km + (dist.vague ? 0.15 * dist.km : 0) + (off.distance ? 0 : 15));
-    const s: [number, number] = [off.start, span[1]];
-    const place: Place = {
-      ...name,
-      name: text.slice(s[0], s[1]),
-      span: s,
-      geonames_id: null,
-      canonical_name: null,
-      lat: round(pt.lat),
-      lon: round(pt.lon),
-      radius_km: radius,
-      precision: radius <= 25 ? 'near' : radius <= 60 ? 'district' : 'region',
-      how: `offset ${off.distance ? `${Math.round(dist.km)} km` : 'some km'} ${off.dirText} of ${name.canonical_name}`,
-    };
-    return { place, kind: 'offset', anchor: name, score };
-  }
-
-  const near = m.near;
-  if (near || m.admin?.level === 'area') {
-    const s: [number, number] = [near ? near.start : span[0], m.admin?.level === 'area' ? m.admin.end : span[1]];
-    const radius = r1(name.radius_km + (near?.tight ? 5 : 12));
-    const place: Place = { ...name, name: text.slice(s[0], s[1]), span: s, radius_km: radius, precision: 'near', how: `near ${name.canonical_name}` };
-    return { place, kind: 'near', anchor: name, score };
-  }
-  return { place: { ...name, how: `${fc} ${name.canonical_name} (${name.country})` }, kind: 'name', score };
-}
-
-/**
- * Two readings of one location that cannot both hold (an offset point and a named place
- * next to it that lies outside its radius): each keeps the other in `conflicts`.
- */
-function markConflicts(text: string, results: GeocodeResult[]) {
-  for (const a of results) {
-    if (a.kind !== 'offset' || !a.place.span) continue;
-    for (const b of results) {
-      if (b === a || !b.place.span || b.kind === 'country' || b.kind === 'region') continue;
-      if (b.place.country !== a.place.country) continue;
-      const gap = b.place.span[0] >= a.place.span[1] ? b.place.span[0] - a.place.span[1] : a.place.span[0] - b.place.span[1];
-      if (gap < 0 || gap > 60) continue;
-      const between = text.slice(Math.min(a.place.span[1], b.place.span[1]), Math.max(a.place.span[0], b.place.span[0]));
-      if (/[.!?\n]/.test(between)) continue;
-      if (a.anchor && b.place.geonames_id !== null && b.place.geonames_id === a.anchor.geonames_id) continue;
-      const km = haversineKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
-      if (km > a.place.radius_km + b.place.radius_km) {
-        (a.conflicts ??= []).push(b.place);
-        (b.conflicts ??= []).push(a.place);
-      }
-    }
-  }
-}

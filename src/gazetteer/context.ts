@@ -1,0 +1,82 @@
+import type { GazData } from './data.ts';
+import { findKey, postingsOf } from './hashindex.ts';
+import type { RawMention, Token } from './scan.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { fcodeOf } from './candidates.ts';
+
+/**
+ * Clues in the words around a name that it is not a place at all: a person's name (a
+ * title, an initial, a speech verb, a capitalised neighbour), a demonym ("Malian"), or a
+ * headline where every word is capitalised.
+ */
+
+export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'middle', 'central', 'greater', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'haut', 'bas', 'moyen', 'grand', 'petit', 'nord', 'sud', 'est', 'ouest']);
+
+/** Lines whose words are mostly capitalised (headlines): capitals there say nothing. */
+export function titleLines(tokens: Token[]): Set<number> {
+  const caps = new Map<number, [number, number]>();
+  for (const t of tokens) {
+    if (t.arabic || t.end - t.start < 4) continue;
+    const c = caps.get(t.line) ?? [0, 0];
+    c[0] += t.cap ? 1 : 0;
+    c[1]++;
+    caps.set(t.line, c);
+  }
+  const out = new Set<number>();
+  for (const [line, [cap, all]] of caps) if (all >= 3 && cap / all > 0.7) out.add(line);
+  return out;
+}
+
+/** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
+const TITLES = new Set(['general', 'colonel', 'captain', 'major', 'sergeant', 'commander', 'president', 'minister', 'secretary', 'ambassador', 'sheikh', 'mullah', 'imam', 'emir', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
+const SPEECH = /^[ \t]+(?:said|says|told|added|stated|noted|explained|tweeted|wrote|declared|announced|confirmed|denied|insisted|claimed|argued|warned|urged|who|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a précisé)\b/i;
+export const LOCATIVE = /\b(?:in|at|near|from|to|of|into|toward|towards|outside|around|à|a|de|dans|vers|près|en|au)\s+$/i;
+export const LOCATIVE_AR = /(?:^|\s)(?:في|من|إلى|الى|على|قرب)\s+$/;
+
+/**
+ * Whether the name reads as (part of) a person's or an organisation's name: a capitalised
+ * word right next to it that is not part of it, an initial or a title before it ("Gen.",
+ * "F."), or a speech verb after it with no locative preposition before ("Austin said").
+ */
+export function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): 0 | 1 | 2 | 3 {
+  const first = tokens[m.tokStart];
+  if (first.arabic) return 0;
+  const prev = tokens[m.tokStart - 1];
+  const next = tokens[m.tokEnd];
+  const last = tokens[m.tokEnd - 1];
+  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return 2;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return 2;
+  // "Gen. Frank McKenzie": a title two words back
+  const prev2 = tokens[m.tokStart - 2];
+  if (prev && prev.cap && prev2 && TITLES.has(prev2.folded) && /^[ \t]{1,2}$/.test(gap(prev, first)) && /^\.?[ \t]{1,2}$/.test(gap(prev2, prev))) return 2;
+  // "Kenneth F. McKenzie": followed by an initial
+  if (next && next.end - next.start === 1 && next.cap && text[next.end] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return 2;
+  if (titles.has(first.line)) return 0;
+  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
+  const nextWord = next ? text.slice(next.start, next.end) : '';
+  const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);
+  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return 1;
+  return 0;
+}
+
+/**
+ * "Malian", "Kenyan", "Somali", "Yemeni", "nigérien": a country name plus a demonym ending.
+ * These are the lexicon's business, never a place (a town "Malian" exists in China).
+ */
+export function demonymLike(d: GazData, key: string): boolean {
+  if (key.includes(' ') || isCountryKey(d, key)) return false;
+  const m = /^(.{3,}?)(iennes|ienne|iens|ien|ians|ian|ans|an|ns|n|is|i|ese|aises|aise|ais|oises|oise|ois|es|e)$/.exec(key);
+  if (!m) return false;
+  return [m[1], `${m[1]}a`, `${m[1]}e`, `${m[1]}ia`, `${m[1]}i`].some((stem) => isCountryKey(d, stem));
+}
+
+export function isCountryKey(d: GazData, key: string): boolean {
+  const k = findKey(d.index, key);
+  if (k < 0) return false;
+  for (const code of postingsOf(d.index, k)) if (fcodeOf(d, code >>> 1) === 'PCLI') return true;
+  return false;
+}
+
