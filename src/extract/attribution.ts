@@ -181,8 +181,10 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   for (const m of ms) {
     const r = result.get(m);
     if (!r) continue;
+    // id: the state or group that struck; name: the force when one is named ("Saudi-led
+    // coalition", "CIA"), so a reader or an evaluation can see which arm of it
     const id = rootOf(m);
-    const actor: ActorRef = { id, name: actorById(id)?.name ?? id };
+    const actor: ActorRef = { id, name: m.actor.kind === 'force' && !m.generic ? m.actor.name : (actorById(id)?.name ?? id) };
     const span: Span = r.cue
       ? [Math.min(m.span[0], doc.tokens[r.cue.first].start), Math.max(m.span[1], doc.tokens[r.cue.end - 1].end)]
       : sentence.span;
