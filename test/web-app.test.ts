@@ -183,18 +183,53 @@ describe('web app', () => {
     await page.check(`input[name=pick][value="${b}"]`);
     await page.fill('#merge-reason', 'same strike told by two outlets');
     await page.click('.merge-form button[type=submit]');
-    if (world.review) {
-      await page.waitForSelector('.incident[data-incident]');
-      const va = await getJson<{ incident: { id: string } }>(`/api/incidents/${a}`);
-      const vb = await getJson<{ incident: { id: string } }>(`/api/incidents/${b}`);
-      expect(va.incident.id).toBe(vb.incident.id);
-      await expect(page.textContent('.decisions')).resolves.toContain('same strike told by two outlets');
-      await shot(page, 'merged');
-    } else {
-      // Without the corroboration service the server refuses decisions; the page says so.
-      await page.waitForFunction(() => /Not merged: .*not available/.test(document.querySelector('.merge-form .form-status')?.textContent ?? ''));
-    }
-    expect(errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+    await page.waitForSelector('.incident[data-incident]');
+    const va = await getJson<{ incident: { id: string; report_ids: string[] } }>(`/api/incidents/${a}`);
+    const vb = await getJson<{ incident: { id: string } }>(`/api/incidents/${b}`);
+    expect(va.incident.id).toBe(vb.incident.id);
+    expect(va.incident.report_ids.length).toBeGreaterThanOrEqual(2);
+    await expect(page.getAttribute('.incident', 'data-incident')).resolves.toBe(va.incident.id);
+    await expect(page.textContent('.decisions')).resolves.toContain('same strike told by two outlets');
+    await shot(page, 'merged');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets an analyst grade and assess an incident with reasons, then revert the grade', async () => {
+    const { page, errors } = await newPage(world);
+    await page.goto(`${world.url}/#/login`);
+    await page.fill('#login-user', ANALYST.name);
+    await page.fill('#login-pass', ANALYST.password);
+    await page.click('.login-form button[type=submit]');
+    await page.waitForSelector('table.queue tbody tr[data-incident]');
+    const id = (await page.locator('table.queue tbody tr[data-incident]').first().getAttribute('data-incident'))!;
+    const before = await getJson<{ incident: { grade: string } }>(`/api/incidents/${id}`);
+    await page.goto(`${world.url}/#/incident/${id}`);
+    const grade = page.locator('form.decision-grade');
+    await grade.waitFor();
+    await grade.locator('select').selectOption('discounted');
+    await grade.locator('textarea').fill('the sources describe a training exercise');
+    await grade.locator('button[type=submit]').click();
+    await page.waitForFunction(() => document.querySelector('.summary .badge')?.textContent === 'discounted');
+    await expect(getJson<{ incident: { grade: string } }>(`/api/incidents/${id}`)).resolves.toMatchObject({ incident: { grade: 'discounted' } });
+
+    const assess = page.locator('form.decision-assess');
+    await assess.locator('input[name=belligerent]').fill('US');
+    await assess.locator('select').selectOption('medium');
+    await assess.locator('textarea').fill('a Reaper orbit was reported over the area that morning');
+    await assess.locator('button[type=submit]').click();
+    await page.waitForFunction(() => /Reaper orbit/.test(document.querySelector('#ass-title')?.parentElement?.textContent ?? ''));
+    await expect(page.textContent('.decisions')).resolves.toContain('the sources describe a training exercise');
+    await shot(page, 'decisions');
+
+    // Revert the grade from the history: the automatic grade comes back.
+    const gradeEntry = page.locator('.decisions li', { hasText: 'the sources describe a training exercise' });
+    await gradeEntry.locator('button[data-decision]').click();
+    await gradeEntry.locator('input').fill('the exercise story was itself denied');
+    await gradeEntry.locator('button[type=submit]').click();
+    await page.waitForFunction((g) => document.querySelector('.summary .badge')?.textContent === g, before.incident.grade);
+    await expect(page.locator('.decisions li.reverted').count()).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

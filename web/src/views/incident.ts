@@ -221,26 +221,39 @@ function page(v: IncidentView, reload: () => void): HTMLElement {
   );
 }
 
+/** Revert a decision: the button opens a small inline form asking why (kept in the history). */
 function revertButton(decision: number, reload: () => void): HTMLElement {
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'secondary small',
-      onclick: async () => {
-        const reason = window.prompt('Why revert this decision?');
-        if (!reason) return;
-        try {
-          await api.review('revert', { decision, reason });
-          announce('Decision reverted');
-          reload();
-        } catch (e) {
-          announce(`Revert failed: ${(e as Error).message}`);
-        }
+  const holder = h('span', { class: 'revert' });
+  const open = () => {
+    const id = `revert-${decision}`;
+    const input = h('input', { id, required: true, minlength: 3, size: 24 });
+    const status = h('span', { role: 'status', class: 'form-status' });
+    const form = h(
+      'form',
+      {
+        class: 'revert-form',
+        onsubmit: async (ev: Event) => {
+          ev.preventDefault();
+          try {
+            await api.review('revert', { decision, reason: input.value.trim() });
+            announce('Decision reverted');
+            reload();
+          } catch (e) {
+            status.textContent = `Not reverted: ${(e as Error).message}`;
+          }
+        },
       },
-    },
-    'Revert',
-  );
+      h('label', { for: id }, 'Why revert? '),
+      input,
+      ' ',
+      h('button', { type: 'submit', class: 'small' }, 'Revert'),
+      status,
+    );
+    replace(holder, form);
+    input.focus();
+  };
+  replace(holder, h('button', { type: 'button', class: 'secondary small', 'data-decision': String(decision), onclick: open }, 'Revert…'));
+  return holder;
 }
 
 function miniMap(el: HTMLElement, place: NonNullable<IncidentView['incident']['place']>): L.Map {
@@ -256,7 +269,7 @@ function miniMap(el: HTMLElement, place: NonNullable<IncidentView['incident']['p
       [place.lat - dLat * pad, place.lon - dLon * pad],
       [place.lat + dLat * pad, place.lon + dLon * pad],
     ],
-    { maxZoom: 9, animate: false },
+    { maxZoom: 7, animate: false },
   );
   addBasemap(map);
   L.circle([place.lat, place.lon], { radius: km * 1000, color: '#b00020', weight: 2, fillOpacity: 0.12, interactive: false }).addTo(map);
