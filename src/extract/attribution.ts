@@ -60,7 +60,8 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   const seen = new Set<string>();
   for (const i of [...scope].sort((a, b) => a - b)) {
     for (const a of sentenceAttributions(doc, i, strikerRoots)) {
-      const key = `${a.actor.id}\u0000${a.stance}`;
+      // the same stance in the headline and the body is kept twice: a body statement outranks a headline
+      const key = `${a.actor.id}\u0000${a.stance}\u0000${a.source === 'headline'}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(a);
