@@ -16,7 +16,7 @@ const arbItem = (k: number) =>
     lat: fc.double({ min: 10, max: 11.5, noNaN: true }),
     lon: fc.double({ min: 20, max: 21.5, noNaN: true }),
     radius: fc.constantFrom(5, 10, 30, 120, 600),
-    target: fc.constantFrom([], ['A'], ['B']),
+    target: fc.constantFrom<string[]>([], ['A'], ['B']),
     killed: fc.option(fc.integer({ min: 0, max: 30 })),
   }).map(
     (r): ClusterItem => ({

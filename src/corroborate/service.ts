@@ -184,6 +184,8 @@ export async function decide(
   input: DecisionInput,
   who: { by: string; reason: string },
 ): Promise<{ decision: Decision; incident: Incident | null }> {
+  if (!who.by.trim()) throw new Error('a decision needs the name of who takes it (--by)');
+  if (!who.reason.trim()) throw new Error('a decision needs a reason (--reason)');
   const id = await mustResolve(store, input.incident_id);
   const members = (await store.incidentReportIds([id])).get(id) ?? [];
   let body: DecisionBody;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Decision, DecisionBody, type NewDecision } from '../../domain/index.ts';
+import { Decision, DecisionBody, NewDecision } from '../../domain/index.ts';
 
 /**
  * SQLite side of analyst decisions (table `decisions`, migration 3). The decision payload is
@@ -36,8 +36,9 @@ function toDecision(r: Row): Decision {
   });
 }
 
-export function addDecision(db: Db, d: NewDecision): Decision {
-  const body = DecisionBody.parse(d.body);
+export function addDecision(db: Db, input: NewDecision): Decision {
+  const d = NewDecision.parse(input);
+  const body = d.body;
   const info = db
     .prepare('INSERT INTO decisions (kind, incident_id, body, reason, by_user, at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(body.kind, body.incident_id, JSON.stringify(body), d.reason, d.by, d.at);
