@@ -6,6 +6,7 @@ import type { Document, Report } from './domain/index.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { ingestSources, type IngestEvent, type Stages } from './pipeline.ts';
 import { sha256 } from './ingest/normalize.ts';
+import { updateIncidents } from './corroborate/service.ts';
 
 let root: string;
 let dir: string;
@@ -108,6 +109,7 @@ describe('ingestSources', () => {
       corroborate: async (s, ids) => {
         expect(s).toBe(store);
         calls.push(ids);
+        await updateIncidents(s, ids);
       },
     };
     await ingestSources(store, [dir], { batchSize: 2 }, stages);
@@ -148,5 +150,28 @@ describe('ingestSources', () => {
     const doc = await store.getDocument('one');
     expect(doc).toMatchObject({ title: 'One', publisher: 'W', url: 'https://w.example/1', source: `${join(dir, 'w.rss')}#https://w.example/1` });
     expect(Buffer.from((await store.getRaw(doc!.raw_sha256))!).toString()).toBe(rss);
+  });
+
+  it('corroborates on the next run the documents an interrupted run stored but never corroborated', async () => {
+    // First run: extraction only, as if killed before its batch was corroborated.
+    await ingestSources(store, [dir], {}, { extract: strikeParagraphs });
+    expect(await store.countIncidents()).toBe(0);
+    const corroborated: string[][] = [];
+    const stages: Stages = {
+      extract: strikeParagraphs,
+      corroborate: async (s, ids) => {
+        corroborated.push(ids);
+        await updateIncidents(s, ids);
+      },
+    };
+    const second = await ingestSources(store, [dir], {}, stages);
+    expect(second.unchanged).toBe(3);
+    expect(corroborated.flat().sort()).toEqual([sha256(A), sha256(B)].sort());
+    const reports = await store.listReports();
+    expect((await store.incidentOfReports(reports.map((r) => r.id!))).size).toBe(reports.length);
+    // Third run: everything is corroborated, nothing to do.
+    corroborated.length = 0;
+    await ingestSources(store, [dir], {}, stages);
+    expect(corroborated).toEqual([]);
   });
 });

@@ -111,6 +111,9 @@ export async function ingestSources(
           if (out.status !== 'unchanged') {
             summary.documentIds.push(doc.id);
             pending.push(doc.id);
+          } else if (stages.corroborate && (await hasUncorroboratedReports(store, doc.id))) {
+            // A run killed between writing a document and corroborating its batch: finish it now.
+            pending.push(doc.id);
           }
           onEvent({ type: 'document', status: out.status, name: doc.name, id: doc.id, source: doc.source, reports: out.reports });
         } catch (err) {
@@ -152,4 +155,12 @@ async function storeDocument(
     await store.replaceReports(doc.id, reports);
     return { status: put.status === 'unchanged' ? 'reextracted' : 'ingested', reports: reports.length };
   });
+}
+
+/** True when some report of the document belongs to no incident (an interrupted earlier run). */
+async function hasUncorroboratedReports(store: Store, documentId: string): Promise<boolean> {
+  const reports = await store.listReports({ documentId });
+  if (reports.length === 0) return false;
+  const linked = await store.incidentOfReports(reports.map((r) => r.id ?? `${documentId}:${r.index}`));
+  return linked.size < reports.length;
 }
