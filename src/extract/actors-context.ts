@@ -98,7 +98,7 @@ function build(text: string, title: string | null): ActorDoc {
 
 /** Articles and possessive leftovers skipped when looking at the word before or after a name. */
 const FILLER = new Set([
-  'the', 'a', 'an', 'l', 'la', 'le', 'les', 'un', 'une', 's', 'de', 'its', 'their', 'al', 'el', 'des', 'du', 'd', 'het', 'ال',
+  'the', 'a', 'an', 'l', 'la', 'le', 'les', 'un', 'une', 's', 'de', 'its', 'their', 'al', 'el', 'des', 'du', 'd', 'het', 'ال', 'باسم',
   // directions and the like between a preposition and a country: "in northern Mali", "dans le nord du Mali"
   'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
   'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'far', 'remote', 'rural',
@@ -190,7 +190,9 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   // "..., said the Pentagon." / "a indiqué l'armée": inverted only when the clause ends there
   let nameEnd = end;
   while (nameEnd < right && roles.official_nouns.matchesAt(tokens, nameEnd, s1) > nameEnd) nameEnd = roles.official_nouns.matchesAt(tokens, nameEnd, s1);
-  const clauseEnds = nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3));
+  // Arabic puts the verb first: "قال متحدث باسم الجيش الأمريكي إن ..." (said ... that)
+  const clauseEnds =
+    nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3)) || tokens[nameEnd]?.norm === 'ان';
   const speaker = says || voices || accordingTo() || (rightBefore(stance.speech) && clauseEnds);
   // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
   // within the clause: "killed the head of the Quds Force"

@@ -71,6 +71,16 @@ describe('stance, sentence by sentence (French)', () => {
   });
 });
 
+describe('stance in other languages of the development set', () => {
+  it.each([
+    ['Het LNA geeft de luchtaanval toe, maar ontkent dat het burgers viseerde.', ['LNA:confirms']],
+    ['قال متحدث باسم الجيش الأمريكي إن قوات بلاده شنت غارات جوية على مواقع لتنظيم داعش في ليبيا', ['US:confirms']],
+    ['A drone strike by Haftar forces hit Murzuq. The GNA confirmed that Murzuq was hit by an air strike.', ['LNA:alleges']],
+  ])('%s', (text, expected) => {
+    expect(pairs(text)).toEqual([...expected].sort());
+  });
+});
+
 describe('headline and document rules', () => {
   it('reads a headline question as suspicion', () => {
     expect(pairs('A strike hit a convoy of AQIM in northern Mali.', 'Did the US launch a drone strike on AQIM in northern Mali?')).toEqual(['US:suspected']);

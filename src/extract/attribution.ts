@@ -153,7 +153,12 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   assign(noComment, () => 'no_comment');
   assign(denies, (c) => (aimedAtHarm(doc, c, t1, stance.deny_harm) ? 'confirms' : 'denies'));
   assign(claims, () => 'claims');
-  assign(confirms, () => 'confirms');
+  // "the GNA confirms that Murzuk was hit" confirms the strike, not its own part in it
+  const ownSideOf = (m: DocMention) => strikerRoots.size === 0 || strikerRoots.has(belligerentIdOf(m.actor.id));
+  for (const c of confirms) {
+    const m = subjectOf(c);
+    if (m && !result.has(m) && ownSideOf(m)) result.set(m, { stance: 'confirms', cue: c });
+  }
 
   const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
   const strikers = ms.filter((m) => !result.has(m) && (m.roles.agent || m.roles.strike));
@@ -164,7 +169,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     const others = strikers.filter((s) => rootOf(s) !== rootOf(sp));
     // the side named as striking (or anyone, when no side is) speaks for itself; "Pakistani
     // officials said the strike killed six" about a US drone does not make Pakistan the striker
-    const ownSide = strikerRoots.has(rootOf(sp)) || strikerRoots.size === 0;
+    const ownSide = ownSideOf(sp);
     if (others.length === 0 && ownSide) result.set(sp, { stance: 'confirms', cue: null });
   }
   for (const m of strikers) {
