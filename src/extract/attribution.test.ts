@@ -74,7 +74,7 @@ describe('stance, sentence by sentence (French)', () => {
 describe('stance in other languages of the development set', () => {
   it.each([
     ['Het LNA geeft de luchtaanval toe, maar ontkent dat het burgers viseerde.', ['LNA:confirms']],
-    ['قال متحدث باسم الجيش الأمريكي إن قوات بلاده شنت غارات جوية على مواقع لتنظيم داعش في ليبيا', ['US:confirms']],
+    ['قال متحدث باسم الجيش الأمريكي إن قوات بلاده شنت غارات جوية على مواقع لتنظيم داعش في ليبيا.', ['US:confirms']],
     ['A drone strike by Haftar forces hit Murzuq. The GNA confirmed that Murzuq was hit by an air strike.', ['LNA:alleges']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
