@@ -68,15 +68,36 @@ export function personLike(text: string, tokens: Token[], m: RawMention, titles:
  */
 export function demonymLike(d: GazData, key: string): boolean {
   if (key.includes(' ') || isCountryKey(d, key)) return false;
+  return countryOfDemonym(d, key) !== null;
+}
+
+/** The country of a demonym's folded form ("somali" → SO, "malienne" → ML), or null. */
+export function countryOfDemonym(d: GazData, key: string): string | null {
+  if (/^[\u0600-\u06ff]/.test(key)) {
+    // Arabic nisba: الليبية → ليبيا, الصومالية → الصومال
+    const stem = key.replace(/(يه|ي)$/, '');
+    for (const k of [stem, `${stem}يا`, `${stem}ا`]) {
+      const p = countryPlaceOfKey(d, k);
+      if (p >= 0) return d.countries[d.country[p]];
+    }
+    return null;
+  }
   const m = /^(.{3,}?)(iennes|ienne|iens|ien|ians|ian|ans|an|ns|n|is|i|ese|aises|aise|ais|oises|oise|ois|es|e)$/.exec(key);
-  if (!m) return false;
-  return [m[1], `${m[1]}a`, `${m[1]}e`, `${m[1]}ia`, `${m[1]}i`].some((stem) => isCountryKey(d, stem));
+  if (!m) return null;
+  for (const stem of [m[1], `${m[1]}a`, `${m[1]}e`, `${m[1]}ia`, `${m[1]}i`]) {
+    const p = countryPlaceOfKey(d, stem);
+    if (p >= 0) return d.countries[d.country[p]];
+  }
+  return null;
 }
 
 export function isCountryKey(d: GazData, key: string): boolean {
-  const k = findKey(d.index, key);
-  if (k < 0) return false;
-  for (const code of postingsOf(d.index, k)) if (fcodeOf(d, code >>> 1) === 'PCLI') return true;
-  return false;
+  return countryPlaceOfKey(d, key) >= 0;
 }
 
+function countryPlaceOfKey(d: GazData, key: string): number {
+  const k = findKey(d.index, key);
+  if (k < 0) return -1;
+  for (const code of postingsOf(d.index, k)) if (fcodeOf(d, code >>> 1) === 'PCLI') return code >>> 1;
+  return -1;
+}

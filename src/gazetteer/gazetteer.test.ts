@@ -79,6 +79,10 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'Des combats à une cinquantaine de kilomètres au nord de Gao, au Mali.', written: 'une cinquantaine de kilomètres au nord de Gao', kind: 'offset', cc: 'ML', lat: 16.72, lon: -0.04, km: 25 },
   { text: 'بلدية صبراتة (70 كلم غرب طرابلس) في ليبيا', written: '70 كلم غرب طرابلس', kind: 'offset', cc: 'LY', lat: 32.88, lon: 12.44, km: 25 },
   { text: 'The compound lies roughly 20 miles west of Miran Shah, Pakistan.', written: 'roughly 20 miles west of Miran Shah', kind: 'offset', cc: 'PK', lat: 33.0, lon: 69.73, km: 25 },
+  // an unnamed capital, through its adjective or the country in focus
+  { text: 'A home was hit some 25 kilometers northeast of the Somali capital.', written: 'some 25 kilometers northeast of the Somali capital', kind: 'offset', cc: 'SO', lat: 2.2, lon: 45.5, km: 25 },
+  { text: 'قصف في العاصمة الليبية', written: 'العاصمة الليبية', kind: 'name', cc: 'LY', lat: 32.89, lon: 13.19, km: 25 },
+  { text: 'Troops in Mali said clashes erupted in the capital on Monday.', written: 'the capital', kind: 'name', cc: 'ML', lat: 12.65, lon: -8.0, km: 25 },
   // near / outskirts
   { text: 'A drone struck just outside Mogadishu, Somalia.', written: 'outside Mogadishu', kind: 'near', cc: 'SO', lat: 2.04, lon: 45.34, km: 25 },
   { text: 'It struck close to Jilib, Somalia.', written: 'close to Jilib', kind: 'near', cc: 'SO', lat: 0.49, lon: 42.79, km: 25 },
@@ -123,6 +127,10 @@ describe('geocode: context and conflicts', () => {
   it('reads Gao in a Mali story as the Malian town, not Guantánamo', () => {
     const r = g.geocode('Jihadists attacked Gao and Kidal.', { countryHints: ['ML'] }).find((x) => x.place.name === 'Gao');
     expect(r?.place.country).toBe('ML');
+  });
+  it('does not take a big city for a village of the same name', () => {
+    const rs = g.geocode('The drone hit a home in Baghdad village, outside Mogadishu, Somalia.');
+    expect(rs.some((r) => r.place.country === 'IQ')).toBe(false);
   });
   it('skips common words, person names and demonyms', () => {
     const rs = g.geocode('Police said the Malian army and Gen. Frank McKenzie met. Said told Man of War.');

@@ -5,6 +5,7 @@ import { scanMentions, tokenize, type RawMention } from './scan.ts';
 import { baseOf, fcodeOf, isRegionCode, scoreBase, type Base, type Scored } from './candidates.ts';
 import { demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
 import { markConflicts, toResult } from './result.ts';
+import { capitalMentions } from './capital.ts';
 import type { GeocodeOptions, GeocodeResult } from './types.ts';
 
 export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
@@ -186,6 +187,20 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     done.set(doneKey, m.cands);
   }
 
+  // "the (Somali) capital" with no name after it: the capital of that country or of the focus
+  let focusCountry: string | null = null;
+  let top = 0;
+  for (const [cc, v] of focus) if (v > top) [focusCountry, top] = [cc, v];
+  const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
+  for (const raw of capitalMentions(d, text, top >= FOCUS_MIN ? focusCountry : null)) {
+    if (taken(raw.start, raw.end)) continue;
+    const near = nearBefore(text, raw.start);
+    const offset = offsetBefore(text, raw.start);
+    const best: Scored = { place: raw.postings[0] >>> 1, primary: true, prior: 5, score: 5 };
+    mentions.push({ raw, cands: [best], best, admin: null, strongContext: true, locative: true, personLike: false, person: false, glued: false, near, offset });
+  }
+  mentions.sort((a, b) => a.raw.start - b.raw.start);
+
   const results: GeocodeResult[] = [];
   for (const m of mentions) {
     const own = m.best ? voters.get(m.raw.key) : undefined;
@@ -207,6 +222,8 @@ function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map
   const fc = fcodeOf(d, c.place);
   const cc = d.countries[d.country[c.place]];
   if (fc === 'PCLI') return true; // country names are seldom anything else ("Serbia says")
+  // "Baghdad village" in a Somali story is not the Iraqi capital
+  if (m.admin && /village|hamlet|قرية/i.test(m.admin.word) && d.population[c.place] >= 100_000) return false;
   if (m.raw.acronym) return false;
   if (m.glued || (m.personLike && !m.strongContext)) return false;
   const multi = m.raw.key.includes(' ');
