@@ -68,13 +68,20 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   return s ? `?${s}` : '';
 }
 
+type ActorList = { items: { id: string; name: string; incidents: number }[] };
+const actorLists: Partial<Record<'target' | 'belligerent', Promise<ActorList>>> = {};
+
 export const api = {
   incidents: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => call<IncidentPage>('GET', `/api/incidents${qs(params)}`, undefined, signal),
   incident: (id: string) => call<IncidentView>('GET', `/api/incidents/${encodeURIComponent(id)}`),
   stats: (params: Record<string, string | number | undefined>, signal?: AbortSignal) => call<Stats>('GET', `/api/stats${qs(params)}`, undefined, signal),
   clusters: (params: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     call<{ zoom: number; clusters: Cluster[] }>('GET', `/api/map/clusters${qs(params)}`, undefined, signal),
-  actors: (role: 'target' | 'belligerent') => call<{ items: { id: string; name: string; incidents: number }[] }>('GET', `/api/actors${qs({ role })}`),
+  /** Actors for the filter lists: asked once per page load (they change only with ingestion). */
+  actors: (role: 'target' | 'belligerent') => (actorLists[role] ??= call<ActorList>('GET', `/api/actors${qs({ role })}`).catch((e: unknown) => {
+    delete actorLists[role];
+    throw e;
+  })),
   ask: (q: string) => call<AskAnswer>('GET', `/api/ask${qs({ q })}`),
   me: () => call<Me>('GET', '/api/auth/me'),
   login: (username: string, password: string) => call<Me>('POST', '/api/auth/login', { username, password }),

@@ -264,13 +264,20 @@ function miniMap(el: HTMLElement, place: NonNullable<IncidentView['incident']['p
   const dLat = km / 111.2;
   const dLon = km / (111.2 * Math.max(0.05, Math.cos((place.lat * Math.PI) / 180)));
   const pad = place.radius_km < 20 ? 6 : 3;
-  map.fitBounds(
-    [
-      [place.lat - dLat * pad, place.lon - dLon * pad],
-      [place.lat + dLat * pad, place.lon + dLon * pad],
-    ],
-    { maxZoom: 7, animate: false },
-  );
+  const fit = () =>
+    map.fitBounds(
+      [
+        [place.lat - dLat * pad, place.lon - dLon * pad],
+        [place.lat + dLat * pad, place.lon + dLon * pad],
+      ],
+      { maxZoom: 7, animate: false },
+    );
+  fit();
+  // The page lays out after the map measured its box: measure again and centre the circle.
+  requestAnimationFrame(() => {
+    map.invalidateSize({ animate: false });
+    fit();
+  });
   addBasemap(map);
   L.circle([place.lat, place.lon], { radius: km * 1000, color: '#b00020', weight: 2, fillOpacity: 0.12, interactive: false }).addTo(map);
   L.circleMarker([place.lat, place.lon], { radius: 4, color: '#b00020', fillOpacity: 1, interactive: false }).addTo(map);
