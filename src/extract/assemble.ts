@@ -69,7 +69,8 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   // Place
   const neighbours = neighbourRanges(sentences, lead, ctx.analysis.tailStart);
   const placeTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), [...deaths, ...neighbours]].filter((t) => t.length > 0);
-  const placeChoice = choosePlace(ctx.strikeGeo, placeTiers, g.triggers);
+  let placeChoice = choosePlace(ctx.strikeGeo, placeTiers, g.triggers);
+  if (g.placeSpan) placeChoice = listedPlace(ctx, g.placeSpan, placeChoice.place);
   let place: Place | null = placeChoice.place;
   if (!place) place = countryFallback(ctx, eventRanges);
 
@@ -126,6 +127,28 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
     spans,
     confidence: Math.min(0.95, Math.round(confidence * 100) / 100),
   };
+}
+
+/**
+ * The place of a strike split off a list ("also struck A, B and C"): the gazetteer's reading
+ * of the name when it has one; else the name near the place the strike's sentences give,
+ * with a radius that says the point is only the neighbourhood.
+ */
+function listedPlace(ctx: DocContext, span: Span, around: Place | null): { place: Place | null; alternatives: Place[]; span: Span | null } {
+  const known = ctx.strikeGeo.find((r) => r.place.span && r.place.span[0] < span[1] && r.place.span[1] > span[0]);
+  if (known) return { place: known.place, alternatives: [], span: known.place.span };
+  if (!around) return { place: null, alternatives: [], span: null };
+  const place: Place = {
+    ...around,
+    name: ctx.text.slice(span[0], span[1]),
+    span,
+    geonames_id: null,
+    canonical_name: null,
+    radius_km: Math.max(around.radius_km, 30),
+    precision: 'near',
+    how: `not in the gazetteer; placed near ${around.name}`,
+  };
+  return { place, alternatives: [], span };
 }
 
 const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?)\b/i;

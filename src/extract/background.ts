@@ -72,6 +72,9 @@ export function classifySentence(sentence: string, opts: { isHeadline?: boolean;
  */
 const EVENT_CUE = /\b(?:killed|died|dead|wounded|injured|tués?|morts?|blessés?|péri|ont été tués|yesterday|today|overnight|last night|this morning|earlier today|(?:over|in) the (?:past|last) (?:24|48|twenty-four) hours|hier|aujourd['’]hui|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
 
+const DAY_CUE =
+  /\b(?:yesterday|today|overnight|last night|this morning|earlier today|(?:over|in) the (?:past|last) (?:24|48|twenty-four) hours|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hier|aujourd['’]hui|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
+
 /** Rules strong enough that event cues do not rescue the sentence. */
 const HARD = new Set(['conditional', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
 
@@ -85,6 +88,8 @@ export function isBackground(sentence: string, opts: { isHeadline?: boolean; isL
   const v = classifySentence(sentence, opts);
   if (!v.background) return v;
   if (v.reasons.some((r) => HARD.has(r))) return v;
-  if (EVENT_CUE.test(sentence)) return { background: false, reasons: v.reasons.map((r) => `overridden:${r}`) };
+  // A tally ("this year two others have died in drone strikes") needs a specific day to be news.
+  const cue = v.reasons.includes('tally') ? DAY_CUE : EVENT_CUE;
+  if (cue.test(sentence)) return { background: false, reasons: v.reasons.map((r) => `overridden:${r}`) };
   return v;
 }

@@ -16,6 +16,13 @@ const STATEMENT_BEFORE =
   /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|a (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)\b[^.;]{0,20}$/i;
 const STATEMENT_AFTER = /^[^.;]{0,4}\b(?:statement|communiqué|announcement|press release|briefing)\b/i;
 
+/** A date attached to a statement ("announced Monday", "a annoncé lundi"), not to the strike. */
+export function isStatementDate(text: string, m: { span: [number, number] }): boolean {
+  const before = text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
+  const after = text.slice(m.span[1], m.span[1] + 30);
+  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after);
+}
+
 export interface DateChoice {
   window: DateWindow | null;
   span: [number, number] | null;
@@ -31,9 +38,7 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     const inTier = mentions.filter((m) => m.window !== null && ranges.some(([s, e]) => m.span[0] >= s && m.span[1] <= e));
     const strike: DateMention[] = [];
     for (const m of inTier) {
-      const before = text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
-      const after = text.slice(m.span[1], m.span[1] + 30);
-      if (STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after)) {
+      if (isStatementDate(text, m)) {
         if (!upperBound) upperBound = { window: m.window!, span: m.span };
       } else strike.push(m);
     }

@@ -18,6 +18,8 @@ export interface EventSentence {
   triggers: [number, number][];
   /** False for a sentence that only refers back ("the strike killed..."): it never starts a strike alone. */
   strong: boolean;
+  /** The day window the sentence gives the strike (not a statement's day), when it gives one. */
+  day?: { start: string; end: string } | null;
 }
 
 export interface StrikeGroup {
@@ -27,6 +29,10 @@ export interface StrikeGroup {
   lead: number;
   /** Set when the article announced the strike only by a count ("three distinct strikes"). */
   counted?: boolean;
+  /** The day of the strike as its sentences give it, for telling strikes on other days apart. */
+  day?: { start: string; end: string } | null;
+  /** Set when the strike was split off a list of places ("also struck A, B and C"): its place. */
+  placeSpan?: [number, number];
 }
 
 const NUM_WORDS: Record<string, number> = {
@@ -35,7 +41,7 @@ const NUM_WORDS: Record<string, number> = {
 
 const ORDINAL_NEW =
   /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
-const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
+export const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
 const SAME_SITE =
   /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at|(?:near|at|to|around) the scene|taken (?:cover|refuge|shelter)|sheltering|sheltered)\b|\b(?:second|other|later) (?:strike|bomb|missile)s? then\b|\bsecouristes?\b|\bréfugiée?s?\b|\bvenus? (?:porter )?secours\b/i;
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
@@ -67,12 +73,20 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     if (current === null && !ev.strong && headlines.length === 0) continue;
     const isNew = current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text)) && !FIRST_REF.test(ev.text);
     const followUp = SAME_SITE.test(ev.text);
+    // A strike told with a different day than the current one, without saying it is a new
+    // strike, is another story: an earlier strike recalled ("the U.S. airstrikes of December
+    // 29th"), the army's own strikes "on Tuesday" next to a drone strike "yesterday".
+    const otherDay = current !== null && !!ev.day && !!current.day && (ev.day.end < current.day.start || ev.day.start > current.day.end);
+    if (otherDay && !isNew && !FIRST_REF.test(ev.text)) continue;
+    const prevDay: StrikeGroup['day'] = current === null ? null : (current as StrikeGroup).day ?? null;
     if (current === null || (isNew && (!followUp || counted > 0))) {
-      current = { sentences: [ev.sentence], triggers: [...ev.triggers], lead: ev.sentence };
+      // With no day of its own, a strike told next to another is taken to be on that day.
+      current = { sentences: [ev.sentence], triggers: [...ev.triggers], lead: ev.sentence, day: ev.day ?? prevDay };
       groups.push(current);
       continue;
     }
     const target = FIRST_REF.test(ev.text) && groups.length > 0 ? groups[0] : current;
+    if (!target.day && ev.day) target.day = ev.day;
     target.sentences.push(ev.sentence);
     target.triggers.push(...ev.triggers);
   }

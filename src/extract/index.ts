@@ -9,7 +9,8 @@ import type { Report } from '../domain/index.ts';
 import type { Gazetteer, GeocodeResult } from '../gazetteer/types.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { findEventSentences } from './events.ts';
-import { groupStrikes } from './grouping.ts';
+import { ALSO_STRUCK, groupStrikes, type EventSentence, type StrikeGroup } from './grouping.ts';
+import { isStatementDate } from './date-choice.ts';
 import { hasPlatform, platformCues } from './triggers.ts';
 import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
@@ -70,12 +71,14 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     ...analysis.background.map((b) => b.sentence),
     ...platformBackground(text, sentences, analysis.triggersBySentence),
   ]);
+  for (const e of analysis.events) e.day = dayOf(ctx, e);
   let groups = groupStrikes(analysis.events);
   if (groups.length === 0 && hasPlatform(platformCues(text, [0, analysis.tailStart]))) {
     // Only back-references ("The strike hit a remote area"), in an article that names an air
     // platform: the strike the article is about, told without a full trigger phrase.
     groups = groupStrikes(analysis.events.map((e) => ({ ...e, strong: true })));
   }
+  groups = groups.flatMap((g) => splitPlaceList(ctx, g));
   const reports: Report[] = [];
   for (const g of groups) {
     const r = assembleReport(ctx, g, reports.length);
@@ -96,6 +99,56 @@ function platformBackground(text: string, sentences: Sentence[], withTriggers: M
     if (isBackground(s.text, { isListItem: s.listItem }).background) out.push(s.index);
   }
   return out;
+}
+
+/**
+ * The day window a sentence gives its strike: the day-precision date nearest to one of its
+ * triggers, not tied to a statement ("With Monday's deaths, ... after raids on Sunday killed":
+ * Sunday).
+ */
+function dayOf(ctx: DocContext, e: EventSentence): { start: string; end: string } | null {
+  const [s, end] = ctx.sentences[e.sentence].span;
+  let best: { start: string; end: string } | null = null;
+  let bestDist = Infinity;
+  for (const d of ctx.dates) {
+    if (d.span[0] < s || d.span[1] > end || !d.window || d.window.precision !== 'day') continue;
+    if (isStatementDate(ctx.text, d)) continue;
+    for (const [a, b] of e.triggers) {
+      const dist = d.span[0] >= b ? d.span[0] - b : a >= d.span[1] ? a - d.span[1] : 0;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = { start: d.window.start, end: d.window.end };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * "Aircraft also struck the town of Bidama as well as the villages of Talmenes and Al-Kabina":
+ * a strike told as a list of places is one strike per place.
+ */
+function splitPlaceList(ctx: DocContext, g: StrikeGroup): StrikeGroup[] {
+  const lead = ctx.sentences[g.lead];
+  const also = g.counted ? null : ALSO_STRUCK.exec(lead.text);
+  if (!also) return [g];
+  // The clause after the verb, up to a source phrase or the end of the sentence.
+  const from = lead.span[0] + also.index + also[0].length;
+  let clause = ctx.text.slice(from, lead.span[1]);
+  const stop = /,\s*(?:according|said|says|selon|a indiqué|killing|tuant)|[.;:]/i.exec(clause);
+  if (stop) clause = clause.slice(0, stop.index);
+  const names: [number, number][] = [];
+  const NAME = /(?<![\p{L}])\p{Lu}[\p{L}'’-]+(?:[ -](?:al-|el-|Al-|El-)?\p{Lu}[\p{L}'’-]+)*/gu;
+  for (const m of clause.matchAll(NAME)) {
+    const between = names.length === 0 ? clause.slice(0, m.index) : clause.slice(names[names.length - 1][1] - from, m.index);
+    const joined = names.length === 0
+      ? /(?:^|\s)(?:the\s+)?(?:(?:towns?|villages?|cities|city|localités?|villes?|villages?)\s+(?:of|de|d['’])\s+)?$/iu.test(between) || /^\s*$/.test(between)
+      : /^[\s,]*(?:(?:as well as|and|et|ainsi que)\s+)?(?:(?:the|les?|la)\s+)?(?:(?:towns?|villages?|cities|city|localités?|villes?)\s+(?:of|de|d['’])\s+)?$/iu.test(between);
+    if (!joined) break;
+    names.push([from + m.index, from + m.index + m[0].length]);
+  }
+  if (names.length < 2) return [g];
+  return names.map((span) => ({ ...g, placeSpan: span }));
 }
 
 /** Blank out (with spaces) the given sentences of the text; offsets are unchanged. */
