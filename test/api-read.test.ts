@@ -124,6 +124,16 @@ describe('incidents', () => {
     expect(b.text).toBe('');
   });
 
+  it('cached answers change as soon as the database does', async () => {
+    const before = await get('/api/incidents/count?country=ZZ');
+    expect(before.json.count).toBe(0);
+    const inc = syntheticIncident(rng(99), 999_999);
+    insertIncidents(sqliteOf(store), [{ ...inc, id: 'SW-ZZ-2020-0001', country: 'ZZ' }]);
+    expect((await get('/api/incidents/count?country=ZZ')).json.count).toBe(1);
+    sqliteOf(store).prepare("DELETE FROM incidents WHERE id = 'SW-ZZ-2020-0001'").run();
+    expect((await get('/api/incidents/count?country=ZZ')).json.count).toBe(0);
+  });
+
   it('shows one incident with reports, spans, documents with text, decisions', async () => {
     const { res, json } = await get(`/api/incidents/${fx.ids[0]}`);
     expect(res.status).toBe(200);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Store } from '../store/store.ts';
 import { UserStore } from '../store/sqlite/users.ts';
-import { sqliteOf } from '../query/db.ts';
+import { dataVersion, sqliteOf } from '../query/db.ts';
 import { ask } from '../query/ask.ts';
 import type { AskDeps } from '../query/ask-types.ts';
 import type { Gazetteer } from '../gazetteer/types.ts';
@@ -92,7 +92,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (req.url.startsWith('/api/')) req.auth = authenticate(req, ctx.users);
   });
 
-  const routes = new Routes(app, ctx.isPrivate);
+  const routes = new Routes(app, ctx.isPrivate, () => dataVersion(db));
   incidentRoutes(routes, ctx);
   sourceRoutes(routes, ctx);
   routes.add({
@@ -101,6 +101,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     tag: 'ask',
     summary: 'Answer a question in English or French with a verdict, counts and quoted evidence',
     access: 'read',
+    cache: true,
     query: z.object({ q: z.string().trim().min(3).max(500), limit: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int().min(1).max(50)).default(10) }),
     handler: ({ query }) => ask(db, query.q, askDeps, { limit: query.limit }),
   });

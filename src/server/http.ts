@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { User } from '../store/sqlite/users.ts';
 import { authorize, type Access } from './auth.ts';
 import { ApiError, describeZod } from './errors.ts';
-import { send } from './respond.ts';
+import { render, sendRendered, type Rendered } from './respond.ts';
+import { LruCache } from '../query/cache.ts';
 
 /**
  * One way to declare an endpoint: its zod schemas (query, params, body), who may call it and
@@ -26,6 +27,8 @@ export interface RouteSpec<Q = unknown, P = unknown, B = unknown> {
   returns?: string;
   /** Per-route rate limit (requests per minute per client), stricter than the global one. */
   rateLimit?: number;
+  /** GET reads that depend on the database only: their responses are cached until it changes. */
+  cache?: boolean;
   handler: (ctx: RouteContext<Q, P, B>) => unknown;
 }
 
@@ -43,9 +46,13 @@ export const HANDLED = Symbol('handled');
 
 export class Routes {
   readonly specs: RouteSpec[] = [];
+  /** Rendered responses of cacheable reads, keyed by the database version and the request. */
+  private readonly cache = new LruCache<string, Rendered>(2000);
   constructor(
     private readonly app: FastifyInstance,
     private readonly isPrivate: boolean,
+    /** Changes whenever the database does (see dataVersion). */
+    private readonly version: () => string = () => '',
   ) {}
 
   add<Q, P, B>(spec: RouteSpec<Q, P, B>): void {
@@ -63,6 +70,10 @@ export class Routes {
       config: spec.rateLimit ? { rateLimit: { max: spec.rateLimit, timeWindow: '1 minute' } } : {},
       handler: async (req, reply) => {
         authorize(req, spec.access, this.isPrivate);
+        // Same URL, same Accept, same database: the same bytes. Access was checked above.
+        const cacheKey = spec.cache && spec.method === 'GET' ? `${this.version()}|${req.headers.accept ?? ''}|${req.url}` : null;
+        const hit = cacheKey ? this.cache.get(cacheKey) : undefined;
+        if (hit) return sendRendered(req, reply, hit);
         const ctx: RouteContext<Q, P, B> = {
           req,
           reply,
@@ -73,7 +84,9 @@ export class Routes {
         };
         const result = await spec.handler(ctx);
         if (result === HANDLED) return reply;
-        return send(req, reply, result, spec.rows);
+        const rendered = render(req, reply, result, spec.rows);
+        if (cacheKey && rendered.body.length < 1_000_000) this.cache.set(cacheKey, rendered);
+        return sendRendered(req, reply, rendered);
       },
     });
   }

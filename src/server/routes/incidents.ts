@@ -22,6 +22,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: 'Incidents matching the filters, newest first; keyset cursor (next_cursor) or ACLED-style page',
     access: 'read',
+    cache: true,
     query: IncidentQuery.extend(Format.shape),
     rows: (p: IncidentPage) => p.items,
     handler: ({ query }) => listIncidents(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query),
@@ -32,6 +33,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: 'The exact number of incidents matching the filters (lists count up to 100)',
     access: 'read',
+    cache: true,
     query: IncidentFilters,
     handler: ({ query }) => ({ count: countIncidents(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps)) }),
   });
@@ -41,6 +43,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: "One incident as a GeoJSON Feature (point; radius_km in properties)",
     access: 'read',
+    cache: true,
     params: IncidentId,
     handler: ({ params, reply }) => {
       const v = incidentView(ctx.db, params.id);
@@ -55,6 +58,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: 'One incident: the incident, its reports with spans, the documents with their text, decisions and assessments',
     access: 'read',
+    cache: true,
     params: IncidentId,
     handler: ({ params }) => {
       const v = incidentView(ctx.db, params.id);
@@ -68,6 +72,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: 'Incidents and killed (best estimate) per week, month, year, country, belligerent, grade or event type; optionally stacked',
     access: 'read',
+    cache: true,
     query: IncidentFilters.extend({ by: StatsBy.default('month'), stack: StatsStack.optional() }).extend(Format.shape),
     rows: (s: Stats) => s.buckets.map((b) => ({ key: b.key, incidents: b.incidents, killed: b.killed, ...(b.stacks ?? {}) })),
     handler: ({ query }) => statistics(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query.by, query.stack ?? null),
@@ -78,6 +83,7 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'incidents',
     summary: 'Incidents binned for a map at a zoom level, within a bbox (west,south,east,north)',
     access: 'read',
+    cache: true,
     query: IncidentFilters.extend({
       zoom: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().min(0).max(22)).default(2),
       bbox: z.preprocess((v) => {

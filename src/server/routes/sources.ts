@@ -21,6 +21,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'Documents (articles) in the order they were ingested',
     access: 'read',
+    cache: true,
     query: z.object({ limit: int(1, 500, 50), offset: int(0, 10_000_000, 0), ...Format }),
     rows: (p: { items: DocumentSummary[] }) => p.items,
     handler: ({ query }) => ctx.store.listDocuments({ limit: query.limit, offset: query.offset }),
@@ -31,6 +32,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'One document by id, id prefix or name: metadata, text, its reports and their incidents',
     access: 'read',
+    cache: true,
     params: DocRef,
     handler: async ({ params }) => {
       const doc = await ctx.store.getDocument(params.id);
@@ -45,6 +47,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: "Reports (what one document says about one strike), optionally of one document",
     access: 'read',
+    cache: true,
     query: z.object({ document: z.string().max(200).optional(), limit: int(1, 500, 50), offset: int(0, 10_000_000, 0), ...Format }),
     rows: (p: { items: Report[] }) =>
       p.items.map((x) => ({
@@ -79,6 +82,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'One report with the spans that back its fields',
     access: 'read',
+    cache: true,
     params: z.object({ id: z.string().min(1).max(200) }),
     handler: async ({ params }) => (await ctx.store.getReport(params.id)) ?? Promise.reject(notFound(`report ${params.id}`)),
   });
@@ -88,6 +92,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'Actors seen in incidents, as target or belligerent, with how many incidents each',
     access: 'read',
+    cache: true,
     query: z.object({ role: z.enum(['target', 'belligerent']).optional(), ...Format }),
     rows: (p: { items: unknown[] }) => p.items,
     handler: ({ query }) => {
@@ -106,6 +111,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'Gazetteer candidates for a place name (any spelling), best first',
     access: 'read',
+    cache: true,
     query: z.object({ q: z.string().trim().min(1).max(200), country: z.string().regex(/^[A-Za-z]{2}$/).optional(), limit: int(1, 50, 10) }),
     handler: ({ query }) => {
       if (!ctx.gazetteer) throw new ApiError(503, 'unavailable', 'the gazetteer is not loaded on this server');
@@ -119,6 +125,7 @@ export function sourceRoutes(r: Routes, ctx: ServerContext): void {
     tag: 'sources',
     summary: 'Full-text search over documents (FTS5, bm25 ranking) with the incidents of each hit',
     access: 'read',
+    cache: true,
     query: z.object({ q: z.string().min(1).max(500), limit: int(1, 100, 20), ...Format }),
     rows: (p: { items: unknown[] }) => p.items,
     handler: async ({ query }) => {
