@@ -5,7 +5,9 @@ import { Grade, type CasualtyEstimate, type Incident } from '../domain/index.ts'
 import type { Store } from '../store/store.ts';
 
 function day(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError(`"${v}" is not a day (YYYY-MM-DD)`);
+  const t = Date.parse(`${v}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+  if (!ok) throw new InvalidArgumentError(`"${v}" is not a day (YYYY-MM-DD)`);
   return v;
 }
 
