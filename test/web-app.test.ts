@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYST, HOSTILE_NAME, newPage, shot, startWorld, tempFile, type World } from './web-fixture.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ANALYST, DIST, HOSTILE_NAME, newPage, shot, startWorld, tempFile, type World } from './web-fixture.ts';
 
 /**
  * The web app in a real browser (Debian's chromium through playwright-core) against the real
@@ -27,6 +30,15 @@ afterAll(async () => {
 });
 
 describe('web app', () => {
+  it('ships at most 300 KB of gzipped JavaScript besides the map library', () => {
+    const assets = join(DIST, 'assets');
+    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(js.some((f) => f.startsWith('leaflet'))).toBe(true);
+    const own = js.filter((f) => !f.startsWith('leaflet')).reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+    console.log(`web app JavaScript: ${(own / 1024).toFixed(1)} KB gzipped, besides Leaflet`);
+    expect(own).toBeLessThanOrEqual(300 * 1024);
+  });
+
   it('loads the map with the offline basemap and server-clustered markers', async () => {
     const all = await getJson<Page>('/api/incidents?limit=500');
     expect(all.total).toBeGreaterThan(0);
@@ -99,6 +111,14 @@ describe('web app', () => {
     await other.page.waitForFunction((n) => document.getElementById('result-count')?.textContent?.startsWith(`${n} incident`), expected.total);
     await expect(other.page.inputValue('#f-grade')).resolves.toBe(grade);
     await other.page.context().close();
+
+    // A region phrase goes to the API as it is, which resolves it with the gazetteer.
+    const inMali = await getJson<Page>(`/api/incidents?region=${encodeURIComponent('northern Mali')}&limit=1`);
+    await page.click('form.filters button.secondary');
+    await page.fill('#f-region', 'northern Mali');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForFunction((n) => document.getElementById('result-count')?.textContent?.startsWith(`${n} incident`), inMali.total);
+    expect(new URL(page.url()).searchParams.get('region')).toBe('northern Mali');
 
     // Dragging across the timeline sets a date range in the URL.
     await page.click('form.filters button.secondary');
