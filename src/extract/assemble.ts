@@ -34,7 +34,12 @@ export interface DocContext {
 
 type Span = [number, number];
 
-export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): Report | null {
+/**
+ * @param prev the report of the strike told just before, if any: a follow-up strike that names
+ *   no platform or place of its own ("the later strike of the pair killed two more at the site
+ *   of the first") shares the platform and place of the strike before it.
+ */
+export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, prev: Report | null = null): Report | null {
   const { text, sentences } = ctx;
   const groupSentences = [...new Set(g.sentences)].sort((a, b) => a - b).map((i) => sentences[i]);
   const body = groupSentences.filter((s) => !s.headline);
@@ -58,7 +63,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
     const w = text.slice(t[0], t[1]);
     if (/air|aérien|aérienne|luchtaanval|غار|جوي|anga|drone/i.test(w)) ev.airWording = true;
   }
-  const event_type = eventTypeOf(ev);
+  const event_type = eventTypeOf(ev) === 'air_raid_unspecified' && prev ? prev.event_type : eventTypeOf(ev);
 
   // Date
   const bodyOthers = body.filter((s) => s.index !== lead.index).map(spanOf);
@@ -72,6 +77,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number): 
   let placeChoice = choosePlace(ctx.strikeGeo, placeTiers, g.triggers);
   if (g.placeSpan) placeChoice = listedPlace(ctx, g.placeSpan, placeChoice.place);
   let place: Place | null = placeChoice.place;
+  if (!place && prev?.place) place = { ...prev.place, how: 'the place of the strike told before it' };
   if (!place) place = countryFallback(ctx, eventRanges);
 
   // Casualties: counted-only strikes have none of their own.

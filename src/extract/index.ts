@@ -81,7 +81,7 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
   groups = groups.flatMap((g) => splitPlaceList(ctx, g));
   const reports: Report[] = [];
   for (const g of groups) {
-    const r = assembleReport(ctx, g, reports.length);
+    const r = assembleReport(ctx, g, reports.length, reports[reports.length - 1] ?? null);
     if (r) reports.push(r);
   }
   return reports;

@@ -68,8 +68,13 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   // Two clues for the same strike, side by side in the text, that disagree ("about 200km north
   // of Timbuktu near Taoudenni", ~450 km apart): the honest answer is between them, with a
   // radius covering both; each reading stays in the alternatives.
+  // Only an offset or "near X" clue makes a rival: two plain names side by side are usually a
+  // place and its surroundings, or a place and where the wounded were taken.
+  const offsetKinds = new Set(pool.filter((x) => x.r.kind === 'offset' || x.r.kind === 'near').map((x) => x.r.place));
+  const bestIsOffset = best.kind === 'offset' || best.kind === 'near';
   const rival = alternatives.find(
-    (a) => a.span && best.place.span && Math.abs(a.span[0] - best.place.span[0]) < 160 && a.country === best.place.country && distanceKm(a, best.place) < 1200,
+    (a) =>
+      (bestIsOffset || offsetKinds.has(a)) && a.span && best.place.span && Math.abs(a.span[0] - best.place.span[0]) < 160 && a.country === best.place.country && distanceKm(a, best.place) < 1200,
   );
   if (rival) {
     const merged = mergeConflict(best.place, rival);
