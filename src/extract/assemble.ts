@@ -67,7 +67,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
 
   // Date
   const bodyOthers = body.filter((s) => s.index !== lead.index).map(spanOf);
-  const deaths = g.sentences.length <= 2 ? deathSentences(ctx, lead) : [];
+  const deaths = deathSentences(ctx, lead);
   const dateTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), deaths].filter((t) => t.length > 0);
   const date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx);
 
