@@ -33,5 +33,6 @@ export function extraCountryNames(): Record<string, string[]> {
     MM: ['Myanmar', 'Burma', 'Birmanie'],
     SS: ['South Sudan', 'Soudan du Sud'],
     CF: ['Centrafrique', 'CAR'],
+    BF: ['Burkina'],
   };
 }

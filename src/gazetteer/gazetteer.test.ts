@@ -57,6 +57,10 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'Air raids in northwestern Syria.', written: 'northwestern Syria', kind: 'region', cc: 'SY', lat: 36, lon: 37, km: 200 },
   { text: 'غارة في شمال غربي سوريا', written: 'شمال غربي سوريا', kind: 'region', cc: 'SY', lat: 36, lon: 37, km: 200 },
   { text: 'Strikes in central Yemen.', written: 'central Yemen', kind: 'region', cc: 'YE', lat: 15, lon: 47, km: 300 },
+  // a part of "the country" the text is about
+  { text: 'Strikes hit Mali. Fighting goes on in the north of the country.', written: 'the north of the country', kind: 'region', cc: 'ML', lat: 19, lon: -2, km: 400 },
+  { text: "L'armée du Burkina a frappé dans l'est du pays.", written: "l'est du pays", kind: 'region', cc: 'BF', lat: 12.3, lon: 0.5, km: 250 },
+  { text: 'قصف في ليبيا، واشتباكات في شرق البلاد', written: 'شرق البلاد', kind: 'region', cc: 'LY', lat: 28, lon: 21, km: 450 },
   // admin words
   { text: 'The car was hit in Shabwa province, Yemen.', written: 'Shabwa province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },
   { text: 'A strike in Shabwah province, Yemen.', written: 'Shabwah province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },

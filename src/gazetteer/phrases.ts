@@ -211,7 +211,7 @@ export type AdminLevel = 'region' | 'district' | 'area' | 'town';
 const ADMIN_AFTER =
   /^(?:[ \t]*-?[ \t]*)(province|provinces|region|governorate|state|district|county|department|prefecture|division|agency|tribal\s+(?:district|agency|region)|municipality|area|valley|city|town|village|camp)\b/i;
 const ADMIN_BEFORE =
-  /\b(province|region|governorate|state|district|county|department|prefecture|agency|municipality|région|province|préfecture|département|gouvernorat|wilaya|willaya|cercle|commune|circonscription|localité|ville|village|town|city|village|hamlet)\s+(?:of\s+|de\s+|d['’]\s*|du\s+|de\s+la\s+)$/i;
+  /\b(province|region|governorate|state|district|county|department|prefecture|agency|municipality|région|province|préfecture|département|gouvernorat|wilaya|willaya|cercle|commune|circonscription|localité|ville|village|town|city|village|hamlet)\s+(?:of\s+|de\s+|d['’]\s*|du\s+|de\s+la\s+|de\s+l['’]\s*)$/i;
 const ADMIN_AR = /(?:^|\s)(?:محافظة|ولاية|منطقة|مديرية|إقليم|اقليم|مدينة|بلدة|قرية|مخيم)\s+$/;
 
 function levelOf(word: string): AdminLevel {
@@ -229,7 +229,7 @@ export function adminWord(text: string, start: number, end: number): { level: Ad
   const from = Math.max(0, start - 40);
   const w = text.slice(from, start);
   // the admin word is followed by "of", "de", "du", "d'" right before the name
-  const before = /(?:of|de|du|d['’]|la)\s*$/i.test(w.slice(-5)) ? ADMIN_BEFORE.exec(w) : null;
+  const before = /(?:of|de|du|d['’]|la|l['’])\s*$/i.test(w.slice(-5)) ? ADMIN_BEFORE.exec(w) : null;
   if (before) return { level: levelOf(before[1]), start: from + before.index, end, word: before[1] };
   const ar = ADMIN_AR.exec(w);
   if (ar) {

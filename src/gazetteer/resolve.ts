@@ -4,7 +4,8 @@ import { adminWord, directionBefore, nearBefore, offsetBefore, regionBefore, typ
 import { scanMentions, tokenize, type RawMention } from './scan.ts';
 import { baseOf, fcodeOf, isRegionCode, scoreBase, type Base, type Scored } from './candidates.ts';
 import { demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
-import { markConflicts, toResult } from './result.ts';
+import { countryPartResult, markConflicts, toResult } from './result.ts';
+import { countryParts } from './country-part.ts';
 import { capitalMentions } from './capital.ts';
 import type { GeocodeOptions, GeocodeResult } from './types.ts';
 
@@ -187,12 +188,13 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     done.set(doneKey, m.cands);
   }
 
-  // "the (Somali) capital" with no name after it: the capital of that country or of the focus
+  // "the (Somali) capital" with no name after it: the capital of that country or of the
+  // country the text names most (even as an actor: "Strikes hit Mali ... the capital")
   let focusCountry: string | null = null;
   let top = 0;
   for (const [cc, v] of focus) if (v > top) [focusCountry, top] = [cc, v];
   const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
-  for (const raw of capitalMentions(d, text, top >= FOCUS_MIN ? focusCountry : null)) {
+  for (const raw of capitalMentions(d, text, focusCountry)) {
     if (taken(raw.start, raw.end)) continue;
     const near = nearBefore(text, raw.start);
     const offset = offsetBefore(text, raw.start);
@@ -207,6 +209,15 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const others = own && m.best && own === d.countries[d.country[m.best.place]] ? (strong.has(m.raw.key) ? 0.3 : 0.12) : 0;
     const r = m.best && accept(d, m, weights, focus, others) ? toResult(d, text, m, m.best) : null;
     if (r) results.push(r);
+  }
+  // "in the east of the country": a part of the country in focus
+  const cp = focusCountry ? d.countryPlace.get(focusCountry) : undefined;
+  if (cp !== undefined) {
+    for (const part of countryParts(text)) {
+      if (results.some((r) => r.place.span && r.place.span[0] < part.end && part.start < r.place.span[1])) continue;
+      results.push(countryPartResult(d, text, [part.start, part.end], cp, part.bearing, part.dirText));
+    }
+    results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
   }
   markConflicts(text, results);
   return results;

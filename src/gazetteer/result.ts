@@ -21,7 +21,7 @@ function basePrecision(d: GazData, p: number): PlacePrecision {
   return 'town';
 }
 
-function placeOf(d: GazData, p: number, name: string, span: [number, number], extra: Partial<Place> = {}): Place {
+function placeOf(d: GazData, p: number, name: string, span: [number, number] | null, extra: Partial<Place> = {}): Place {
   const c = candidateOf(d, p);
   return {
     name,
@@ -52,6 +52,23 @@ function regionPart(d: GazData, p: number, bearing: number | null): { lat: numbe
     lon: midLon + v.dEast * 0.3 * (lo1 - lo0),
     radius: Math.max(40, halfDiag * 0.45),
   };
+}
+
+/** A part of a country the text names only as "the country" ("dans l'est du pays"). */
+export function countryPartResult(d: GazData, text: string, span: [number, number], countryPlace: number, bearing: number | null, dirText: string): GeocodeResult {
+  const anchor = placeOf(d, countryPlace, d.names[countryPlace], null);
+  const part = regionPart(d, countryPlace, bearing);
+  const place: Place = {
+    ...anchor,
+    name: text.slice(span[0], span[1]),
+    span,
+    lat: round(part.lat),
+    lon: round(part.lon),
+    radius_km: r1(part.radius),
+    precision: 'region',
+    how: `region: ${bearing === null ? 'centre' : `part ${Math.round(bearing)}° (${dirText})`} of ${anchor.canonical_name}, the country in focus`,
+  };
+  return { place, kind: 'region', anchor, score: 0.7 };
 }
 
 function r1(x: number): number {
