@@ -89,6 +89,21 @@ function re(src: string): RegExp {
   return new RegExp(`(?:${src})${B1}`, 'yiu');
 }
 
+/** Every match holds one of these words (a verb or noun of death, injury or harm, a toll, civilians). */
+const LINE_ANCHORS = new Set<string>(
+  [...KILLED_AFTER, ...INJURED_AFTER, ...KILLED_BEFORE, ...INJURED_BEFORE, ...CIVILIAN_NOUNS]
+    .flatMap((p) => p.split(' '))
+    .filter((w) => w.length >= 3 && !['the', 'their', 'het', 'lost', 'took', 'claimed', 'claiming', 'coûté', 'coûtant', 'avoir', 'perdu', 'trouvé'].includes(w))
+    .concat(['toll', 'bilan', 'casualties', 'casualty', 'victime', 'victimes', 'victims', 'harmed', 'civil', 'civilian', 'civile',
+      'مقتل', 'قتل', 'قتلت', 'قتلوا', 'ومقتل', 'وقتل', 'وقتلت', 'قتيلا', 'قتيلاً', 'قتلى']),
+);
+
+/** Arabic verb and noun forms of killing that start a figure. */
+const ARABIC_KILL = new Set(['مقتل', 'قتل', 'قتلت', 'قتلوا', 'ومقتل', 'وقتل', 'وقتلت', 'وقتلوا']);
+
+/** The longest match spans about this many words before its anchor word. */
+const MAX_WORDS = 30;
+
 /** Every word some pattern can start with (digits apart): words outside it are skipped at once. */
 const START_WORDS = new Set<string>(['مقتل', 'قتل', 'قتلت', 'قتلوا', 'ومقتل', 'وقتل', 'وقتلت', 'وقتلوا', ...QUANTITY_START_WORDS]);
 
@@ -201,7 +216,7 @@ const PATTERNS: Pattern[] = [
   // Arabic: "مقتل 7", "7 قتلى"
   {
     re: new RegExp(`و?(?:مقتل|قتل|قتلت|قتلوا)\\s+(?:[\\p{L}]+\\s+)?(?:ما\\s+لا\\s+يقل\\s+عن\\s+)?(\\d+)|(\\d+)\\s+(?:قتيلا|قتيلاً|قتلى)`, 'yu'),
-    starts: (w) => /^و?(?:مقتل|قتل|قتلت|قتلوا)$/.test(w) || /^\d/.test(w),
+    starts: (w) => ARABIC_KILL.has(w) || (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57),
     category: 'killed',
     counted: 1,
   },
@@ -222,7 +237,6 @@ const QUANTITY_G = new RegExp(`${B0}${Q}${B1}`, 'giu');
 const NOUN_G = new RegExp(`${B0}${NOUN}${B1}`, 'giu');
 const KILLED_ANY = new RegExp(`${B0}(?:${alt(KILLED_AFTER)}|${alt(KILLED_BEFORE)})${B1}`, 'giu');
 const INJURED_ANY = new RegExp(`${B0}(?:${alt(INJURED_AFTER)}|${alt(INJURED_BEFORE)})${B1}`, 'giu');
-const CIVILIAN_RE = new RegExp(`${B0}(?:${alt(CIVILIAN_NOUNS)})${B1}`, 'iu');
 
 /** Quote marks that sit inside figures ("une « trentaine » de morts"): blanked, offsets kept. */
 const QUOTES = /[«»“”„"‘]/g;
@@ -256,11 +270,34 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
   let le = -1;
   let line = '';
   const ws = scanWords(text, from, to);
+  // Lines (paragraphs) with no word of death, injury or harm cannot hold a match: skip them.
+  // line number of each word, walking the newlines once
+  const lineOf = new Int32Array(ws.length);
+  let lineNo = 0;
+  let nextNl = text.indexOf('\n', from);
+  for (let i = 0; i < ws.length; i++) {
+    while (nextNl >= 0 && nextNl < ws[i].start) {
+      lineNo++;
+      nextNl = text.indexOf('\n', nextNl + 1);
+    }
+    lineOf[i] = lineNo;
+  }
+  // every match holds an anchor word within its first ~30 words, on the same line
+  const nextAnchor = new Int32Array(ws.length);
+  let na = -1;
+  for (let i = ws.length - 1; i >= 0; i--) {
+    if (LINE_ANCHORS.has(ws[i].lower)) na = i;
+    nextAnchor[i] = na;
+  }
+  if (ws.length === 0 || (nextAnchor[0] < 0)) return [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     const c0 = w.lower.charCodeAt(0);
     const first = text[w.start];
     if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(w.lower) && first === w.lower[0]) continue;
+    const a = nextAnchor[i];
+    if (a < 0) break;
+    if (a - i > MAX_WORDS || lineOf[a] !== lineOf[i]) continue;
     const next = i + 1 < ws.length ? ws[i + 1].lower : '';
     if (w.start >= le) {
       ls = Math.max(from, text.lastIndexOf('\n', w.start - 1) + 1);
@@ -336,7 +373,7 @@ function sumParts(counted: string): { range: { min: number | null; max: number |
   const min = parts.every((x) => x.min !== null) ? parts.reduce((s, x) => s + (x.min as number), 0) : null;
   const max = parts.every((x) => x.max !== null) ? parts.reduce((s, x) => s + (x.max as number), 0) : null;
   if (min === null && max === null) return null;
-  const civilian = nouns.length > 0 && nouns.every((n) => CIVILIAN_RE.test(n));
+  const civilian = nouns.length > 0 && nouns.every((n) => CIVILIAN_NOUNS.has(n.toLowerCase().replace(/\s+/g, ' ')));
   return { range: { min, max }, who, civilian };
 }
 
