@@ -294,6 +294,8 @@ describe('web app', () => {
     await page.waitForFunction(() => /^done: 1 of 1 inputs read, 1 document/.test(document.querySelector('.ingest .form-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await expect(page.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).resolves.toBe(1);
     await expect(page.textContent('.ingest-results')).resolves.toContain('upload-kidal');
+    // The new document's incident is one click away.
+    await page.waitForSelector('.ingest-results a[href^="#/incident/SW-"]');
     expect((await getJson<{ total: number }>('/api/documents?limit=1')).total).toBe(before + 1);
     await shot(page, 'ingest');
     expect(errors).toEqual([]);

@@ -82,6 +82,7 @@ export const api = {
     delete actorLists[role];
     throw e;
   })),
+  documentIncidents: (id: string) => call<{ incidents: string[] }>('GET', `/api/documents/${encodeURIComponent(id)}`),
   ask: (q: string) => call<AskAnswer>('GET', `/api/ask${qs({ q })}`),
   me: () => call<Me>('GET', '/api/auth/me'),
   login: (username: string, password: string) => call<Me>('POST', '/api/auth/login', { username, password }),

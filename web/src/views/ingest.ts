@@ -40,9 +40,21 @@ export function ingestView(root: HTMLElement): () => void {
     bar.value = job.done;
     status.textContent = `${job.status}: ${job.done} of ${job.planned ?? '?'} inputs read, ${job.documents.length} document${job.documents.length === 1 ? '' : 's'}${job.failures.length ? `, ${job.failures.length} failed` : ''}${job.error ? ` — ${job.error}` : ''}`;
     replace(results, [
-      ...job.documents.map((d) => h('li', null, `${d.name}: ${d.status}${d.reports !== null ? `, ${d.reports} report${d.reports === 1 ? '' : 's'}` : ''}`)),
+      ...job.documents.map((d) => h('li', { 'data-document': d.id }, `${d.name}: ${d.status}${d.reports !== null ? `, ${d.reports} report${d.reports === 1 ? '' : 's'}` : ''}`)),
       ...job.failures.map((f) => h('li', { class: 'error' }, `${f.input}: ${f.reason}`)),
     ]);
+  };
+  /** Once done: each document's incidents, as links. */
+  const linkIncidents = async () => {
+    const items = Array.from(results.querySelectorAll('li[data-document]'));
+    for (const li of items) {
+      try {
+        const r = await api.documentIncidents((li as HTMLElement).dataset.document!);
+        if (r.incidents.length) li.append(' → ', ...r.incidents.flatMap((i, k) => [k ? ', ' : '', h('a', { href: `#/incident/${encodeURIComponent(i)}` }, i)]));
+      } catch {
+        /* the list stays without links */
+      }
+    }
   };
   const poll = (id: string) => {
     api
@@ -50,7 +62,10 @@ export function ingestView(root: HTMLElement): () => void {
       .then((job) => {
         show(job);
         if (job.status === 'running') timer = setTimeout(() => poll(id), 700);
-        else announce(`Ingest ${job.status}`);
+        else {
+          announce(`Ingest ${job.status}`);
+          void linkIncidents();
+        }
       })
       .catch((e: unknown) => (status.textContent = `Lost track of the job: ${(e as Error).message}`));
   };
