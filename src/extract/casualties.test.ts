@@ -141,6 +141,27 @@ describe('combineRanges', () => {
   });
 });
 
+describe('combineRanges: properties', () => {
+  it('min never exceeds max and the result covers every closed figure', () => {
+    const range = fc.tuple(fc.option(fc.nat(500), { nil: null }), fc.option(fc.nat(500), { nil: null })).map(([a, b]) =>
+      a !== null && b !== null && a > b ? [b, a] : [a, b],
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(range, fc.boolean()), { minLength: 1, maxLength: 6 }), (xs) => {
+        const ms = xs.map(([[min, max], additive], i): CasualtyMention => ({
+          category: 'killed', range: { min, max }, span: [i, i + 1], text: 'x', who: additive ? 'fighters' : 'people', additive,
+        }));
+        const r = combineRanges(ms);
+        if (r && r.min !== null && r.max !== null) expect(r.min).toBeLessThanOrEqual(r.max);
+        if (r && ms.every((m) => !m.additive)) {
+          for (const m of ms) if (m.range.min !== null && r.min !== null) expect(r.min).toBeLessThanOrEqual(m.range.min);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('findCasualties: properties', () => {
   const words = fc
     .array(

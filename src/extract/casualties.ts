@@ -9,7 +9,13 @@
  * - explicit zeros: "no casualties", "no one was killed", "aucune victime", "neither killed nor
  *   wounded any civilians";
  * - parts summed in one clause: "killing nine staff and seven patients" -> 16;
- * - "including 5 civilians" after a death figure -> civilians killed.
+ * - "including 5 civilians" after a death figure -> civilians killed;
+ * - one person: "a top commander died", "killed a senior leader", "Abdullahi Nadir ... has died",
+ *   "he was killed" (weak: yields to any real figure); "along with others" -> at least 2;
+ * - denials of civilian harm ("rejected reports that civilians died") -> civilians 0;
+ * - figures said to come on top ("the strike also killed three fighters") are added by combineRanges.
+ * Speed: words are scanned once; each pattern is tried (sticky) only at the words it can start
+ * with, and only within ~30 words before a word of death, injury or harm on the same line.
  * French "neutralisés / mis hors de combat" is not killing and is not matched.
  */
 import {
