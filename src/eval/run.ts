@@ -91,9 +91,9 @@ export function renderSummary(run: EvalRun): string[] {
     `== strikewatch eval: ${run.corpus} — ${all.docs} documents, ${all.gold} gold incidents ==`,
     row('', cols.map((c) => c.label)),
     row('docs/gold/rep', cols.map((c) => `${c.docs}/${c.gold}/${c.predicted}`)),
-    row('incident P', cols.map((c) => pct(c.precision))),
-    row('incident R', cols.map((c) => pct(c.recall))),
-    row('incident F1', cols.map((c) => pct(c.f1))),
+    row('incident P', cols.map((c) => pct(c.docs ? c.precision : null))),
+    row('incident R', cols.map((c) => pct(c.docs ? c.recall : null))),
+    row('incident F1', cols.map((c) => pct(c.docs ? c.f1 : null))),
     ...FIELDS.map((f) => row(f, cols.map((c) => pct(c.fields[f])))),
     `matched ${all.matched}; fields are % of matched incidents; extraction ${run.extractMs.toFixed(0)} ms`,
   ];
