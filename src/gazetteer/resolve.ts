@@ -25,6 +25,7 @@ export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
  * that sums of 0.12-votes are not lost to floating-point rounding.
  */
 const FOCUS_MIN = 0.29;
+const FACILITY = /^\s+(?:Hospital|Airport|University|Mosque|Hotel|School|Stadium|Prison|Street|Road|Avenue)\b/;
 
 export interface Mention {
   raw: RawMention;
@@ -194,7 +195,16 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   let top = 0;
   for (const [cc, v] of focus) if (v > top) [focusCountry, top] = [cc, v];
   const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
-  for (const raw of capitalMentions(d, text, focusCountry)) {
+  // the country of the nearest place named before a position, else the focus country
+  const named = mentions.filter((m) => m.best && !m.personLike && accept(d, text, m, weights, focus, 0));
+  const countryAt = (pos: number): string | null => {
+    let cc: string | null = null;
+    for (const m of named) if (m.raw.end <= pos) cc = d.countries[d.country[m.best!.place]];
+    // a stray foreign name nearby does not beat a country the text is clearly about
+    if (cc && (weights.get(cc) ?? 0) < FOCUS_MIN && focusCountry && top >= 0.6) return focusCountry;
+    return cc ?? focusCountry;
+  };
+  for (const raw of capitalMentions(d, text, countryAt)) {
     if (taken(raw.start, raw.end)) continue;
     const near = nearBefore(text, raw.start);
     const offset = offsetBefore(text, raw.start);
@@ -207,18 +217,18 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const m of mentions) {
     const own = m.best ? voters.get(m.raw.key) : undefined;
     const others = own && m.best && own === d.countries[d.country[m.best.place]] ? (strong.has(m.raw.key) ? 0.3 : 0.12) : 0;
-    const r = m.best && accept(d, m, weights, focus, others) ? toResult(d, text, m, m.best) : null;
+    const r = m.best && accept(d, text, m, weights, focus, others) ? toResult(d, text, m, m.best) : null;
     if (r) results.push(r);
   }
   // "in the east of the country": a part of the country in focus
-  const cp = focusCountry ? d.countryPlace.get(focusCountry) : undefined;
-  if (cp !== undefined) {
-    for (const part of countryParts(text)) {
-      if (results.some((r) => r.place.span && r.place.span[0] < part.end && part.start < r.place.span[1])) continue;
-      results.push(countryPartResult(d, text, [part.start, part.end], cp, part.bearing, part.dirText));
-    }
-    results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
+  const parts = countryParts(text);
+  for (const part of parts) {
+    if (results.some((r) => r.place.span && r.place.span[0] < part.end && part.start < r.place.span[1])) continue;
+    const cc = countryAt(part.start);
+    const cp = cc ? d.countryPlace.get(cc) : undefined;
+    if (cp !== undefined) results.push(countryPartResult(d, text, [part.start, part.end], cp, part.bearing, part.dirText));
   }
+  if (parts.length) results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
   markConflicts(text, results);
   return results;
 }
@@ -228,11 +238,13 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
  * Whether the best candidate is supported enough to be taken as a place. `ownVote` is the
  * part of the country weight this very name contributed, so a name cannot vouch for itself.
  */
-function accept(d: GazData, m: Mention, weights: Map<string, number>, focus: Map<string, number>, ownVote: number): boolean {
+function accept(d: GazData, text: string, m: Mention, weights: Map<string, number>, focus: Map<string, number>, ownVote: number): boolean {
   const c = m.best!;
   const fc = fcodeOf(d, c.place);
   const cc = d.countries[d.country[c.place]];
   if (fc === 'PCLI') return true; // country names are seldom anything else ("Serbia says")
+  // "Madina Hospital" in a Somali story: a building named after a far-away city
+  if (FACILITY.test(text.slice(m.raw.end, m.raw.end + 12)) && (weights.get(d.countries[d.country[c.place]]) ?? 0) < FOCUS_MIN) return false;
   // "Baghdad village" in a Somali story is not the Iraqi capital
   if (m.admin && /village|hamlet|قرية/i.test(m.admin.word) && d.population[c.place] >= 100_000) return false;
   if (m.raw.acronym) return false;
