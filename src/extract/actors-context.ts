@@ -21,6 +21,8 @@ export interface MentionRoles {
   agent: boolean;
   /** Before a speech verb, or after "according to"/"selon": "AFRICOM said", "selon l'armée". */
   speaker: boolean;
+  /** After a strike word and "by"/"par": "a drone attack by", "carried out by", "frappe menée par". */
+  by: boolean;
   /** Followed by its own stance: "Russia denied", "the Houthis claimed", "AFRICOM declined to comment". */
   voices: boolean;
   /** Followed by a claim of responsibility: "the Houthis claimed responsibility". */
@@ -93,6 +95,7 @@ function build(text: string, title: string | null): ActorDoc {
   const named = withRoles(mentionsIn(tokens, text));
   const generic = genericForces(text, tokens, named, bodyEnd, tokenSentence);
   const mentions = generic.length === 0 ? named : withRoles([...named, ...generic].sort((a, b) => a.tokens[0] - b.tokens[0]));
+  passPossessives(mentions, tokens);
   return { text, tokens, sentences, sentenceTokens, mentions, bodyEnd };
 }
 
@@ -158,7 +161,17 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     }
     return false;
   })();
-  const byAgent = rightBefore(roles.agent_preps) || genitive;
+  // "camps held by al-Shabaab", "explosives planted by ISIS": a "by" that names no striker
+  const byWord = prevWordEnd > 0 ? prevWordEnd - 1 : -1;
+  const notStrikeBy = byWord > left && BY.has(tokens[byWord].norm) && NOT_STRIKE_BY.has(tokens[byWord - 1].norm);
+  const byAgent = (rightBefore(roles.agent_preps) && !notStrikeBy) || genitive;
+  // "a drone attack by", "carried out by", "frappe menée par": a "by" right after a strike word
+  let strikeBy = genitive;
+  if (byAgent && !genitive && byWord > left) {
+    for (let e = byWord; e >= Math.max(left + 1, byWord - 3) && !strikeBy; e--) {
+      if (cueEndingAt(roles.strike_nouns, e) >= 0 || cueEndingAt(roles.agent_verbs, e) >= 0 || cueEndingAt(roles.target_verbs, e) >= 0) strikeBy = true;
+    }
+  }
   // "Turkey launched", "the army has carried out"; not "urged the authorities to conduct"
   let verbAgent = false;
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
@@ -208,6 +221,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     strike,
     strikeNext,
     agent: byAgent || verbAgent,
+    by: strikeBy,
     speaker,
     voices,
     claims,
@@ -215,6 +229,33 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     place: !demonym && ((rightBefore(roles.locative_preps) && !byAgent) || /^\s*[:—–]/.test(text.slice(m.span[1], m.span[1] + 3))),
     target: target && !byAgent,
   };
+}
+
+/**
+ * "by Sudan's Rapid Support Forces", "Iran's Revolutionary Guards", "the Sudanese RSF": the
+ * state only qualifies the group or force named right after it, which takes its role. A name
+ * repeated right away ("Rapid Support Forces (RSF)") keeps the first one's role.
+ */
+function passPossessives(mentions: DocMention[], tokens: Token[]): void {
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k];
+    const b = mentions[k + 1];
+    // "the Rapid Support Forces (RSF)": the acronym in brackets plays the name's part
+    if (a.actor.id === b.actor.id && a.sentence === b.sentence && b.tokens[0] === a.tokens[1]) {
+      const merged = { ...a.roles };
+      for (const key of Object.keys(merged) as (keyof MentionRoles)[]) merged[key] = a.roles[key] || b.roles[key];
+      a.roles = merged;
+      b.roles = { ...merged };
+      continue;
+    }
+    if (a.actor.kind !== 'state' || b.actor.kind === 'state' || a.sentence !== b.sentence) continue;
+    const between = tokens.slice(a.tokens[1], b.tokens[0]).map((t) => t.norm);
+    if (!(between.length === 0 || (between.length === 1 && between[0] === 's'))) continue;
+    b.roles.agent ||= a.roles.agent;
+    b.roles.by ||= a.roles.by;
+    b.roles.target ||= a.roles.target;
+    a.roles = { ...a.roles, agent: false, by: false, strike: false, strikeNext: false, speaker: false, voices: false, claims: false, place: true };
+  }
 }
 
 /**
@@ -270,6 +311,12 @@ function genericForces(text: string, tokens: Token[], named: DocMention[], bodyE
 }
 
 const BY = new Set(['by', 'par', 'door']);
+/** Participles before "by" whose agent holds, uses or owns something rather than strikes it. */
+const NOT_STRIKE_BY = new Set([
+  'held', 'controlled', 'run', 'planted', 'used', 'owned', 'occupied', 'seized', 'captured', 'built', 'laid', 'placed', 'manned',
+  'supported', 'funded', 'armed', 'trained', 'founded', 'formed', 'kidnapped', 'abducted', 'infiltrated', 'surrounded', 'besieged', 'threatened',
+  'tenu', 'tenue', 'tenus', 'tenues', 'controle', 'controlee', 'controles', 'controlees', 'occupe', 'occupee', 'pose', 'posee', 'utilise', 'utilisee', 'enleve', 'enleves',
+]);
 const ARTICLE = new Set(['the', 'l', 'la', 'le', 'les', 'its', 'their']);
 const GENITIVE = new Set(['de', 'du', 'des', 'd', 'of']);
 

@@ -41,6 +41,9 @@ describe('targets, sentence by sentence', () => {
     ["A commander of Iran's Islamic Revolutionary Guard Corps died when a US drone struck his car.", ['IRGC']],
     ['The drone hit a Taliban compound, killing Hakimullah Mehsud, chief of the Pakistani Taliban.', ['TTP']],
     ["La frappe visait un groupe proche d'AQMI dans le nord.", []],
+    ['Kenyan jets struck training camps held by al-Shabaab in Gedo.', ['al-Shabaab']],
+    ["A drone attack by Sudan's Rapid Support Forces (RSF) killed 15 people at a market.", []],
+    ['The airstrike set off explosives planted by ISIS, and killed ISIS snipers.', ['Islamic State']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

@@ -44,8 +44,13 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
     (j) => j >= 0 && j < doc.sentences.length && inBody(j) && !doc.sentences[j].headline && !events.includes(j),
   );
   const headline = doc.sentences.filter((s) => s.headline).map((s) => s.index);
+  // a group named as the striker anywhere around the strike is never its target
+  const around = new Set([...own, ...neighbours, ...headline, ...events]);
+  const strikers = new Set(
+    doc.mentions.filter((m) => around.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || m.roles.claims)).map((m) => organisationIdOf(m.actor.id)),
+  );
   for (const tier of [own, neighbours, [...events.filter((i) => doc.sentences[i].headline), ...headline]]) {
-    const found = targetsIn(doc, new Set(tier));
+    const found = targetsIn(doc, new Set(tier), strikers);
     if (found.targets.length > 0) return found;
   }
   return { ...none, generic: genericTarget(doc, own.length > 0 ? own : events) };
@@ -54,7 +59,7 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
 function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims;
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by;
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
@@ -66,11 +71,11 @@ function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
   return false;
 }
 
-function targetsIn(doc: ActorDoc, sentences: Set<number>): TargetResult {
+function targetsIn(doc: ActorDoc, sentences: Set<number>, strikers: ReadonlySet<string>): TargetResult {
   const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
   const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
   // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group
-  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !describesAnother(doc, m));
+  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !describesAnother(doc, m) && !strikers.has(organisationIdOf(m.actor.id)));
   const placeCountries = placesOf(doc, sentences);
   // speakers only ("al-Shabaab said") count when nobody else is named
   const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;

@@ -45,6 +45,8 @@ describe('stance, sentence by sentence (English)', () => {
     ['Tigrayan rebels said a drone hit the camp. Ethiopian government officials did not immediately answer requests for comment.', ['ET:no_comment']],
     ["Nigeria's President went on Twitter to apologise after an air strike by the Nigerian Air Force hit a camp.", ['NG:alleges', 'NG:confirms']],
     ['Qasem Soleimani and a PMF official were killed by a US drone strike at Baghdad airport.', ['US:alleges']],
+    ["A drone attack by Sudan's Rapid Support Forces killed 15 people at a market.", ['RSF:alleges']],
+    ["The RSF's official channels carried no statement on the drone attack by the Rapid Support Forces.", ['RSF:alleges', 'RSF:no_comment']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });

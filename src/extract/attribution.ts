@@ -83,7 +83,7 @@ function eligible(m: DocMention): boolean {
     case 'armed_group':
       // a group is a belligerent with its own drones or by claiming the strike; its word on
       // its own losses ("AQAP acknowledged the deaths") says nothing about who struck
-      return (r.strikeNext && !r.target && !r.place) || r.claims;
+      return (r.strikeNext && !r.target && !r.place) || r.claims || r.by;
     case 'force':
       return true;
     case 'state':
@@ -96,9 +96,9 @@ function eligible(m: DocMention): boolean {
 }
 
 /** Can this mention voice a statement (confirm, deny, comment)? Not "a French drone". */
-function canSpeak(m: DocMention): boolean {
+function canSpeak(m: DocMention, strikerRoots: ReadonlySet<string>): boolean {
   if (m.actor.kind === 'force') return true;
-  if (m.actor.kind === 'armed_group') return m.roles.claims || (m.roles.strikeNext && !m.roles.target);
+  if (m.actor.kind === 'armed_group') return m.roles.claims || m.roles.by || (m.roles.strikeNext && !m.roles.target) || strikerRoots.has(m.actor.id);
   return m.via !== 'demonym' || m.roles.official;
 }
 
@@ -119,7 +119,10 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   const { stance } = loadLexicon();
   const sentence = doc.sentences[si];
   const [t0, t1] = doc.sentenceTokens[si];
-  const ms = doc.mentions.filter((m) => m.sentence === si && eligible(m));
+  // a group named as the striker elsewhere may comment or keep silent here
+  const ms = doc.mentions.filter(
+    (m) => m.sentence === si && (eligible(m) || (m.actor.kind === 'armed_group' && m.roles.voices && strikerRoots.has(belligerentIdOf(m.actor.id)))),
+  );
   if (ms.length === 0) return [];
   const noComment = cues(stance.no_comment, doc, t0, t1);
   const inside = (c: Cue) => noComment.some((n) => c.first >= n.first && c.end <= n.end);
@@ -138,10 +141,10 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   /** The speaker a cue belongs to: the nearest capable mention before it, else just after it. */
   const subjectOf = (c: Cue): DocMention | null => {
     let best: DocMention | null = null;
-    for (const m of ms) if (canSpeak(m) && m.tokens[1] <= c.first && (!best || m.tokens[1] > best.tokens[1])) best = m;
+    for (const m of ms) if (canSpeak(m, strikerRoots) && m.tokens[1] <= c.first && (!best || m.tokens[1] > best.tokens[1])) best = m;
     if (best) return best;
     // "declined to comment, a Pentagon spokesman said": a speaker named after the cue
-    for (const m of ms) if (canSpeak(m) && m.roles.speaker && m.tokens[0] >= c.end && m.tokens[0] - c.end <= 10) return m;
+    for (const m of ms) if (canSpeak(m, strikerRoots) && m.roles.speaker && m.tokens[0] >= c.end && m.tokens[0] - c.end <= 10) return m;
     return null;
   };
   const assign = (list: Cue[], make: (c: Cue) => Stance) => {
@@ -163,7 +166,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
   const strikers = ms.filter((m) => !result.has(m) && (m.roles.agent || m.roles.strike));
   // "a French drone said" is no speaker; "the Defence Headquarters said the bombing..." is
-  const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m) && !(m.roles.strike && !m.roles.official && m.actor.kind !== 'force'));
+  const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m, strikerRoots) && !(m.roles.strike && !m.roles.official && m.actor.kind !== 'force'));
   for (const sp of speakers) {
     if (condemned) continue;
     const others = strikers.filter((s) => rootOf(s) !== rootOf(sp));
