@@ -80,7 +80,7 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
  * whole date window, which costs hundreds of milliseconds over a million incidents.
  */
 function dateOrderHint(f: ResolvedFilters): string {
-  return f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox ? '' : ' INDEXED BY incidents_date';
+  return f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox ? '' : ' INDEXED BY incidents_date_cover';
 }
 
 function orderBy(sort: SortOrder): string {
@@ -196,7 +196,7 @@ export function countIncidents(db: Database.Database, f: ResolvedFilters, where:
   const sql =
     cap === undefined
       ? `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`
-      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
+      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i${dateOrderHint(f)} WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
   const n = (stmt(db, sql).get(...where.params) as { n: number }).n;
   countCache.set(key, n);
   return n;
