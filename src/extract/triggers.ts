@@ -23,17 +23,37 @@ export interface Trigger {
 
 export type Platform = 'drone' | 'aircraft' | 'missile';
 
-const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 
-/** Build a unicode, case-insensitive, global regex from alternatives, bounded by non-letters. */
-function words(alts: string[]): RegExp {
-  return new RegExp(`${B}(?:${alts.join('|')})${E}`, 'giu');
+/**
+ * A unicode, case-insensitive, global regex of alternatives that ends at a non-letter. It has
+ * no leading look-behind (which V8 runs at every position): `scan` checks the character
+ * before a match instead, about twice as fast.
+ */
+function wordsFast(alts: string[]): RegExp {
+  return new RegExp(`(?:${alts.join('|')})${E}`, 'giu');
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Matches of a `wordsFast` regex that start at a word boundary, as [start, end, text]. */
+function scan(text: string, re: RegExp): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1])) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push([m.index, m.index + m[0].length, m[0]]);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 const STRONG: { re: RegExp; platform: Platform | null }[] = [
   {
-    re: words([
+    re: wordsFast([
       'drone[- ]?strikes?', 'drone attacks?', 'drone raids?', 'drone bombing', 'UAV strikes?', 'frappes? (?:de|par) drones?',
       'frappes? de drone', 'attaques? (?:de|par) drones?', 'droneaanvall?(?:en)?', 'ضرب(?:ة|ات) (?:بطائرة|بطائرات) (?:مسيرة|مسيّرة|بدون طيار)',
       'غار(?:ة|ات) (?:لطائرة|لطائرات|بطائرة|بطائرات) (?:مسيرة|مسيّرة|بدون طيار)',
@@ -42,11 +62,11 @@ const STRONG: { re: RegExp; platform: Platform | null }[] = [
     platform: 'drone',
   },
   {
-    re: words(['missile strikes?', 'missile attacks?', 'frappes? de missiles?', 'tirs? de missiles?']),
+    re: wordsFast(['missile strikes?', 'missile attacks?', 'frappes? de missiles?', 'tirs? de missiles?']),
     platform: 'missile',
   },
   {
-    re: words([
+    re: wordsFast([
       'air[- ]?strikes?', 'air raids?', 'air attacks?', 'aerial (?:attacks?|bombardments?|bombings?|strikes?)', 'air bombardments?',
       'bombing raids?', 'bombed from the air', 'attacked from the air', 'precision strikes?', 'counter-?terrorism strikes?',
       'kinetic strikes?',
@@ -58,7 +78,7 @@ const STRONG: { re: RegExp; platform: Platform | null }[] = [
   },
 ];
 
-const WEAK = words([
+const WEAK = wordsFast([
   'strikes?', 'struck', 'striking', 'hit', 'hits', 'bombs', 'bombed', 'dropped', 'bombing', 'bombings', 'bombardments?', 'raids?', 'attacks?',
   'attacked', 'targeted', 'fired', 'pounded', 'destroyed',
   'frappes?', 'frappé(?:e|s|es)?', 'bombardé(?:e|s|es)?', 'bombardements?', 'bombarder', 'ciblé(?:e|s|es)?', 'touchée?s?', 'visée?s?',
@@ -67,11 +87,11 @@ const WEAK = words([
 ]);
 
 /** Platform words: drones and their models, aircraft, missiles. */
-const DRONE = words([
+const DRONE = wordsFast([
   'drones?', 'UAVs?', 'UCAVs?', 'unmanned', 'remotely[- ]piloted', 'Predators?', 'Reapers?', 'MQ-?1', 'MQ-?9', 'Bayraktars?', 'TB-?2',
   'Akinci', 'Wing Loong', 'ndege (?:isiyo|zisizo) na rubani', 'droni', 'مسير(?:ة|ات)', 'مسيّر(?:ة|ات)', 'بدون طيار',
 ]);
-const AIRCRAFT = words([
+const AIRCRAFT = wordsFast([
   'aircraft', 'warplanes?', 'war planes?', '(?:fighter )?jets?', 'fighter planes?', 'bombers?', 'helicopters?', 'gunships?',
   'F-?1[56]s?', 'B-?52s?', 'B-?1B?', 'AC-?130s?', 'Mirage', 'Rafales?', 'Sukhoi', 'Su-?\\d\\ds?', 'air force', 'planes?',
   'avions?(?: de chasse| de combat)?', 'hélicoptères?', 'aviation', "armée de l['’]air", 'chasseurs?', 'appareils?',
@@ -79,24 +99,24 @@ const AIRCRAFT = words([
   // air-dropped munitions name the platform too ("a massive bomb", "GBU-43"), but not car or roadside bombs
   '(?<!(?:car|roadside|suicide|truck|nail|pipe|letter|parcel|dirty) )bombs?', 'GBU-?\\d+\\w*', 'MOAB', 'bombes?(?! artisanales?)',
 ]);
-const MISSILE = words(['missiles?', 'rockets?', 'Hellfires?', 'roquettes?', 'صواريخ', 'صاروخ']);
+const MISSILE = wordsFast(['missiles?', 'rockets?', 'Hellfires?', 'roquettes?', 'صواريخ', 'صاروخ']);
 
 /** Every trigger in the text, in order. Weak triggers are returned too; callers decide. */
 export function findTriggers(text: string): Trigger[] {
   const found: Trigger[] = [];
   const taken: [number, number][] = [];
   for (const { re, platform } of STRONG) {
-    for (const m of text.matchAll(re)) {
-      const span: [number, number] = [m.index, m.index + m[0].length];
+    for (const [a, b, w] of scan(text, re)) {
+      const span: [number, number] = [a, b];
       if (overlaps(taken, span)) continue;
       taken.push(span);
-      found.push({ span, text: m[0], strength: 'strong', platform });
+      found.push({ span, text: w, strength: 'strong', platform });
     }
   }
-  for (const m of text.matchAll(WEAK)) {
-    const span: [number, number] = [m.index, m.index + m[0].length];
+  for (const [a, b, w] of scan(text, WEAK)) {
+    const span: [number, number] = [a, b];
     if (overlaps(taken, span)) continue;
-    found.push({ span, text: m[0], strength: 'weak', platform: null });
+    found.push({ span, text: w, strength: 'weak', platform: null });
   }
   return found.sort((a, b) => a.span[0] - b.span[0]);
 }
@@ -133,7 +153,7 @@ let lastIndex: PlatformIndex | null = null;
 
 function platformIndex(text: string): PlatformIndex {
   if (lastIndex && lastIndex.text === text) return lastIndex;
-  const all = (re: RegExp): [number, number][] => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+  const all = (re: RegExp): [number, number][] => scan(text, re).map(([a, b]) => [a, b]);
   lastIndex = { text, drone: all(DRONE), aircraft: all(AIRCRAFT), missile: all(MISSILE) };
   return lastIndex;
 }
