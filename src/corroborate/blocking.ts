@@ -12,7 +12,8 @@ import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPreciseP
  *   neighbouring buckets hold every partner.
  * - Any other report needs the same country as its partner (see `compatible`). A dated one
  *   looks at its country's dated reports whose window can meet its own (one date index per
- *   span class, with the class's largest span as look-back).
+ *   span class, with the class's largest span as look-back) and whose place can be within
+ *   reach (latitude bands for places up to 150 km; wider or unplaced reports always).
  * - An undated report needs a shared target or two precise places, so it looks at its
  *   country's reports that name one of its targets (narrowed by latitude band when it has a
  *   place) and, when its own place is precise, at an all-time grid of precise places.
@@ -75,7 +76,7 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     }
     if (it.country === null) return; // a vague report without a country is compatible with nothing
     if (it.day0 !== null) {
-      byDate.get(it.country)!.forWindow(items, it.day0 - DATE_TOLERANCE_DAYS, it.day1! + DATE_TOLERANCE_DAYS, (j) => consider(i, j));
+      byDate.get(it.country)!.forWindow(items, it, it.day0 - DATE_TOLERANCE_DAYS, it.day1! + DATE_TOLERANCE_DAYS, (j) => consider(i, j));
       return;
     }
     if (it.lat === null) return; // no date and no place: compatible with nothing
@@ -93,8 +94,8 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
   return out.done();
 }
 
-/** One country's dated reports, per span class, sorted by start day. */
-class DateIndex {
+/** Dated reports, per span class, sorted by start day. */
+class SpanClasses {
   private classes = SPAN_CLASSES.map(() => ({ idx: [] as number[], starts: new Float64Array(0), maxSpan: 0 }));
 
   add(it: ClusterItem, i: number): void {
@@ -119,6 +120,43 @@ class DateIndex {
         if (items[j].day1! >= from) fn(j);
       }
     }
+  }
+}
+
+/** Reports placed within this radius go in latitude bands; wider or unplaced ones in one list. */
+const BANDED_MAX_RADIUS_KM = 150;
+const BAND_DEG = 2;
+
+/**
+ * One country's dated reports: those placed within BANDED_MAX_RADIUS_KM in bands of BAND_DEG
+ * latitude (a look-up only visits the bands within reach of its own place), the others together.
+ */
+class DateIndex {
+  private bands = new Map<number, SpanClasses>();
+  private wide = new SpanClasses();
+
+  add(it: ClusterItem, i: number): void {
+    if (it.lat !== null && it.lon !== null && it.radius !== null && it.radius <= BANDED_MAX_RADIUS_KM) {
+      getOr(this.bands, Math.floor(it.lat / BAND_DEG), () => new SpanClasses()).add(it, i);
+    } else this.wide.add(it, i);
+  }
+
+  finish(items: readonly ClusterItem[]): void {
+    this.wide.finish(items);
+    for (const b of this.bands.values()) b.finish(items);
+  }
+
+  /** Reports whose window meets [from, to] and whose place can be within reach of q's. */
+  forWindow(items: readonly ClusterItem[], q: ClusterItem, from: number, to: number, fn: (j: number) => void): void {
+    this.wide.forWindow(items, from, to, fn);
+    if (q.lat === null || q.lon === null) {
+      for (const b of this.bands.values()) b.forWindow(items, from, to, fn);
+      return;
+    }
+    const reach = ((q.radius ?? 0) + BANDED_MAX_RADIUS_KM + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
+    const lo = Math.floor((q.lat - reach) / BAND_DEG);
+    const hi = Math.floor((q.lat + reach) / BAND_DEG);
+    for (let k = lo; k <= hi; k++) this.bands.get(k)?.forWindow(items, from, to, fn);
   }
 }
 
