@@ -54,8 +54,12 @@ export function personLike(text: string, tokens: Token[], m: RawMention, titles:
   if (next && next.end - next.start === 1 && next.cap && text[next.end] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
   const before = text.slice(Math.max(0, m.start - 12), m.start);
   if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return 2;
+  // "according to Washington", "selon Bamako": a government or an outlet, not a place
+  if (/(?:according\s+to|selon|d['’]après)\s+$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) return 1;
+  // "Baye ag Bakabo", "Mohamed ould Abdel", "Abdullah bin Ali": a patronymic follows
+  if (/^[ \t]+(?:ag|ould|wuld|bin|ben|ibn|bint|wad)[ \t]+\p{Lu}/u.test(text.slice(m.end, m.end + 12))) return 2;
   if (titles.has(first.line)) return 0;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
+  if (prev && prev.cap && /^(?:[ \t]{1,2}|-)$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
   const nextWord = next ? text.slice(next.start, next.end) : '';
   const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);
   if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return 1;

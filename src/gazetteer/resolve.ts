@@ -196,7 +196,9 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const [cc, v] of focus) if (v > top) [focusCountry, top] = [cc, v];
   const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
   // the country of the nearest place named before a position, else the focus country
-  const named = mentions.filter((m) => m.best && !m.personLike && accept(d, text, m, weights, focus, 0));
+  const named = mentions.filter(
+    (m) => m.best && !m.personLike && (m.best.primary || d.population[m.best.place] >= 5000 || isRegionCode(fcodeOf(d, m.best.place))) && accept(d, text, m, weights, focus, 0),
+  );
   const countryAt = (pos: number): string | null => {
     let cc: string | null = null;
     for (const m of named) if (m.raw.end <= pos) cc = d.countries[d.country[m.best!.place]];
@@ -248,6 +250,8 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
   // "Baghdad village" in a Somali story is not the Iraqi capital
   if (m.admin && /village|hamlet|قرية/i.test(m.admin.word) && d.population[c.place] >= 100_000) return false;
   if (m.raw.acronym) return false;
+  // a common word rescued by an admin word ("région de l'Est") can only be that region
+  if (m.raw.stop && !isRegionCode(fc)) return false;
   if (m.glued || (m.personLike && !m.strongContext)) return false;
   const multi = m.raw.key.includes(' ');
   const w = (weights.get(cc) ?? 0) - ownVote;

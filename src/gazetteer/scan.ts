@@ -1,6 +1,6 @@
 import { findKey, postingsOf, type HashIndex } from './hashindex.ts';
 import { foldToken, isArabicChar, isArticleToken } from './normalize.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { NON_PLACES, STOPWORDS } from './stopwords.ts';
 
 /**
  * One pass over the tokens of a text: at each token that may start a name, extend the
@@ -191,6 +191,7 @@ export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawM
       const rest = /^[-‐‑](\p{L}+)/u.exec(text.slice(best.end, best.end + 30));
       if (rest && !HYPHEN_SUFFIXES.has(rest[1].toLowerCase())) best = null;
     }
+    if (best && NON_PLACES.has(best.key)) best.stop = true;
     if (best && !best.key.includes(' ') && STOPWORDS.has(best.key)) {
       best.stop = true; // admin-word context may still rescue it in resolve.ts
     }

@@ -34,7 +34,7 @@ man men woman women boy girl child children family friend friends brother sister
 bat bay rock hill hills river lake sea ocean island islands valley park garden gardens bridge station camp
 market school hospital center centre city town village district province region area zone border
 post office port airport base fort castle palace tower
-marine marines navy naval green red white black blue yellow mission embassy zone ministry department command council
+bas haut moyen marine marines navy naval green red white black blue yellow mission embassy zone ministry department command council
 reuters afp ap bbc cnn media press cross crescent major minor
 drone drones strike strikes airstrike airstrikes attack attacks raid raids bomb bombs missile missiles
 tribe tribes clan clans
@@ -49,6 +49,11 @@ const ARABIC = `
 يوم اليوم امس أمس مساء صباح ليل ليله شخص اشخاص قتلى قتيل جرحى جريح غاره غارات طائره طائرات مدينه قريه منطقه
 محافظه ولايه بلده جيش قوات حكومه وزاره وزير رئيس مسؤول مصادر مصدر بيان تنظيم داعش القاعده
 `;
+
+/** Multi-word names that news copy almost always means as something else. */
+export const NON_PLACES: ReadonlySet<string> = new Set(
+  ['White House', 'Green Zone', 'Oval Office', 'Capitol Hill'].map((n) => n.split(' ').map((w) => foldToken(w)).join(' ')),
+);
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   [...LATIN.split(/\s+/), ...ARABIC.split(/\s+/)].filter(Boolean).map((w) => foldToken(w)),
