@@ -143,7 +143,7 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
  * said", "Paris has denied", "Moscou a démenti".
  */
 const METONYMY_AFTER =
-  /^(?:-based|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b)/iu;
+  /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b)/iu;
 
 /**
  * Dateline ranges: "PESHAWAR, Pakistan —", "Bamako (AFP) -", "CAIRO:" at the start of a
