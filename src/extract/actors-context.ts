@@ -11,6 +11,8 @@ import { splitSentences, type Sentence } from './sentences.ts';
 export interface MentionRoles {
   /** Next to a military or official noun: "US officials", "l'armée française", "Niger's military". */
   official: boolean;
+  /** The official noun is only people ("officials", "responsables"), not an institution. */
+  officialsOnly: boolean;
   /** Next to a military noun: "the Pakistani military", "l'armée burkinabè", not "Pakistani officials". */
   military: boolean;
   /** Next to a strike or platform noun: "US drone", "frappe française", "Houthi missile". */
@@ -132,8 +134,11 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   const demonym = m.via === 'demonym';
   // French puts the noun first: "l'armée française", "armée du Niger", "drone américain";
   // the phrase then starts at that noun, and prepositions are looked for before it.
-  const officialBefore = cueEndingAt(roles.official_nouns, wordEndBefore(first));
-  const strikeBefore = demonym ? cueEndingAt(roles.strike_nouns, wordEndBefore(first)) : -1;
+  const nounEnd = wordEndBefore(first);
+  // the noun must belong to this phrase: "the strike, Pakistani officials said" does not count
+  const samePhrase = nounEnd > 0 && !/[,;:.()"“”«»]/.test(text.slice(tokens[nounEnd - 1].end, tokens[first].start));
+  const officialBefore = samePhrase ? cueEndingAt(roles.official_nouns, nounEnd) : -1;
+  const strikeBefore = demonym && samePhrase ? cueEndingAt(roles.strike_nouns, nounEnd) : -1;
   const head = Math.min(first, officialBefore >= 0 ? officialBefore : first, strikeBefore >= 0 ? strikeBefore : first);
   const prevWordEnd = wordEndBefore(head);
   /** A cue ending right before the phrase, or before the articles in front of it ("imputable à l'"). */
@@ -144,7 +149,11 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   };
   // "US officials", "Niger's military"
   const official = after(roles.official_nouns, 3) || officialBefore >= 0;
-  const military = after(roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(roles.military_nouns, wordEndBefore(first)) >= 0);
+  // "Pakistani officials", "des responsables maliens": people of that side, not its institutions
+  const nounAfter = [end, end + 1].map((i) => tokens[i]?.norm).find((w) => w !== undefined && !FILLER.has(w));
+  const nounBefore = officialBefore >= 0 ? tokens[officialBefore].norm : undefined;
+  const officialsOnly = official && (PEOPLE.has(nounAfter ?? '') || PEOPLE.has(nounBefore ?? ''));
+  const military = after(roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(roles.military_nouns, nounEnd) >= 0);
   // "US drone", "Houthi missile"; "frappes aériennes françaises"
   const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
   // "Houthi drone", "Hezbollah rockets": the platform right after the name
@@ -217,6 +226,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   }
   return {
     official,
+    officialsOnly,
     military,
     strike,
     strikeNext,
@@ -311,6 +321,7 @@ function genericForces(text: string, tokens: Token[], named: DocMention[], bodyE
 }
 
 const BY = new Set(['by', 'par', 'door']);
+const PEOPLE = new Set(['official', 'officials', 'officer', 'officers', 'sources', 'source', 'responsables', 'responsable', 'officiels', 'officiel', 'intelligence', 'security']);
 /** Participles before "by" whose agent holds, uses or owns something rather than strikes it. */
 const NOT_STRIKE_BY = new Set([
   'held', 'controlled', 'run', 'planted', 'used', 'owned', 'occupied', 'seized', 'captured', 'built', 'laid', 'placed', 'manned',

@@ -157,7 +157,10 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   assign(denies, (c) => (aimedAtHarm(doc, c, t1, stance.deny_harm) ? 'confirms' : 'denies'));
   assign(claims, () => 'claims');
   // "the GNA confirms that Murzuk was hit" confirms the strike, not its own part in it
-  const ownSideOf = (m: DocMention) => strikerRoots.size === 0 || strikerRoots.has(belligerentIdOf(m.actor.id));
+  // with no striker named, an institution (ministry, army, authorities) speaks for its side;
+  // local "officials" reporting a toll do not
+  const ownSideOf = (m: DocMention) =>
+    strikerRoots.has(belligerentIdOf(m.actor.id)) || (strikerRoots.size === 0 && !(m.roles.officialsOnly && m.actor.kind === 'state' && !m.generic));
   for (const c of confirms) {
     const m = subjectOf(c);
     if (m && !result.has(m) && ownSideOf(m)) result.set(m, { stance: 'confirms', cue: c });
