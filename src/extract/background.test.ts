@@ -37,6 +37,8 @@ const CASES: [string, boolean][] = [
   ['Mali took delivery of Turkish TB2 drones capable of carrying out strikes.', true],
   ['French Reapers at Niamey are about to be armed with missiles for strikes.', true],
   ['Militants have begun using heavy weapons against the aircraft, firing at them.', true],
+  ['Migrants slept outdoors for fear of another strike on the centre.', true],
+  ["Les habitants ont fui par crainte d'une nouvelle frappe.", true],
   ['No air strikes were carried out in the region that week, the ministry said.', true],
 ];
 

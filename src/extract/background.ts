@@ -31,6 +31,7 @@ const RULES: Rule[] = [
   // hypothetical, conditional
   { name: 'conditional', re: /\bif (?:confirmed|true|verified|it is confirmed)\b|\bwould (?:be|mark) the (?:first|second|latest)\b|\bsi (?:elle est |c['’]est |cela est )?(?:confirmée?|avérée?)\b/i },
   { name: 'modal-future', re: /\b(?:could|might|may|will|would|shall|plans? to|planning to|intends? to|ready to|prepared to|threaten(?:s|ed)? to|vow(?:s|ed)? to|pledge[sd]? to|to (?:use|launch|conduct|carry out)) (?:\w+ ){0,2}(?:launch|conduct|carry out|strike|use|begin|start|step up|expand|resume|bomb)\w*\b/i },
+  { name: 'fear', re: /\bfor fear of\b|\bfear(?:s|ed|ing)? (?:of )?(?:an?|another|more|new|further) (?:air ?strikes?|strikes?|raids?|attacks?|bombings?)\b|\bpar crainte d['’]|\bde peur d['’]|\bcraign(?:ant|ent|ait) (?:une?|de nouvelles?) (?:frappes?|raids?|bombardements?)\b/i },
   { name: 'preparation', re: /\bin preparation for\b|\bpreparing (?:for|to)\b|\bpotential (?:operations|strikes)\b|\ben prévision de\b|\bpréparer? (?:des|une) (?:frappes?|raids?)\b|\bpourrai(?:t|ent) (?:frapper|mener|lancer)\b/i },
   // generic / habitual
   { name: 'habitual', re: /\b(?:has|have) (?:also )?(?:used|been using|relied on|carried out|conducted|launched|stepped up|increased|expanded)\b(?![^.]*\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|\bhas been hit\b[^.]*\bbefore\b|\bhave been hit\b|\bhas responded with\b|\bare known to\b|\ba practice\b|\b(?:years|decades) (?:of )?using\b|\bin the age of\b|\bregularly\b|\brepeatedly\b|\ba pris l['’]habitude\b/i },
@@ -76,7 +77,7 @@ const DAY_CUE =
   /\b(?:yesterday|today|overnight|last night|this morning|earlier today|(?:over|in) the (?:past|last) (?:24|48|twenty-four) hours|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hier|aujourd['’]hui|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
 
 /** Rules strong enough that event cues do not rescue the sentence. */
-const HARD = new Set(['conditional', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
+const HARD = new Set(['conditional', 'fear', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
 
 /** Final decision combining background rules and event cues. */
 /** Exported for the generic-plural rule in events.ts: a sentence with an event anchor. */
