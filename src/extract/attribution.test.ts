@@ -46,6 +46,9 @@ describe('stance, sentence by sentence (English)', () => {
     ["Nigeria's President went on Twitter to apologise after an air strike by the Nigerian Air Force hit a camp.", ['NG:alleges', 'NG:confirms']],
     ['Qasem Soleimani and a PMF official were killed by a US drone strike at Baghdad airport.', ['US:alleges']],
     ["A drone attack by Sudan's Rapid Support Forces killed 15 people at a market.", ['RSF:alleges']],
+    ['Between four and seven militants died in the US drone strike, Pakistani officials said.', ['US:alleges']],
+    ["Somalia's information ministry says the commander died in an operation with international partners.", ['SO:confirms']],
+    ['A drone strike killed five people, Yemeni officials said.', []],
     ["The RSF's official channels carried no statement on the drone attack by the Rapid Support Forces.", ['RSF:alleges', 'RSF:no_comment']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());

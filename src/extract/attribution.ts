@@ -88,7 +88,8 @@ function eligible(m: DocMention): boolean {
       return true;
     case 'state':
       if (m.via === 'demonym') return r.official || r.strike;
-      if (r.place && !r.official) return false;
+      // "in Somalia" is a place; "in the US drone strike" names the striker
+      if (r.place && !r.official && !r.strikeNext) return false;
       return r.official || r.strike || r.agent || r.speaker;
     default:
       return false;
