@@ -50,7 +50,7 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   for (const s of doc.sentences) {
     if (scope.has(s.index) || !inBody(s.index)) continue;
     const [t0, t1] = doc.sentenceTokens[s.index];
-    if (voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0) && doc.mentions.some((m) => m.sentence === s.index && eligible(m))) scope.add(s.index);
+    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m)) && voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) scope.add(s.index);
   }
   // the sides named as striking anywhere in scope: their officials' word on the strike is their own
   const strikerRoots = new Set(
