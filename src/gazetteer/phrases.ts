@@ -55,7 +55,7 @@ const HEDGE = String.raw`some|about|around|roughly|approximately|approx\.|nearly
 const EN_DIR = String.raw`(?:north|south)(?:[- ]?(?:east|west))?|east|west`;
 const FR_DIR = String.raw`(?:nord|sud)(?:[- ](?:est|ouest))?|est|ouest`;
 const ANCHOR_LEAD_EN = String.raw`(?:the\s+(?:[a-z]+\s+)?(?:town|city|village|capital|settlement|provincial\s+capital|regional\s+capital)(?:\s+of|,)?\s+)?`;
-const ANCHOR_LEAD_FR = String.raw`(?:(?:la\s+)?(?:ville|localité|commune|capitale|village)\s+(?:de\s+|d['’]\s*)?|la\s+capitale,?\s+)?`;
+const ANCHOR_LEAD_FR = String.raw`(?:(?:la\s+)?(?:ville|localité|commune|capitale|village)\s+(?:de\s+|d['’]\s*)?|la\s+capitale(?:\s+[a-zàâçéèêëîïôûùüÿñæœ]+)?,?\s+)?`;
 
 const EN_OFFSET = new RegExp(
   String.raw`(?:(${HEDGE})\s+)?(${NUM})\s*(?:-\s*)?(${UNIT})\.?\s*(?:\([^()]{0,30}\)\s*)?(?:to\s+the\s+|due\s+)?(${EN_DIR})(?:ward|erly)?\s+of\s+${ANCHOR_LEAD_EN}$`,

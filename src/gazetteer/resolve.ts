@@ -3,7 +3,7 @@ import { haversineKm } from './geo.ts';
 import { adminWord, directionBefore, nearBefore, offsetBefore, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
 import { scanMentions, tokenize, type RawMention } from './scan.ts';
 import { baseOf, fcodeOf, isRegionCode, scoreBase, type Base, type Scored } from './candidates.ts';
-import { demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
+import { countryOfDemonym, demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
 import { countryPartResult, markConflicts, toResult } from './result.ts';
 import { countryParts } from './country-part.ts';
 import { capitalMentions } from './capital.ts';
@@ -81,10 +81,16 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
 
   // pass 0: countries named in the text set the focus
   const mentions: Mention[] = [];
+  const demonyms = new Map<string, number>();
   for (const raw of raws) {
     const admin = adminWord(text, raw.start, raw.end);
     if (raw.stop && !(admin && admin.level !== 'town')) continue;
-    if (demonymLike(d, raw.key)) continue;
+    if (demonymLike(d, raw.key)) {
+      // "Somali", "Malian" say which country the text is about, a little
+      const cc = countryOfDemonym(d, raw.key);
+      if (cc) demonyms.set(cc, (demonyms.get(cc) ?? 0) + 1);
+      continue;
+    }
     const near = nearBefore(text, raw.start);
     const offset = offsetBefore(text, raw.start) ?? directionBefore(text, raw.start);
     const strongContext = admin !== null || near !== null || (offset !== null && offset.distance !== null);
@@ -100,7 +106,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // A country the text is *in* ("in Somalia", "au Mali", a dateline) sets the focus; a
   // country named as an actor ("U.S. forces", "Turkey appears") only leans toward it.
   const countryIn = new Map<string, number>();
-  const countryNamed = new Map<string, number>();
+  const countryNamed = new Map<string, number>(demonyms);
   for (const m of mentions) {
     let country = -1;
     for (const code of m.raw.postings) if (fcodeOf(d, code >>> 1) === 'PCLI') country = code >>> 1;
@@ -275,6 +281,9 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
   if (strongest < 0.6 && m.locative && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
   if (strongest >= 0.6 && w < FOCUS_MIN) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
   if (fc === 'PPLC' && c.primary) return true;
+  // any spelling of a very big city ("Mogadiscio"), or of a sizeable town that anchors an
+  // offset or a "near" phrase
+  if (pop >= 1_000_000 || (pop >= 20_000 && (m.offset?.distance || m.near))) return true;
   if (d.population[c.place] >= 100_000 && c.primary) return true;
   if (multi && d.population[c.place] >= 20_000) return true;
   return false;
