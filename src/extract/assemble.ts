@@ -85,6 +85,13 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
   const mentions: CasualtyMention[] = [];
   for (const r of casualtyRanges) mentions.push(...safe(() => findCasualties(text, r, { language: ctx.doc.language }), []));
   const byCat = (c: CasualtyMention['category']) => mentions.filter((m) => m.category === c);
+  // No toll in the strike's own sentences: the early death sentences near the lead ("Local
+  // officials said 16 people died"), which tell the toll of the strike the article is about.
+  if (!g.counted && mentions.every((m) => m.category !== 'killed')) {
+    for (const r of tollSentences(ctx, lead, deaths)) {
+      mentions.push(...safe(() => findCasualties(text, r, { language: ctx.doc.language }), []).filter((m) => m.category !== 'injured' || mentions.every((x) => x.category !== 'injured')));
+    }
+  }
   const killed = combineRanges(byCat('killed'));
   const injured = combineRanges(byCat('injured'));
   const civilians_killed = combineRanges(byCat('civilians_killed'));
@@ -173,6 +180,21 @@ function deathSentences(ctx: DocContext, lead: Sentence): Span[] {
     if (DEATH.test(s.text)) out.push(s.span);
   }
   return out;
+}
+
+/**
+ * Death sentences that may carry the toll of this strike: not another strike's sentence, and
+ * close to the lead (within four sentences after it, or before it in the lede), so a toll
+ * told for another strike or in background further down is not borrowed.
+ */
+function tollSentences(ctx: DocContext, lead: Sentence, deaths: Span[]): Span[] {
+  const eventStarts = new Set(ctx.analysis.events.map((e) => ctx.sentences[e.sentence].span[0]));
+  const leadIdx = lead.index;
+  return deaths.filter(([s]) => {
+    if (eventStarts.has(s)) return false;
+    const i = ctx.sentences.findIndex((x) => x.span[0] === s);
+    return i >= 0 && i <= leadIdx + 4 && (i > leadIdx || ctx.sentences[i].paragraph <= 1);
+  });
 }
 
 /** The sentences just before and after the lead (within the article body). */

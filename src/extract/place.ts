@@ -116,7 +116,9 @@ function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
   }
   if (!Number.isFinite(dist)) dist = 2000;
   // An offset or "near X" is the text placing the strike itself: worth one precision level.
-  const kindBonus = r.kind === 'offset' || r.kind === 'near' ? -3.5 : 0;
+  // A part of a country told by direction ("l'est du pays", "northern Yemen") is vaguer than a
+  // named region ("la région de l'Est", "Shabwa province"): half a precision level behind it.
+  const kindBonus = r.kind === 'offset' || r.kind === 'near' ? -3.5 : r.kind === 'region' ? 1.5 : 0;
   // Precision matters most; distance to the trigger breaks ties within a sentence.
   return PRECISION_RANK[r.place.precision] * 3 + kindBonus + Math.min(dist, 600) / 200 - r.score;
 }
@@ -143,7 +145,7 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
  * said", "Paris has denied", "Moscou a démenti".
  */
 const METONYMY_AFTER =
-  /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b)/iu;
+  /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b|\s+(?:annonce|affirme|dément|confirme|revendique|accuse|assure|announces|denies|confirms|claims|accuses)\b)/iu;
 
 /**
  * Dateline ranges: "PESHAWAR, Pakistan —", "Bamako (AFP) -", "CAIRO:" at the start of a

@@ -14,6 +14,15 @@ describe('findTriggers', () => {
     expect(strong('غارة جوية على المدينة')).toEqual(['غارة جوية']);
   });
 
+  it('reads a French strike named by the state that made it as a strike from the air', () => {
+    const strong = (t: string) => findTriggers(t).filter((x) => x.strength === 'strong').map((x) => x.text);
+    expect(strong('Des forces soutenues par une frappe américaine ont détruit un camp.')).toEqual(['frappe américaine']);
+    expect(strong('Les frappes françaises ont visé un convoi.')).toEqual(['frappes françaises']);
+    expect(strong("Une frappe de l'armée nigériane a touché un marché.")).toEqual(["frappe de l'armée nigériane"]);
+    // a bare "frappe" and a ground "attaque" stay weak
+    expect(strong('La frappe a tué trois personnes. Une attaque américaine au sol.')).toEqual([]);
+  });
+
   it('keeps weak verbs apart from strong phrases', () => {
     const t = findTriggers('A drone hit the car after the airstrike.');
     expect(t.map((x) => [x.text, x.strength])).toEqual([

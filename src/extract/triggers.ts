@@ -70,7 +70,10 @@ const STRONG: { re: RegExp; platform: Platform | null }[] = [
       'air[- ]?strikes?', 'air raids?', 'air attacks?', 'aerial (?:attacks?|bombardments?|bombings?|strikes?)', 'air bombardments?',
       'bombing raids?', 'bombed from the air', 'attacked from the air', 'precision strikes?', 'counter-?terrorism strikes?',
       'kinetic strikes?',
-      'frappes? aériennes?', 'raids? aériens?', 'attaques? aériennes?', 'bombardements? aériens?', 'opérations? aériennes?',
+      'frappes? aériennes?', 'raids? aériens?',
+      // A strike named by the state that made it ("une frappe américaine", "la frappe française"):
+      // in French, states strike from the air or with missiles; ground assaults are "attaques".
+      'frappes? (?:américaines?|françaises?|turques?|russes?|israéliennes?|britanniques?|kényanes?|saoudiennes?|émiraties?|nigérianes?|de la coalition|de l[’\'](?:armée|aviation)(?: \\p{L}+)?)', 'attaques? aériennes?', 'bombardements? aériens?', 'opérations? aériennes?',
       'luchtaanvall?(?:en)?', 'luchtbombardement(?:en)?', 'bombardement(?:en)? vanuit de lucht',
       'غار(?:ة|ات)(?: جوية)?', 'ضرب(?:ة|ات) جوي(?:ة|ات)', 'قصف جوي', 'shambulio la anga', 'mashambulizi ya anga',
     ]),
