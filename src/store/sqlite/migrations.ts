@@ -216,4 +216,56 @@ export const migrations: Migration[] = [
       CREATE INDEX incidents_date_cover ON incidents(date_start, id, date_end);
     `,
   },
+  {
+    version: 8,
+    name: 'map grid: incident counts per cell at fixed zoom levels, kept by triggers',
+    sql: `
+      -- Map clusters of the whole database (or of a country, grade or event type) read these
+      -- few thousand rows instead of grouping a million incidents per request. Cells are those
+      -- of src/query/clusters.ts (cellDegrees): 360 / (2^z * 4) degrees, counted from -180 / -90,
+      -- so a cell of level z holds exactly 2^k x 2^k cells of level z + k and coarser zooms
+      -- are sums. sum_rowid is the incident's rowid when n = 1 (a lone marker opens its card).
+      CREATE TABLE incident_grid_levels (z INTEGER PRIMARY KEY, cell REAL NOT NULL);
+      INSERT INTO incident_grid_levels (z, cell) VALUES (0, 90.0), (2, 22.5), (4, 5.625), (6, 1.40625), (8, 0.3515625), (10, 0.087890625);
+      CREATE TABLE incident_grid (
+        z INTEGER NOT NULL,
+        cx INTEGER NOT NULL,
+        cy INTEGER NOT NULL,
+        country TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        sum_lat REAL NOT NULL,
+        sum_lon REAL NOT NULL,
+        sum_rowid INTEGER NOT NULL,
+        PRIMARY KEY (z, cx, cy, country, grade, event_type)
+      ) WITHOUT ROWID;
+      INSERT INTO incident_grid (z, cx, cy, country, grade, event_type, n, sum_lat, sum_lon, sum_rowid)
+        SELECT g.z, cast((i.lon + 180) / g.cell AS INTEGER), cast((i.lat + 90) / g.cell AS INTEGER), coalesce(i.country, ''), i.grade, i.event_type, count(*), sum(i.lat), sum(i.lon), sum(i.rowid)
+        FROM incident_grid_levels g, incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL
+        GROUP BY 1, 2, 3, 4, 5, 6;
+      CREATE TRIGGER incident_grid_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO incident_grid (z, cx, cy, country, grade, event_type, n, sum_lat, sum_lon, sum_rowid)
+          SELECT g.z, cast((new.lon + 180) / g.cell AS INTEGER), cast((new.lat + 90) / g.cell AS INTEGER), coalesce(new.country, ''), new.grade, new.event_type, 1, new.lat, new.lon, new.rowid
+          FROM incident_grid_levels g WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL
+          ON CONFLICT DO UPDATE SET n = n + 1, sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon,
+            sum_rowid = sum_rowid + excluded.sum_rowid;
+      END;
+      CREATE TRIGGER incident_grid_ad AFTER DELETE ON incidents BEGIN
+        UPDATE incident_grid SET n = n - 1, sum_lat = sum_lat - old.lat, sum_lon = sum_lon - old.lon, sum_rowid = sum_rowid - old.rowid
+          WHERE (z, cx, cy, country, grade, event_type) IN (SELECT g.z, cast((old.lon + 180) / g.cell AS INTEGER), cast((old.lat + 90) / g.cell AS INTEGER), coalesce(old.country, ''), old.grade, old.event_type FROM incident_grid_levels g WHERE old.lat IS NOT NULL AND old.lon IS NOT NULL);
+        DELETE FROM incident_grid WHERE n <= 0 AND (z, cx, cy, country, grade, event_type) IN (SELECT g.z, cast((old.lon + 180) / g.cell AS INTEGER), cast((old.lat + 90) / g.cell AS INTEGER), coalesce(old.country, ''), old.grade, old.event_type FROM incident_grid_levels g WHERE old.lat IS NOT NULL AND old.lon IS NOT NULL);
+      END;
+      CREATE TRIGGER incident_grid_au AFTER UPDATE OF lat, lon, country, grade, event_type ON incidents BEGIN
+        UPDATE incident_grid SET n = n - 1, sum_lat = sum_lat - old.lat, sum_lon = sum_lon - old.lon, sum_rowid = sum_rowid - old.rowid
+          WHERE (z, cx, cy, country, grade, event_type) IN (SELECT g.z, cast((old.lon + 180) / g.cell AS INTEGER), cast((old.lat + 90) / g.cell AS INTEGER), coalesce(old.country, ''), old.grade, old.event_type FROM incident_grid_levels g WHERE old.lat IS NOT NULL AND old.lon IS NOT NULL);
+        DELETE FROM incident_grid WHERE n <= 0 AND (z, cx, cy, country, grade, event_type) IN (SELECT g.z, cast((old.lon + 180) / g.cell AS INTEGER), cast((old.lat + 90) / g.cell AS INTEGER), coalesce(old.country, ''), old.grade, old.event_type FROM incident_grid_levels g WHERE old.lat IS NOT NULL AND old.lon IS NOT NULL);
+        INSERT INTO incident_grid (z, cx, cy, country, grade, event_type, n, sum_lat, sum_lon, sum_rowid)
+          SELECT g.z, cast((new.lon + 180) / g.cell AS INTEGER), cast((new.lat + 90) / g.cell AS INTEGER), coalesce(new.country, ''), new.grade, new.event_type, 1, new.lat, new.lon, new.rowid
+          FROM incident_grid_levels g WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL
+          ON CONFLICT DO UPDATE SET n = n + 1, sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon,
+            sum_rowid = sum_rowid + excluded.sum_rowid;
+      END;
+    `,
+  },
 ];
