@@ -1,4 +1,5 @@
 import type { ClusterItem } from './item.ts';
+import { EARTH_RADIUS_KM } from './geo.ts';
 import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPrecisePlace, LINK_THRESHOLD, PLACE_SLACK_KM, scorePair } from './pair.ts';
 
 /**
@@ -80,7 +81,7 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
       return;
     }
     if (it.lat === null) return; // no date and no place: compatible with nothing
-    for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(items, it, (j) => consider(i, j));
+    for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(it, (j) => consider(i, j));
     if (isPrecisePlace(it)) {
       const cy = Math.floor(it.lat!);
       const cx = Math.floor(it.lon!);
@@ -160,9 +161,19 @@ class DateIndex {
   }
 }
 
-/** One country's placed reports naming one target, per radius class, sorted by latitude. */
+/**
+ * One country's placed reports naming one target, per radius class, sorted by latitude, with
+ * coordinates and radii in typed arrays: a look-up rules most of them out by a lower bound of
+ * their distance without touching the report objects (memory-bound on a million reports).
+ */
 class BandIndex {
-  private classes = RADIUS_CLASSES.map(() => ({ idx: [] as number[], lats: new Float64Array(0), maxR: 0 }));
+  private classes = RADIUS_CLASSES.map(() => ({
+    idx: [] as number[],
+    lats: new Float64Array(0),
+    lons: new Float64Array(0),
+    radii: new Float64Array(0),
+    maxR: 0,
+  }));
 
   add(it: ClusterItem, i: number): void {
     if (it.lat === null || it.lon === null) return; // an undated report needs a place to match
@@ -176,16 +187,38 @@ class BandIndex {
     for (const c of this.classes) {
       c.idx.sort((x, y) => items[x].lat! - items[y].lat! || x - y);
       c.lats = Float64Array.from(c.idx, (x) => items[x].lat!);
+      c.lons = Float64Array.from(c.idx, (x) => items[x].lon!);
+      c.radii = Float64Array.from(c.idx, (x) => items[x].radius ?? 0);
     }
   }
 
   /** Every placed report that could lie within reach of `q` (which has a place). */
-  forNear(_items: readonly ClusterItem[], q: ClusterItem, fn: (j: number) => void): void {
+  forNear(q: ClusterItem, fn: (j: number) => void): void {
+    const qlat = q.lat!;
+    const qlon = q.lon!;
+    const qr = q.radius ?? 0;
+    const cosQ = Math.cos(qlat * RAD);
     for (const c of this.classes) {
-      const band = ((q.radius ?? 0) + c.maxR + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
-      for (let k = lowerBound(c.lats, q.lat! - band); k < c.idx.length && c.lats[k] <= q.lat! + band; k++) fn(c.idx[k]);
+      const band = (qr + c.maxR + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
+      for (let k = lowerBound(c.lats, qlat - band); k < c.idx.length && c.lats[k] <= qlat + band; k++) {
+        if (distanceLowerBound(qlat, qlon, cosQ, c.lats[k], c.lons[k]) > qr + c.radii[k] + PLACE_SLACK_KM) continue;
+        fn(c.idx[k]);
+      }
     }
   }
+}
+
+const RAD = Math.PI / 180;
+
+/**
+ * A lower bound (km) of the great-circle distance, from the haversine identity
+ * sin²(d/2R) = sin²(Δφ/2) + cos φ1 cos φ2 sin²(Δλ/2) >= each term alone, less 1 km for rounding.
+ */
+function distanceLowerBound(lat1: number, lon1: number, cos1: number, lat2: number, lon2: number): number {
+  const ns = Math.abs(lat1 - lat2) * KM_PER_DEG_LAT;
+  const s = Math.sqrt(Math.max(0, cos1 * Math.cos(lat2 * RAD))) * Math.abs(Math.sin(((lon1 - lon2) * RAD) / 2));
+  const ew = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, s));
+  return Math.max(ns, ew) - 1;
 }
 
 function lowerBound(xs: Float64Array, v: number): number {
