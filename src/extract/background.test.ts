@@ -40,6 +40,17 @@ const CASES: [string, boolean][] = [
   ['Migrants slept outdoors for fear of another strike on the centre.', true],
   ["Les habitants ont fui par crainte d'une nouvelle frappe.", true],
   ['No air strikes were carried out in the region that week, the ministry said.', true],
+  // background: whether strikes would come, multi-year periods, counts of strikes
+  ["Washington n'a pas précisé si des frappes seraient conduites depuis la base.", true],
+  ['The command would not say whether strikes would be launched from the new base.', true],
+  ['The government said on Friday that strikes killed between 64 and 116 civilians from 2009 to the end of 2015.', true],
+  ['Entre 2014 et 2020, les frappes ont tué des centaines de jihadistes.', true],
+  ['The assessment covers 473 strikes, most of them by drones, in Pakistan, Yemen and Somalia.', true],
+  ['US releases first count of civilians killed in drone strikes outside war zones', true],
+  ['Among the strikes that drew the most criticism is the January 2015 strike that killed two hostages.', true],
+  // ... while a dated strike with its own toll stays an event
+  ['Two drone strikes killed six militants in the town of Shehr on Monday, officials said.', false],
+  ['Between 20 and 30 fighters died when jets hit the camp on Sunday, the army said.', false],
 ];
 
 describe('isBackground (sentence level)', () => {

@@ -64,7 +64,15 @@ export function findEventSentences(text: string, sentences: Sentence[]): EventAn
       background.push({ sentence: i, reasons: verdict.reasons });
       continue;
     }
-    events.push({ sentence: i, text: s.text, headline: s.headline, triggers: kept.map((t) => t.span), strong: strong.length > 0 || hasPlatformCue(text, s) });
+    const isStrong = strong.length > 0 || hasPlatformCue(text, s);
+    // "It says the strikes killed 2,372 combatants" after a tally: a weak back-reference whose
+    // nearest trigger sentence before it is background refers to that background.
+    const prevTriggered = [...triggersBySentence.keys()].filter((k) => k < i && !sentences[k].headline).sort((a, b) => b - a)[0];
+    if (!isStrong && !s.headline && prevTriggered !== undefined && background.some((b) => b.sentence === prevTriggered) && ANAPHORA.test(s.text)) {
+      background.push({ sentence: i, reasons: ['refers-to-background'] });
+      continue;
+    }
+    events.push({ sentence: i, text: s.text, headline: s.headline, triggers: kept.map((t) => t.span), strong: isStrong });
   }
   return { sentences, events, background, triggersBySentence, tailStart };
 }

@@ -35,6 +35,14 @@ describe('grouping trigger mentions into strikes', () => {
     expect(count('Drone policy\n\nThe US has used drones elsewhere in Africa. If confirmed, this would be the first drone strike in Mali.')).toBe(0);
   });
 
+  it('a tally and the back-references to it give no report', () => {
+    expect(
+      count('Drone count released\n\nThe assessment covers 473 strikes, most of them by drones, in Yemen and Somalia. It says the strikes killed between 2,372 and 2,581 combatants.'),
+    ).toBe(0);
+    // the same back-reference after a reported strike stays with it
+    expect(count('Drone strike in Yemen\n\nA US drone strike hit a car on Monday. It says the strikes killed four.')).toBe(1);
+  });
+
   it('French: une deuxième frappe is another strike', () => {
     expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
   });
