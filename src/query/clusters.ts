@@ -50,7 +50,9 @@ const cache = new LruCache<string, Cluster[]>(500);
 export function mapClusters(db: Database.Database, f: ResolvedFilters, zoom: number): Cluster[] {
   const z = Math.max(0, Math.min(22, Math.floor(zoom)));
   const level = gridLevel(f, z);
-  const where = level === null ? whereFor(db, f) : null;
+  // Without an order or a limit, reading an actor's incidents from the actor index always beats
+  // testing every incident for the actor.
+  const where = level === null ? whereFor(db, f, { rareActors: () => true }) : null;
   const key = `${dataVersion(db)}|${z}|${level}|${where ? where.sql + JSON.stringify(where.params) : JSON.stringify(f)}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -89,6 +91,11 @@ function sumGrid(db: Database.Database, f: ResolvedFilters, z: number, level: nu
        sum(sum_rowid) AS srow, ${gradeSums}
      FROM incident_grid WHERE ${parts.join(' AND ')} GROUP BY x, y`,
   ).all(...params) as BinRow[];
+  return withLoneIds(db, rows);
+}
+
+/** Bins as clusters; a bin of one incident carries its id (srow is then its rowid). */
+function withLoneIds(db: Database.Database, rows: BinRow[]): Cluster[] {
   const lone = rows.filter((r) => r.n === 1).map((r) => r.srow);
   const ids = new Map<number, string>();
   if (lone.length) {
@@ -116,12 +123,12 @@ function groupIncidents(db: Database.Database, whereSql: string, params: unknown
   const rows = stmt(
     db,
     `SELECT cast((i.lon + 180) / ? AS INTEGER) AS cx, cast((i.lat + 90) / ? AS INTEGER) AS cy,
-       count(*) AS n, avg(i.lat) AS lat, avg(i.lon) AS lon, min(i.id) AS id,
+       count(*) AS n, sum(i.lat) AS slat, sum(i.lon) AS slon, min(i.rowid) AS srow,
        ${GRADES.map((g) => `sum(i.grade = '${g}') AS ${g}`).join(', ')}
      FROM incidents i WHERE ${whereSql} AND i.lat IS NOT NULL AND i.lon IS NOT NULL
      GROUP BY cx, cy`,
-  ).all(cell, cell, ...params) as (BinRow & { lat: number; lon: number; id: string })[];
-  return rows.map((r) => toCluster(r.lat, r.lon, r, r.n === 1 ? r.id : null));
+  ).all(cell, cell, ...params) as BinRow[];
+  return withLoneIds(db, rows);
 }
 
 function toCluster(lat: number, lon: number, r: BinRow, id: string | null): Cluster {

@@ -4,7 +4,7 @@ import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
 import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { boxRanges, buildWhere, type Box, type Where } from './sql.ts';
+import { boxRanges, buildWhere, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
@@ -50,7 +50,7 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
   const where = whereFor(db, f);
   const { limit, sort } = paging;
   let rows: Row[];
-  const from = `incidents i${dateOrderHint(f)}`;
+  const from = `incidents i${dateOrderHint(f, where)}`;
   if (paging.page !== undefined && paging.cursor === undefined) {
     rows = stmt(db, `SELECT ${COLUMNS} FROM ${from} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).all(
       ...where.params,
@@ -79,8 +79,8 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
  * seeing few grades in its statistics, would rather skip-scan another index and sort the
  * whole date window, which costs hundreds of milliseconds over a million incidents.
  */
-function dateOrderHint(f: ResolvedFilters): string {
-  return f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox ? '' : ' INDEXED BY incidents_date_cover';
+function dateOrderHint(f: ResolvedFilters, where: Where): string {
+  return where.selective || f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox ? '' : ' INDEXED BY incidents_date_cover';
 }
 
 function orderBy(sort: SortOrder): string {
@@ -150,11 +150,31 @@ export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[
 }
 
 /** The WHERE clause of filters on this database (with its date-window bound). */
-export function whereFor(db: Database.Database, f: ResolvedFilters): Where {
+export function whereFor(db: Database.Database, f: ResolvedFilters, overrides: Partial<WhereOptions> = {}): Where {
   return buildWhere(f, {
     ...(f.event_date_from ? { maxWindowDays: maxWindowDays(db) } : {}),
     denseBox: (b) => boxIsDense(db, b),
+    rareActors: (role, ids, statuses) => actorsAreRare(db, role, ids, statuses),
+    ...overrides,
   });
+}
+
+/** At most this many incidents with an actor: reading them by actor and sorting is cheaper. */
+const RARE_ACTOR = 5_000;
+
+/**
+ * Whether at most RARE_ACTOR incidents have one of these actors in this role (with one of
+ * these statuses): a count over the covering actor index of migration 9, stopped early.
+ */
+export function actorsAreRare(db: Database.Database, role: string, ids: readonly string[], statuses?: readonly string[]): boolean {
+  const st = statuses?.length ? ` AND coalesce(status, 'unknown') IN (${statuses.map(() => '?').join(', ')})` : '';
+  const n = (
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM incident_actors WHERE role = ? AND actor_id IN (${ids.map(() => '?').join(', ')})${st} LIMIT ${RARE_ACTOR + 1})`,
+    ).get(role, ...ids, ...(statuses ?? [])) as { n: number }
+  ).n;
+  return n <= RARE_ACTOR;
 }
 
 /** Above this many incidents in a box, date-ordered reading beats the R*Tree plus a sort. */
@@ -196,7 +216,7 @@ export function countIncidents(db: Database.Database, f: ResolvedFilters, where:
   const sql =
     cap === undefined
       ? `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`
-      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i${dateOrderHint(f)} WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
+      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i${dateOrderHint(f, where)} WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
   const n = (stmt(db, sql).get(...where.params) as { n: number }).n;
   countCache.set(key, n);
   return n;

@@ -10,6 +10,11 @@ import type { ResolvedFilters } from './resolve.ts';
 export interface Where {
   sql: string;
   params: unknown[];
+  /**
+   * True when the clause drives from a short list of incidents (a rare target or belligerent
+   * read from the actor index): reading them all and sorting beats scanning in date order.
+   */
+  selective?: boolean;
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -25,6 +30,11 @@ export interface WhereOptions {
    * each beats collecting them from the R*Tree and sorting (see boxIsDense).
    */
   denseBox?: (b: Box) => boolean;
+  /**
+   * True when few incidents have one of these actors in this role (see actorsAreRare): the
+   * filter then reads them from the actor index instead of testing every incident in date order.
+   */
+  rareActors?: (role: 'target' | 'belligerent', ids: readonly string[], statuses?: readonly string[]) => boolean;
 }
 
 export interface Box {
@@ -97,15 +107,25 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
       params.push(b.south, b.north, b.west, b.east);
     }
   }
+  let selective = false;
   if (f.target?.length) {
-    parts.push(
-      `EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.role = 'target'
+    if (opts.rareActors?.('target', f.target)) {
+      selective = true;
+      parts.push(`i.id IN (SELECT a.incident_id FROM incident_actors a WHERE a.role = 'target' AND a.actor_id IN (${marks(f.target.length)}))`);
+    } else {
+      parts.push(
+        `EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.role = 'target'
          AND a.actor_id IN (${marks(f.target.length)}))`,
-    );
+      );
+    }
     params.push(...f.target);
   }
   if (f.belligerent?.length || f.status?.length) {
-    let sql = `EXISTS (SELECT 1 FROM incident_actors b WHERE b.incident_id = i.id AND b.role = 'belligerent'`;
+    const rare = f.belligerent?.length ? opts.rareActors?.('belligerent', f.belligerent, f.status) : false;
+    let sql = rare
+      ? `i.id IN (SELECT b.incident_id FROM incident_actors b WHERE b.role = 'belligerent'`
+      : `EXISTS (SELECT 1 FROM incident_actors b WHERE b.incident_id = i.id AND b.role = 'belligerent'`;
+    if (rare) selective = true;
     if (f.belligerent?.length) {
       sql += ` AND b.actor_id IN (${marks(f.belligerent.length)})`;
       params.push(...f.belligerent);
@@ -131,7 +151,7 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
       params.push(fts);
     }
   }
-  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+  return { sql: parts.length ? parts.join(' AND ') : '1', params, ...(selective ? { selective } : {}) };
 }
 
 /** YYYY-MM-DD moved by n days (UTC calendar). */

@@ -268,4 +268,15 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    name: 'covering indexes: incidents of an actor, and map points of a date window',
+    sql: `
+      -- A filter on a rare target or belligerent reads its incidents from here (with the
+      -- status for attribution filters), then sorts them by date; see src/query/incidents.ts.
+      CREATE INDEX incident_actors_role_actor ON incident_actors(role, actor_id, status, incident_id);
+      -- Map clusters of a date window group points straight from this index (no table rows).
+      CREATE INDEX incidents_map_date ON incidents(date_start, date_end, lat, lon, grade);
+    `,
+  },
 ];
