@@ -155,6 +155,16 @@ describe('statistics and clusters', () => {
     expect(s.buckets.find((b) => b.key === '2012')?.incidents).toBe(y2012);
   });
 
+  it('civilians killed are summed beside killed', () => {
+    const s = statistics(sqliteOf(store), { country: ['YE'] }, 'year');
+    const y = s.buckets.find((b) => b.key === '2015')!;
+    const inYear = all.filter((i) => i.country === 'YE' && i.date?.start.startsWith('2015'));
+    expect(y.civilians).toBe(inYear.reduce((a, i) => a + (i.civilians_killed.best ?? 0), 0));
+    expect(y.killed).toBe(inYear.reduce((a, i) => a + (i.killed.best ?? 0), 0));
+    expect(y.civilians).toBeGreaterThan(0);
+    expect(y.civilians).toBeLessThanOrEqual(y.killed);
+  });
+
   it('weeks start on Monday', () => {
     const s = statistics(sqliteOf(store), {}, 'week');
     for (const b of s.buckets.slice(0, 50)) expect(new Date(b.key + 'T00:00:00Z').getUTCDay()).toBe(1);

@@ -5,7 +5,7 @@ import { LruCache } from './cache.ts';
 import type { ResolvedFilters } from './resolve.ts';
 import { whereFor } from './incidents.ts';
 
-/** Statistics for charts: incidents (and killed, best estimate) per bucket, optionally stacked. */
+/** Statistics for charts: incidents (and killed, civilians killed: best estimates) per bucket, optionally stacked. */
 
 export const StatsBy = z.enum(['week', 'month', 'year', 'country', 'belligerent', 'grade', 'event_type']);
 export type StatsBy = z.infer<typeof StatsBy>;
@@ -16,6 +16,8 @@ export interface StatsBucket {
   key: string;
   incidents: number;
   killed: number;
+  /** Civilians killed (sum of the incidents' best estimates), part of `killed`. */
+  civilians: number;
   /** Incidents per stack value, when stacked. */
   stacks?: Record<string, number>;
 }
@@ -56,18 +58,19 @@ export function statistics(db: Database.Database, f: ResolvedFilters, by: StatsB
   const s = stack ? EXPR[stack] : "''";
   const rows = stmt(
     db,
-    `SELECT ${EXPR[by]} AS k, ${s} AS s, count(*) AS n, coalesce(sum(i.killed_best), 0) AS killed
+    `SELECT ${EXPR[by]} AS k, ${s} AS s, count(*) AS n, coalesce(sum(i.killed_best), 0) AS killed, coalesce(sum(i.civilians_best), 0) AS civilians
      FROM incidents i ${join} WHERE ${where.sql}${timeOnly} GROUP BY k, s ORDER BY k, s`,
-  ).all(...where.params) as { k: string; s: string; n: number; killed: number }[];
+  ).all(...where.params) as { k: string; s: string; n: number; killed: number; civilians: number }[];
   const buckets: StatsBucket[] = [];
   let cur: StatsBucket | null = null;
   for (const r of rows) {
     if (!cur || cur.key !== r.k) {
-      cur = { key: r.k, incidents: 0, killed: 0, ...(stack ? { stacks: {} } : {}) };
+      cur = { key: r.k, incidents: 0, killed: 0, civilians: 0, ...(stack ? { stacks: {} } : {}) };
       buckets.push(cur);
     }
     cur.incidents += r.n;
     cur.killed += r.killed;
+    cur.civilians += r.civilians;
     if (cur.stacks) cur.stacks[r.s] = (cur.stacks[r.s] ?? 0) + r.n;
   }
   const out: Stats = { by, stack, buckets };

@@ -70,11 +70,11 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     method: 'GET',
     url: '/api/stats',
     tag: 'incidents',
-    summary: 'Incidents and killed (best estimate) per week, month, year, country, belligerent, grade or event type; optionally stacked',
+    summary: 'Incidents, killed and civilians killed (best estimates) per week, month, year, country, belligerent, grade or event type; optionally stacked',
     access: 'read',
     cache: true,
     query: IncidentFilters.extend({ by: StatsBy.default('month'), stack: StatsStack.optional() }).extend(Format.shape),
-    rows: (s: Stats) => s.buckets.map((b) => ({ key: b.key, incidents: b.incidents, killed: b.killed, ...(b.stacks ?? {}) })),
+    rows: (s: Stats) => s.buckets.map((b) => ({ key: b.key, incidents: b.incidents, killed: b.killed, civilians: b.civilians, ...(b.stacks ?? {}) })),
     handler: ({ query }) => statistics(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query.by, query.stack ?? null),
   });
   r.add({

@@ -23,9 +23,6 @@ export function fillYears(bars: Bar[]): Bar[] {
   return out;
 }
 
-/** Largest number of incidents for which killed-by-category is summed in the browser. */
-const CATEGORY_LIMIT = 2000;
-
 export function chartsView(root: HTMLElement): () => void {
   const f = filterParams(currentState().filters);
   const grid = h('div', { class: 'chart-grid' });
@@ -54,7 +51,8 @@ export function chartsView(root: HTMLElement): () => void {
   const byGrade = slot('strikes by grade');
 
   api.stats({ ...f, by: 'year', stack: 'belligerent' }).then((s) => replace(perYear, barChart(fillYears(stacked(s)), { title: 'Strikes per year, by belligerent', orientation: 'vertical', colour: (k, i) => stackColour('belligerent', k, i), unit: 'strikes' }))).catch(fail(perYear));
-  api.stats({ ...f, by: 'year' }).then((s) => replace(killedYear, barChart(fillYears(counts(s, 'killed')), { title: 'Killed per year (best estimate)', orientation: 'vertical', colour: () => '#7a1f1f', unit: 'killed' }))).catch(fail(killedYear));
+  const byYear = api.stats({ ...f, by: 'year' }); // one request feeds both killed charts
+  byYear.then((s) => replace(killedYear, barChart(fillYears(counts(s, 'killed')), { title: 'Killed per year (best estimate)', orientation: 'vertical', colour: () => '#7a1f1f', unit: 'killed' }))).catch(fail(killedYear));
   api.stats({ ...f, by: 'belligerent' }).then((s) => replace(byBell, barChart(counts(s, 'incidents').sort((a, b) => b.parts[''] - a.parts['']), { title: 'Strikes by belligerent', orientation: 'horizontal', colour: () => '#0072b2', unit: 'strikes' }))).catch(fail(byBell));
   api.stats({ ...f, by: 'country' }).then((s) => replace(byCountry, barChart(counts(s, 'incidents').sort((a, b) => b.parts[''] - a.parts['']), { title: 'Strikes by country', orientation: 'horizontal', colour: () => '#009e73', unit: 'strikes' }))).catch(fail(byCountry));
   api
@@ -65,32 +63,13 @@ export function chartsView(root: HTMLElement): () => void {
       replace(byGrade, barChart(bars, { title: 'Strikes by grade', orientation: 'horizontal', colour: (k) => gradeColour(k), unit: 'strikes' }));
     })
     .catch(fail(byGrade));
-  killedByCategory(f)
-    .then((bars) => replace(category, bars ? barChart(fillYears(bars), { title: 'Killed per year, by category (best estimate)', orientation: 'vertical', colour: (k) => (k === 'civilians' ? '#d55e00' : '#555555'), unit: 'killed' }) : h('p', null, `Killed by category is summed in the browser for up to ${CATEGORY_LIMIT} incidents; narrow the filters.`)))
+  byYear
+    .then((s) => replace(category, barChart(fillYears(killedByCategory(s)), { title: 'Killed per year, by category (best estimate)', orientation: 'vertical', colour: (k) => (k === 'civilians' ? '#d55e00' : '#555555'), unit: 'killed' })))
     .catch(fail(category));
   return () => {};
 }
 
-/** Civilians vs others killed per year, summed from the incident list (null when too many). */
-async function killedByCategory(f: Record<string, string>): Promise<Bar[] | null> {
-  const years = new Map<string, { civilians: number; others: number }>();
-  let cursor: string | undefined;
-  let seen = 0;
-  for (;;) {
-    const page = await api.incidents({ ...f, limit: 500, cursor });
-    if (page.total_exact === false || page.total > CATEGORY_LIMIT) return null;
-    for (const it of page.items) {
-      if (!it.date_start) continue;
-      const y = it.date_start.slice(0, 4);
-      const cur = years.get(y) ?? { civilians: 0, others: 0 };
-      const civ = it.civilians_best ?? 0;
-      cur.civilians += civ;
-      cur.others += Math.max(0, (it.killed_best ?? 0) - civ);
-      years.set(y, cur);
-    }
-    seen += page.items.length;
-    if (!page.next_cursor || seen >= page.total) break;
-    cursor = page.next_cursor;
-  }
-  return [...years.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([key, v]) => ({ key, parts: { civilians: v.civilians, others: v.others } }));
+/** Civilians vs others killed per bucket, from the server's sums (any number of incidents). */
+export function killedByCategory(s: Stats): Bar[] {
+  return s.buckets.map((b) => ({ key: b.key, parts: { civilians: b.civilians, others: Math.max(0, b.killed - b.civilians) } }));
 }
