@@ -16,7 +16,7 @@ import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
-import { datelineRanges, isSourcePlace } from './place.ts';
+import { datelineRanges, strikePlaces } from './place.ts';
 
 export interface ExtractInput {
   id: string;
@@ -51,9 +51,7 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
   }
   const paragraphStarts = sentences.filter((s, i) => i === 0 || sentences[i - 1].paragraph !== s.paragraph).map((s) => s.span[0]);
   const datelines = datelineRanges(text, paragraphStarts);
-  const strikeGeo = geo.filter(
-    (r) => r.place.span !== null && !datelines.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e) && !isSourcePlace(text, r),
-  );
+  const strikeGeo = strikePlaces(text, geo, datelines);
   const ctx: DocContext = {
     doc,
     text,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GeocodeResult } from '../gazetteer/types.ts';
-import { choosePlace, isSourcePlace } from './place.ts';
+import { choosePlace, isSourcePlace, strikePlaces } from './place.ts';
 
 /** A geocoded mention of `name` found at `at` in a text. */
-function mention(name: string, at: number, kind: GeocodeResult['kind'], precision: GeocodeResult['place']['precision'], lat: number, lon: number): GeocodeResult {
+function mention(name: string, at: number, kind: GeocodeResult['kind'], precision: GeocodeResult['place']['precision'], lat: number, lon: number, country = 'BF'): GeocodeResult {
   return {
     kind,
     score: 0,
     conflicts: [],
     anchor: null,
-    place: { name, span: [at, at + name.length], geonames_id: null, canonical_name: null, country: 'BF', admin1: null, lat, lon, radius_km: 150, precision, how: 'test' },
+    place: { name, span: [at, at + name.length], geonames_id: null, canonical_name: null, country, admin1: null, lat, lon, radius_km: 150, precision, how: 'test' },
   } as unknown as GeocodeResult;
 }
 
@@ -40,5 +40,39 @@ describe('isSourcePlace', () => {
   it('keeps a place where the strike fell', () => {
     expect(at('Une frappe de drone a touché Bamako annonçant la fin de la trêve.', 'Bamako')).toBe(false);
     expect(at('A drone strike hit a house in Kismayo on Sunday.', 'Kismayo')).toBe(false);
+  });
+});
+
+describe('strikePlaces', () => {
+  /** Names found in a text, in the order given, as the gazetteer would report them. */
+  const found = (text: string, names: [string, string][]) => names.map(([n, c]) => mention(n, text.indexOf(n), 'name', 'town', 10, 10, c));
+  const kept = (text: string, names: [string, string][]) => strikePlaces(text, found(text, names), []).map((r) => r.place.name);
+
+  it('drops the base the aircraft took off from, the region it is put in, and where they landed', () => {
+    const text = "Dimanche, des Rafale partis de leur base de Saint-Dizier, dans l'est de la France, ont bombardé des camps dans la région de Gao, avant de se poser à N'Djamena.";
+    expect(kept(text, [['Saint-Dizier', 'FR'], ["dans l'est de la France", 'FR'], ['région de Gao', 'ML'], ["N'Djamena", 'TD']])).toEqual(['région de Gao']);
+    const en = 'Jets that took off from an air base in Qatar struck a depot near Raqqa and landed at Incirlik.';
+    expect(kept(en, [['Qatar', 'QA'], ['Raqqa', 'SY'], ['Incirlik', 'TR']])).toEqual(['Raqqa']);
+  });
+
+  it('drops where a leader spoke, keeps where the strike fell', () => {
+    const text = 'The president, speaking at a military ceremony in Virginia, hailed the strike. Officials said the strike in Jilib killed two.';
+    expect(kept(text, [['Virginia', 'US'], ['Jilib', 'SO']])).toEqual(['Jilib']);
+  });
+
+  it('keeps the datelines out', () => {
+    const text = 'SANAA — A drone strike hit a car in Marib.';
+    expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);
+  });
+});
+
+describe('choosePlace: the country of the strike sentence', () => {
+  it('prefers a place in the country the strike sentence names to a town elsewhere', () => {
+    const text = 'Awlaki was killed on Friday in an air strike in northern Yemen. Obama hailed it at Fort Myer, Virginia.';
+    const yemen = mention('northern Yemen', text.indexOf('northern Yemen'), 'region', 'region', 16, 45, 'YE');
+    const virginia = mention('Virginia', text.indexOf('Virginia'), 'name', 'town', 37, -78, 'US');
+    const lead: [number, number] = [0, text.indexOf('.') + 1];
+    const choice = choosePlace([yemen, virginia], [[lead], [[lead[1], text.length]]], [[35, 45]]);
+    expect(choice.place?.name).toBe('northern Yemen');
   });
 });

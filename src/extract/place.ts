@@ -39,13 +39,19 @@ export interface PlaceChoice {
 export function choosePlace(results: GeocodeResult[], tiers: [number, number][][], anchors: [number, number][]): PlaceChoice {
   const scored: { r: GeocodeResult; score: number }[] = [];
   const fallbackTier = tiers.length - 1;
+  // The countries the strike's own sentence names ("in northern Yemen"): a place elsewhere
+  // (where a leader spoke, where a base is) is two precision levels less likely.
+  const leadCountries = new Set(
+    results.filter((r) => r.place.span && r.place.country && tiers[0]?.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e)).map((r) => r.place.country),
+  );
   for (let t = 0; t < tiers.length; t++) {
     if (t === fallbackTier && scored.some((x) => x.r.place.precision !== 'country') && tiers.length > 1) break;
     for (const r of results) {
       const sp = r.place.span;
       if (!sp || !tiers[t].some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
       if (scored.some((x) => x.r === r)) continue;
-      scored.push({ r, score: scoreOf(r, anchors) + t * 1.5 });
+      const foreign = leadCountries.size > 0 && r.place.country !== null && !leadCountries.has(r.place.country) ? 6 : 0;
+      scored.push({ r, score: scoreOf(r, anchors) + t * 1.5 + foreign });
     }
   }
   if (scored.length === 0) return { place: null, alternatives: [], span: null };
@@ -126,6 +132,10 @@ function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
 const SOURCE_BEFORE =
   /\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondent|reporters?|journalists?|residents?|authorities|ministry|government|embassy|press conference|headquarters|based|headquartered|speaking|told reporters|porte-parole|responsables?|sources?|correspondant|journaliste|autorités|ministère|gouvernement|ambassade|basée?s?)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|at|from|à|de|depuis)\s+(?:the\s+|la\s+|le\s+)?$/iu;
 
+/** Where someone spoke: "speaking at a military ceremony in Virginia", "lors d'une conférence de presse à Paris". */
+const SPEECH_BEFORE =
+  /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
+
 /**
  * True for a place that locates a source rather than the strike: "a security official in
  * Peshawar", "told reporters in Washington", "le porte-parole à Bamako".
@@ -134,10 +144,50 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   const sp = r.place.span;
   if (!sp) return false;
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
+  if (SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
   if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
   return METONYMY_AFTER.test(text.slice(sp[1], sp[1] + 40));
+}
+
+/**
+ * Where the aircraft came from, not where they struck: "took off from their base in
+ * Saint-Dizier", "partis de leur base de Saint-Dizier", "launched from a carrier", "depuis la
+ * base aérienne de Niamey".
+ */
+const ORIGIN_BEFORE =
+  /(?:\bfrom|\bdepuis|\bpartie?s? d[eu]|\bdécollée?s? d[eu]|\bstationnée?s? (?:à|dans|sur)|\bstationed (?:at|in)|\bbased (?:at|in))\s+(?:(?:their|its|the|a|an|leur|leurs|sa|son|la|le|l['’]|une?)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:bases?|airbases?|air bases?|airfields?|airports?|aéroports?|aérodromes?|carriers?|porte-avions)(?:\s+(?:aérienne|militaire|navale|américaine|française))?\s+(?:de\s+|d['’]|in\s+|at\s+|of\s+|near\s+)?(?:la\s+|le\s+|l['’]|the\s+)?$/iu;
+
+/** Where the aircraft landed or returned after the strike: "avant de se poser à N'Djamena". */
+const LANDING_BEFORE =
+  /\b(?:se (?:sont )?pos(?:er|és?|ant)|atterri(?:r|s)?|land(?:ed|ing)? (?:at|in)|flew back to)\s+(?:à\s+|au\s+|in\s+|at\s+)?(?:la\s+|le\s+|l['’]|the\s+)?(?:(?:base|airbase|airport|aéroport)\s+(?:de\s+|d['’]|of\s+|in\s+|at\s+)?)?$/iu;
+
+/** The region a base place is put in by apposition: "Saint-Dizier, dans l'est de la France". */
+const APPOSITION = /^,\s*(?:(?:dans|in)\s+)?$/iu;
+
+/**
+ * The places of a document that can place a strike: datelines, sources and bases removed,
+ * and a region given in apposition to a removed base ("Saint-Dizier, in eastern France").
+ */
+export function strikePlaces(text: string, results: GeocodeResult[], datelines: [number, number][]): GeocodeResult[] {
+  const out: GeocodeResult[] = [];
+  let lastOrigin: [number, number] | null = null;
+  for (const r of [...results].sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0))) {
+    const sp = r.place.span;
+    if (!sp) continue;
+    if (datelines.some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
+    if (isSourcePlace(text, r)) continue;
+    const before = text.slice(Math.max(0, sp[0] - 80), sp[0]);
+    const origin = ORIGIN_BEFORE.test(before) || LANDING_BEFORE.test(before);
+    const apposed = lastOrigin !== null && lastOrigin[1] <= sp[0] && APPOSITION.test(text.slice(lastOrigin[1], sp[0]).replace(/\s*(?:l['’]|le |la |the )$/iu, ''));
+    if (origin || apposed) {
+      lastOrigin = sp;
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 /**
