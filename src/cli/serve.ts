@@ -6,6 +6,7 @@ import { buildServer } from '../server/app.ts';
 import { defaultAskDeps } from '../query/deps.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import { defaultReviewService } from '../server/review-default.ts';
+import { checkTileUrl } from '../server/tile-url.ts';
 
 /** `strikewatch serve`: the HTTP API and, when built, the web app. Runs until interrupted. */
 export const registerServe: RegisterCommand = (program) => {
@@ -18,12 +19,14 @@ export const registerServe: RegisterCommand = (program) => {
     .option('--web <dir>', 'directory of the built web app', 'web/dist')
     .option('--rate-limit <n>', 'requests per minute per client (0 turns it off)', '1200')
     .option('--trust-proxy', 'behind a reverse proxy: take the client address and https from X-Forwarded-*')
+    .option('--tile-url <template>', 'map tiles for the web app, https://.../{z}/{x}/{y}.png (default: STRIKEWATCH_TILE_URL, else the offline basemap)', process.env.STRIKEWATCH_TILE_URL)
     .option('--quiet', 'no request log')
-    .action(async (opts: { port: string; host: string; private?: boolean; web: string; rateLimit: string; trustProxy?: boolean; quiet?: boolean }, cmd) => {
+    .action(async (opts: { port: string; host: string; private?: boolean; web: string; rateLimit: string; trustProxy?: boolean; quiet?: boolean; tileUrl?: string }, cmd) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${opts.port} is not a port number`);
       const rate = Number(opts.rateLimit);
       if (!Number.isInteger(rate) || rate < 0) throw new Error(`--rate-limit ${opts.rateLimit} is not a whole number`);
+      const tileUrl = opts.tileUrl ? checkTileUrl(opts.tileUrl, opts.tileUrl === process.env.STRIKEWATCH_TILE_URL ? 'STRIKEWATCH_TILE_URL' : '--tile-url') : null;
       await withStore(cmd, async (store) => {
         const webRoot = resolve(opts.web);
         const app = await buildServer({
@@ -35,6 +38,7 @@ export const registerServe: RegisterCommand = (program) => {
           review: await defaultReviewService(store),
           rateLimit: rate === 0 ? false : rate,
           trustProxy: opts.trustProxy ?? false,
+          tileUrl,
           logger: !opts.quiet,
         });
         const address = await app.listen({ port, host: opts.host });

@@ -25,6 +25,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import type { ReviewService } from './review-service.ts';
 import { installSecurityHeaders } from './security.ts';
+import { checkTileUrl } from './tile-url.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -46,12 +47,15 @@ export interface ServerOptions {
   logger?: boolean;
   /** Trust X-Forwarded-* (behind a reverse proxy): the client address and https come from it. */
   trustProxy?: boolean;
+  /** Tile URL template for the web map (src/server/tile-url.ts); the offline basemap without it. */
+  tileUrl?: string | null;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** The HTTP API (and the web app's files), ready to listen. */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const tileUrl = opts.tileUrl ? checkTileUrl(opts.tileUrl, 'tile URL') : null;
   const app = Fastify({
     logger: opts.logger ? { level: 'info' } : false,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
@@ -108,6 +112,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   reviewRoutes(routes, ctx);
   ingestRoutes(routes, ctx);
   authRoutes(routes, ctx);
+  routes.add({
+    method: 'GET',
+    url: '/api/config',
+    tag: 'meta',
+    summary: "The web app's settings: the map tile URL template (null: the offline basemap)",
+    access: 'public',
+    handler: () => ({ tile_url: tileUrl }),
+  });
   routes.add({
     method: 'GET',
     url: '/api/health',
