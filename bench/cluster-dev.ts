@@ -113,4 +113,33 @@ await reclusterAll(store);
 const full = await score('full', performance.now() - t);
 const canon = (xs: string[][]) => JSON.stringify(xs.map((x) => [...x].sort()).sort());
 console.log(`  incremental == full re-cluster: ${canon(incremental) === canon(full)}`);
+if (process.argv.includes('--misses')) {
+  // Diagnostics: every gold cluster the prediction splits, with what clustering saw of each report.
+  const { toClusterItem } = await import('../src/corroborate/item.ts');
+  const byId = new Map(reports.map((r) => [r.id!, r]));
+  const predOf = new Map<string, number>();
+  full.forEach((g, k) => g.forEach((id) => predOf.set(id, k)));
+  for (const [label, ids] of goldClusters) {
+    if (new Set(ids.map((id) => predOf.get(id))).size < 2) continue;
+    console.log(`\n${label}`);
+    for (const id of ids) {
+      const r = byId.get(id)!;
+      const it = toClusterItem(r);
+      const doc = await store.getDocument(r.document_id);
+      console.log(`  [${predOf.get(id)}] ${docName.get(r.document_id)} pub=${doc?.published ?? '-'} ${JSON.stringify({ ...it, id: undefined, doc: undefined, date: r.date, place: r.place?.name })}`);
+    }
+  }
+  // Cross-document pairs near the threshold, with their gold verdict: what a rule change would gain or cost.
+  const { scorePair, LINK_THRESHOLD } = await import('../src/corroborate/pair.ts');
+  console.log('\npairs scoring within 1.5 of the threshold (same = one gold incident):');
+  for (let a = 0; a < reports.length; a++)
+    for (let b = a + 1; b < reports.length; b++) {
+      const [x, y] = [reports[a], reports[b]];
+      if (x.document_id === y.document_id) continue;
+      const s = scorePair(toClusterItem(x), toClusterItem(y));
+      const same = goldLabel.get(x.id!) === goldLabel.get(y.id!);
+      if (s < LINK_THRESHOLD - 1.5 && !same) continue;
+      console.log(`  ${same ? 'SAME' : 'diff'} ${s.toFixed(2).padStart(6)} ${docName.get(x.document_id)} ${docName.get(y.document_id)}`);
+    }
+}
 await store.close();

@@ -125,13 +125,23 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
     const fineness = Math.min(1, Math.max(0.25, 30 / Math.sqrt(ra * rb)));
     s += 2 * (1 - d / allowed) * fineness;
   } else s += 0.5; // same country (the veto guarantees it)
-  // What: the same kind of attack; "other" (e.g. drones shot down) rarely matches a strike.
-  if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified') s += 0.3;
-  else if ((a.event === 'other') !== (b.event === 'other')) s -= 0.5;
+  // What: the same kind of attack. Outlets call one strike a drone strike, an airstrike or a
+  // missile strike depending on what they were told, so those (and "unspecified") agree mildly;
+  // "other" (e.g. drones shot down) rarely matches a strike.
+  if ((a.event === 'other') !== (b.event === 'other')) s -= 0.5;
+  else if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified') s += 0.3;
+  else if (a.event !== 'other') s += 0.15;
   // Who was targeted, who struck (canonical ids, so "AQMI" and "AQIM" are one).
-  s += overlapScore(a.targets, b.targets, 1, -1);
-  s += overlapScore(a.belligerents, b.belligerents, 0.3, -0.3);
-  s += casualtyScore(a, b);
+  const targets = overlapScore(a.targets, b.targets, 1, -1);
+  const belligerents = overlapScore(a.belligerents, b.belligerents, 0.3, -0.3);
+  const casualties = casualtyScore(a, b);
+  s += targets + belligerents + casualties;
+  // The whole profile agrees: the same weapon, the same target and the same striker named on
+  // both sides, and no toll that contradicts. Without a date this is what ties two accounts of
+  // one strike together ("a Malian drone hit CSP-DPA fighters"), so it counts beyond its parts.
+  if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified' && targets > 0 && belligerents > 0 && casualties >= 0) {
+    s += 0.4;
+  }
   // Distinctive details ("convoy", "wedding"): each shared one is strong evidence, up to two.
   let shared = 0;
   for (const d of a.details) if (b.details.includes(d)) shared++;
@@ -160,11 +170,18 @@ function casualtyScore(a: ClusterItem, b: ClusterItem): number {
   if (la === null || lb === null) return 0;
   const ha = a.killedMax ?? Infinity;
   const hb = b.killedMax ?? Infinity;
-  if (la <= hb && lb <= ha) return 0.5;
-  const lo = Math.min(ha, hb);
-  const hi = Math.max(la, lb);
-  const ratio = (hi + 1) / (lo + 1);
-  if (ratio <= 1.5) return 0.4;
+  if (la <= hb && lb <= ha) {
+    // "At least 2" and "at least 100" do not contradict each other, but say little in common:
+    // two open-ended tolls agree only as far as their lower bounds do.
+    if (ha === Infinity && hb === Infinity) return ratioScore((Math.max(la, lb) + 1) / (Math.min(la, lb) + 1), 0.5);
+    return 0.5;
+  }
+  return ratioScore((Math.max(la, lb) + 1) / (Math.min(ha, hb) + 1), 0.4);
+}
+
+/** Tolls `ratio` apart: `close` when within 1.5×, counter-evidence beyond 4×, nothing between. */
+function ratioScore(ratio: number, close: number): number {
+  if (ratio <= 1.5) return close;
   if (ratio > 4) return -0.5;
   return 0;
 }
