@@ -69,7 +69,10 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
   const bodyOthers = body.filter((s) => s.index !== lead.index).map(spanOf);
   const deaths = deathSentences(ctx, lead);
   const dateTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), deaths].filter((t) => t.length > 0);
-  const date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx);
+  let date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx);
+  // Strikes the article counts together ("two separate strikes ... the day before") share the
+  // day of the one it tells.
+  if (g.counted && prev?.date) date = { ...date, window: prev.date };
 
   // Place
   const neighbours = neighbourRanges(sentences, lead, ctx.analysis.tailStart);

@@ -35,6 +35,16 @@ describe('grouping trigger mentions into strikes', () => {
     expect(count('Drone policy\n\nThe US has used drones elsewhere in Africa. If confirmed, this would be the first drone strike in Mali.')).toBe(0);
   });
 
+  it('counted strikes stay apart when the article says it gives no toll', () => {
+    const text = 'Two more strikes near Jilib\n\nThe US military said on Thursday it had carried out two separate air strikes near the town the day before, but it did not say how many militants were killed.';
+    const reports = extract(doc(text, '2019-01-24'), { gazetteer: null });
+    expect(reports).toHaveLength(2);
+    // both share the day the article gives
+    expect(reports[1].date).toEqual(reports[0].date);
+    // one toll for both is one episode
+    expect(count('Strikes\n\nTwo separate air strikes killed 16 militants near the town on Wednesday.')).toBe(1);
+  });
+
   it('a tally and the back-references to it give no report', () => {
     expect(
       count('Drone count released\n\nThe assessment covers 473 strikes, most of them by drones, in Yemen and Somalia. It says the strikes killed between 2,372 and 2,581 combatants.'),

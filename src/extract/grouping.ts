@@ -58,7 +58,9 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   for (const ev of events) {
     const c = COUNTED.exec(ev.text);
     // One toll for the counted strikes ("two separate airstrikes killed 16") tells one episode.
-    if (c && toNumber(c[1]) > counted && !TOLL.test(ev.text)) {
+    // ("it did not say how many militants were killed" gives no toll)
+    const tollText = ev.text.replace(/\b(?:how many|combien)\b[^.,;]*/giu, '');
+    if (c && toNumber(c[1]) > counted && !TOLL.test(tollText)) {
       counted = toNumber(c[1]);
       countedAt = ev;
     }

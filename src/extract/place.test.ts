@@ -60,6 +60,11 @@ describe('strikePlaces', () => {
     expect(kept(text, [['Virginia', 'US'], ['Jilib', 'SO']])).toEqual(['Jilib']);
   });
 
+  it('drops the seat of the command that announced the strike', () => {
+    const text = "Des avions ont frappé la région de Tessalit, a annoncé l'état-major des armées à Paris. The Pentagon in Washington said jets hit Raqqa.";
+    expect(kept(text, [['Tessalit', 'ML'], ['Paris', 'FR'], ['Washington', 'US'], ['Raqqa', 'SY']])).toEqual(['Tessalit', 'Raqqa']);
+  });
+
   it('keeps the datelines out', () => {
     const text = 'SANAA — A drone strike hit a car in Marib.';
     expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);

@@ -132,6 +132,13 @@ function scoreOf(r: GeocodeResult, anchors: [number, number][]): number {
 const SOURCE_BEFORE =
   /\b(?:officials?|spokes(?:man|woman|person)|sources?|correspondent|reporters?|journalists?|residents?|authorities|ministry|government|embassy|press conference|headquarters|based|headquartered|speaking|told reporters|porte-parole|responsables?|sources?|correspondant|journaliste|autorités|ministère|gouvernement|ambassade|basée?s?)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|at|from|à|de|depuis)\s+(?:the\s+|la\s+|le\s+)?$/iu;
 
+/**
+ * The seat of a command or government that speaks for a strike: "l'état-major des armées à
+ * Paris", "the Pentagon in Washington", "the command's headquarters in Stuttgart".
+ */
+const HQ_BEFORE =
+  /(?<![\p{L}])(?:état-major|pentagone?|commandement|command|élysée|white house|maison blanche|defen[cs]e ministry|ministère des armées|ministère de la défense|quartier général)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at|à)\s+(?:the\s+)?$/iu;
+
 /** Where someone spoke: "speaking at a military ceremony in Virginia", "lors d'une conférence de presse à Paris". */
 const SPEECH_BEFORE =
   /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
@@ -145,6 +152,7 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   if (!sp) return false;
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
+  if (HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
   if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
