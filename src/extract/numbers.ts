@@ -10,6 +10,8 @@
  * -> min 2; "dozens / des dizaines" -> min 20; "between 5 and 7" -> 5..7.
  */
 
+import { alternation } from './numbers-regex.ts';
+
 /** A quantity as a range; `approx` when the text hedged it ("about", "une trentaine"). */
 export interface ParsedNumber {
   min: number | null;
@@ -44,7 +46,7 @@ export const NUMBER_WORDS = Object.keys(UNITS)
   .concat(['hundred', 'thousand', 'cent', 'cents', 'mille', 'dix-sept', 'dix-huit', 'dix-neuf'])
   .sort((a, b) => b.length - a.length);
 
-const W = `(?:${NUMBER_WORDS.join('|')})`;
+const W = `(?:${alternation(NUMBER_WORDS)})`;
 /** A spelled-out number: "seven", "One hundred and five", "vingt-cinq", "quatre-vingt-dix-sept", "vingt et un". */
 const WORDS_RE = `(?:(?:a|one|un|une)[\\s-]+(?:hundred|thousand)|${W})(?:(?:[\\s-]+|\\s+and\\s+|\\s+et\\s+|-et-)(?:${W}|un|une))*`;
 /** Digits with optional thousands separators: "17", "1,200", "1 200", "1.200". */
