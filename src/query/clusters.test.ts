@@ -120,6 +120,7 @@ describe('map clusters', () => {
     const removed = all.slice(40, 70).map((i) => i.id);
     await store.saveIncidents({ upsert: [...moved, ...added], remove: removed, redirects: [], at: '2026-01-01T00:00:00Z' });
     const now = [...moved, ...all.slice(70), ...added];
+    all = now; // later tests see the database as it is now
     for (const zoom of [1, 4, 6, 10]) expectSame(mapClusters(db, {}, zoom), reference(now, {}, zoom));
     const left = (db.prepare('SELECT count(*) AS n FROM incident_grid WHERE n <= 0').get() as { n: number }).n;
     expect(left).toBe(0);
@@ -143,5 +144,27 @@ describe('bulk loads', () => {
       await s.close();
       rmSync(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('filtered map views', () => {
+  it('cut a cached world view to each box at wide zooms, whole cells as the grid does', () => {
+    const db = sqliteOf(store);
+    const dated = all.filter((i) => i.date && i.date.end >= '2008-01-01' && i.date.start <= '2019-12-31');
+    const f = { event_date_from: '2008-01-01', event_date_to: '2019-12-31' };
+    for (const bbox of [
+      { west: -12, south: 10, east: 5, north: 25 },
+      { west: 170, south: -30, east: 45, north: 30 },
+    ])
+      for (const zoom of [2, 4, 6]) expectSame(mapClusters(db, { ...f, bbox }, zoom), reference(dated, { bbox }, zoom));
+  });
+
+  it('put the box in the SQL at deeper zooms (incidents inside it only)', () => {
+    const db = sqliteOf(store);
+    const bbox = { west: 40, south: 0, east: 46, north: 5 };
+    const got = mapClusters(db, { event_date_from: '2003-01-01', bbox }, 8);
+    const inside = all.filter((i) => i.place && i.date && i.date.end >= '2003-01-01' && i.place.lat >= 0 && i.place.lat <= 5 && i.place.lon >= 40 && i.place.lon <= 46);
+    expect(inside.length).toBeGreaterThan(0);
+    expectSame(got, reference(inside, {}, 8));
   });
 });

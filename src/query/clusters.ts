@@ -50,15 +50,48 @@ const cache = new LruCache<string, Cluster[]>(500);
 export function mapClusters(db: Database.Database, f: ResolvedFilters, zoom: number): Cluster[] {
   const z = Math.max(0, Math.min(22, Math.floor(zoom)));
   const level = gridLevel(f, z);
+  if (level === null && f.bbox && z <= WIDE_ZOOM) return panned(db, f, f.bbox, z);
   // Without an order or a limit, reading an actor's incidents from the actor index always beats
   // testing every incident for the actor.
   const where = level === null ? whereFor(db, f, { rareActors: () => true }) : null;
   const key = `${dataVersion(db)}|${z}|${level}|${where ? where.sql + JSON.stringify(where.params) : JSON.stringify(f)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = level === null ? groupIncidents(db, where!.sql, where!.params, z) : sumGrid(db, f, z, level);
+  const out = level === null ? groupIncidents(db, where!.sql, where!.params, z).map((b) => b.cluster) : sumGrid(db, f, z, level);
   cache.set(key, out);
   return out;
+}
+
+/**
+ * Up to this zoom a filtered view that the grid cannot answer is grouped for the whole world
+ * once (per filters, zoom and database version) and cut to each box from the cache: a box at
+ * these zooms holds a large part of the matches anyway, and panning then costs nothing.
+ * Deeper zooms put the box in the SQL (the R*Tree reads just its incidents).
+ */
+const WIDE_ZOOM = 6;
+
+const wide = new LruCache<string, Bin[]>(100);
+
+/** The cells of a filtered world view that a box overlaps (whole cells, as the grid answers). */
+function panned(db: Database.Database, f: ResolvedFilters, bbox: BBox, z: number): Cluster[] {
+  const world: ResolvedFilters = { ...f };
+  delete world.bbox;
+  const where = whereFor(db, world, { rareActors: () => true });
+  const key = `${dataVersion(db)}|${z}|${where.sql}|${JSON.stringify(where.params)}`;
+  let bins = wide.get(key);
+  if (!bins) {
+    bins = groupIncidents(db, where.sql, where.params, z);
+    wide.set(key, bins);
+  }
+  const r = cellRanges(bbox, cellDegrees(z));
+  return bins.filter((b) => b.cy >= r.cy[0] && b.cy <= r.cy[1] && r.cx.some(([lo, hi]) => b.cx >= lo && b.cx <= hi)).map((b) => b.cluster);
+}
+
+/** A cluster with its cell at its zoom. */
+interface Bin {
+  cx: number;
+  cy: number;
+  cluster: Cluster;
 }
 
 type BinRow = { n: number; slat: number; slon: number; srow: number } & Partial<Record<(typeof GRADES)[number], number>>;
@@ -118,7 +151,7 @@ export function cellRanges(b: BBox, cell: number): { cx: [number, number][]; cy:
 }
 
 /** Groups the incidents matching a WHERE clause into the cells of zoom z. */
-function groupIncidents(db: Database.Database, whereSql: string, params: unknown[], z: number): Cluster[] {
+function groupIncidents(db: Database.Database, whereSql: string, params: unknown[], z: number): Bin[] {
   const cell = cellDegrees(z);
   const rows = stmt(
     db,
@@ -127,8 +160,9 @@ function groupIncidents(db: Database.Database, whereSql: string, params: unknown
        ${GRADES.map((g) => `sum(i.grade = '${g}') AS ${g}`).join(', ')}
      FROM incidents i WHERE ${whereSql} AND i.lat IS NOT NULL AND i.lon IS NOT NULL
      GROUP BY cx, cy`,
-  ).all(cell, cell, ...params) as BinRow[];
-  return withLoneIds(db, rows);
+  ).all(cell, cell, ...params) as (BinRow & { cx: number; cy: number })[];
+  const clusters = withLoneIds(db, rows);
+  return rows.map((r, k) => ({ cx: r.cx, cy: r.cy, cluster: clusters[k] }));
 }
 
 function toCluster(lat: number, lon: number, r: BinRow, id: string | null): Cluster {
