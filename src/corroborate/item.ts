@@ -48,8 +48,39 @@ export function toClusterItem(report: Report): ClusterItem {
     belligerents: uniqSorted(report.attributions.filter((a) => a.stance !== 'unknown').map((a) => a.actor.id)),
     killedMin: report.killed?.min ?? null,
     killedMax: report.killed?.max ?? null,
-    details: uniqSorted(report.details.map((d) => d.toLowerCase().trim()).filter((d) => d.length > 0)),
+    details: uniqSorted(report.details.map(canonicalDetail).filter((d) => d.length > 0)),
   };
+}
+
+/**
+ * French words for the details the extractor picks up, by their English counterpart, so that
+ * "l'hôpital" and "the hospital" count as one shared detail.
+ */
+const FRENCH_DETAILS: Record<string, string> = {
+  convoi: 'convoy',
+  vehicule: 'vehicle',
+  voiture: 'car',
+  camion: 'truck',
+  moto: 'motorcycle',
+  maison: 'house',
+  hopital: 'hospital',
+  marche: 'market',
+  mariage: 'wedding',
+  funeraille: 'funeral', // "funérailles" once singularised
+  ecole: 'school',
+  mosquee: 'mosque',
+  reunion: 'meeting',
+  aeroport: 'airport',
+};
+
+/**
+ * One spelling per detail across languages and number: lower case, no accents, singular
+ * ("Véhicules" -> "vehicle", "motorcycles" -> "motorcycle"), French mapped to English.
+ */
+export function canonicalDetail(raw: string): string {
+  const d = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
+  const singular = d.replace(/(?<=[a-z]{3})[sx]$/, '');
+  return FRENCH_DETAILS[singular] ?? singular;
 }
 
 function uniqSorted(xs: string[]): string[] {

@@ -72,3 +72,37 @@ describe('different strikes stay apart', () => {
     expect(linked(a, b)).toBe(false);
   });
 });
+
+describe('accounts without a date', () => {
+  it('links two undated country-level accounts that agree on weapon, target and striker', () => {
+    // "Une frappe de drone de l'armée malienne a visé des combattants du CSP-DPA" / "A Malian army drone struck CSP-DPA fighters".
+    const fr = item({ doc: 'fr', date: null, place: PLACES.mali, targets: ['CSP-DPA'], attributions: [{ actor: 'ML', stance: 'claims' }], killed: [2, null] });
+    const en = item({ doc: 'en', date: null, place: PLACES.mali, targets: ['CSP-DPA'], attributions: [{ actor: 'ML', stance: 'claims' }] });
+    expect(linked(fr, en)).toBe(true);
+  });
+
+  it('keeps them apart when the striker differs or the weapon is only "an air raid"', () => {
+    const a = item({ doc: 'a', date: null, place: PLACES.mali, targets: ['CSP-DPA'], attributions: [{ actor: 'ML', stance: 'claims' }] });
+    const b = item({ doc: 'b', date: null, place: PLACES.mali, targets: ['CSP-DPA'], attributions: [{ actor: 'FR', stance: 'alleges' }] });
+    const c = item({ doc: 'c', event: 'air_raid_unspecified', date: null, place: PLACES.mali, targets: ['CSP-DPA'], attributions: [{ actor: 'ML', stance: 'claims' }] });
+    expect(linked(a, b)).toBe(false);
+    expect(linked(a, c)).toBe(false);
+  });
+
+  it('does not take "at least 2 killed" and "at least 100 killed" for the same toll', () => {
+    const two = item({ doc: 'a', date: null, place: PLACES.somalia, targets: ['al-Shabaab'], attributions: [{ actor: 'US', stance: 'confirms' }], killed: [2, null] });
+    const hundred = item({ doc: 'b', date: null, place: PLACES.somalia, targets: ['al-Shabaab'], attributions: [{ actor: 'US', stance: 'confirms' }], killed: [100, null] });
+    const three = item({ doc: 'c', date: null, place: PLACES.somalia, targets: ['al-Shabaab'], attributions: [{ actor: 'US', stance: 'confirms' }], killed: [3, null] });
+    expect(linked(two, hundred)).toBe(false);
+    expect(scorePair(two, three)).toBeGreaterThan(scorePair(two, hundred) + 0.9);
+  });
+
+  it('counts "l\'hôpital" and "the hospital" as one shared detail', () => {
+    const en = item({ doc: 'en', date: null, place: PLACES.kunduz, event: 'airstrike', details: ['hospital'] });
+    const fr = item({ doc: 'fr', date: '2015-10-03', place: PLACES.kunduzFr, event: 'airstrike', details: ['hôpital'] });
+    const none = item({ doc: 'x', date: '2015-10-03', place: PLACES.kunduzFr, event: 'airstrike', details: ['Véhicules'] });
+    expect(en.details).toEqual(fr.details);
+    expect(none.details).toEqual(['vehicle']);
+    expect(scorePair(en, fr) - scorePair(en, none)).toBeCloseTo(0.6, 5);
+  });
+});

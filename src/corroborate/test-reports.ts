@@ -64,4 +64,6 @@ export const PLACES = {
   jilib: { name: 'close to Jilib', lat: 0.49, lon: 42.79, radius: 20, country: 'SO', precision: 'near' as const },
   kunduz: { name: 'Kunduz', lat: 36.73, lon: 68.86, radius: 8, country: 'AF' },
   kunduzFr: { name: 'Kunduz, nord de l’Afghanistan', lat: 36.72, lon: 68.85, radius: 10, country: 'AF' },
+  mali: { name: 'Mali', lat: 17.35, lon: -3.52, radius: 870, country: 'ML', precision: 'country' as const },
+  somalia: { name: 'Somalia', lat: 5.5, lon: 45.49, radius: 850, country: 'SO', precision: 'country' as const },
 };
