@@ -13,7 +13,7 @@ import type { EventSentence } from './grouping.ts';
  * on its own (unless it says "a second strike").
  */
 const ANAPHORA =
-  /\b(?:the|this|that|its|their|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|yesterday['’]s|today['’]s|(?:a|the) (?:second|third|later|latter|subsequent|other|separate)|another|a (?:US|U\.S\.|American|Turkish|Russian|French|Israeli|Kenyan|coalition|Saudi|Nigerian|military|army))\s+(?:[\p{L}-]+\s+)?(?:strikes?|raids?|attacks?|bombings?|bombardment)(?![\p{L}])|(?<![\p{L}])(?:la|cette|une|le|ce|du|de la|les|ces|des) (?:[\p{L}-]+ )?(?:frappes?|raids?|bombardements?|attaques?)(?![\p{L}])/iu;
+  /\b(?:the|this|that|its|their|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|thursday['’]s|friday['’]s|yesterday['’]s|today['’]s|(?:a|the) (?:second|third|later|latter|subsequent|other|separate)|another|a (?:US|U\.S\.|American|Turkish|Russian|French|Israeli|Kenyan|coalition|Saudi|Nigerian|military|army))\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2}(?:,\s+\d{4})?\s+|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:[\p{L}-]+\s+)?(?:strikes?|raids?|attacks?|bombings?|bombardment)(?![\p{L}])|(?<![\p{L}])(?:la|cette|une|le|ce|du|de la|les|ces|des) (?:[\p{L}-]+ )?(?:frappes?|raids?|bombardements?|attaques?)(?![\p{L}])/iu;
 
 /**
  * Where the article proper ends: comment threads, tag lists, "related" links and donation

@@ -53,6 +53,13 @@ describe('grouping trigger mentions into strikes', () => {
     expect(count('Drone strike in Yemen\n\nA US drone strike hit a car on Monday. It says the strikes killed four.')).toBe(1);
   });
 
+  it('a back-reference that dates an undated strike is that strike, not an earlier one', () => {
+    const text = 'Mosul inquiry\n\nAccording to an investigation, the airstrike brought down the building. A survivor of the March 17 attack gave an interview.';
+    const reports = extract(doc(text, '2017-05-25'), { gazetteer: null });
+    expect(reports).toHaveLength(1);
+    expect(reports[0].date?.start).toBe('2017-03-17');
+  });
+
   it('French: une deuxième frappe is another strike', () => {
     expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
   });

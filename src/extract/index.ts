@@ -186,7 +186,10 @@ function dropOldDated(ctx: DocContext): void {
   const keep = new Set<number>();
   for (const e of analysis.events) {
     const ds = e === body[0] || e.headline ? [] : datesOf(e.sentence);
-    const old = ds.length > 0 && ds.every((d) => Date.parse(d.window!.end) < limit);
+    // A back-reference that dates the strike ("a survivor of the March 17 attack") when the
+    // strike's own sentence gives no date is that strike, not an earlier one.
+    const datesTheUndated = !e.strong && firstDates.length === 0;
+    const old = !datesTheUndated && ds.length > 0 && ds.every((d) => Date.parse(d.window!.end) < limit);
     if (old) analysis.background.push({ sentence: e.sentence, reasons: ['old-date'] });
     else keep.add(e.sentence);
   }

@@ -65,6 +65,11 @@ describe('strikePlaces', () => {
     expect(kept(text, [['Tessalit', 'ML'], ['Paris', 'FR'], ['Washington', 'US'], ['Raqqa', 'SY']])).toEqual(['Tessalit', 'Raqqa']);
   });
 
+  it('drops where the wounded were treated, keeps a hospital that was hit', () => {
+    const text = 'From his hospital bed in Erbil, a survivor spoke. Others were evacuated to Gao. An air strike hit a hospital in Kunduz.';
+    expect(kept(text, [['Erbil', 'IQ'], ['Gao', 'ML'], ['Kunduz', 'AF']])).toEqual(['Kunduz']);
+  });
+
   it('keeps the datelines out', () => {
     const text = 'SANAA — A drone strike hit a car in Marib.';
     expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);

@@ -139,6 +139,14 @@ const SOURCE_BEFORE =
 const HQ_BEFORE =
   /(?<![\p{L}])(?:état-major|pentagone?|commandement|command|élysée|white house|maison blanche|defen[cs]e ministry|ministère des armées|ministère de la défense|quartier général)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at|à)\s+(?:the\s+)?$/iu;
 
+/**
+ * Where the wounded were taken or treated: "from his hospital bed in Erbil", "evacuated to
+ * Gao", "transportés à l'hôpital de Mopti". (A strike that hit a hospital keeps its place:
+ * only the care phrases count.)
+ */
+const CARE_BEFORE =
+  /(?:hospital beds?|lits? d['’]hôpital|(?:taken|rushed|evacuated|transferred|flown|transported|admitted) to|treated (?:at|in)|(?:évacuée?s?|transportée?s?|transférée?s?|admise?s?|soignée?s?) (?:vers|à|dans))\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:in|at|à|de|d['’])\s*)?(?:the\s+)?$/iu;
+
 /** Where someone spoke: "speaking at a military ceremony in Virginia", "lors d'une conférence de presse à Paris". */
 const SPEECH_BEFORE =
   /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
@@ -153,6 +161,7 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
   if (HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
+  if (CARE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
   if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
