@@ -113,6 +113,23 @@ await reclusterAll(store);
 const full = await score('full', performance.now() - t);
 const canon = (xs: string[][]) => JSON.stringify(xs.map((x) => [...x].sort()).sort());
 console.log(`  incremental == full re-cluster: ${canon(incremental) === canon(full)}`);
+{
+  // The best clustering can do while two reports of one document never merge: each gold
+  // incident keeps one report per document, the document's other reports stand alone.
+  const ceiling: string[][] = [];
+  for (const ids of goldClusters.values()) {
+    const seen = new Set<string>();
+    const kept: string[] = [];
+    for (const id of ids) {
+      const doc = id.slice(0, id.lastIndexOf(':'));
+      if (seen.has(doc)) ceiling.push([id]);
+      else (seen.add(doc), kept.push(id));
+    }
+    ceiling.push(kept);
+  }
+  const c = bcubed(ceiling, [...goldClusters.values()]);
+  console.log(`  ceiling with one report per document per incident: ${ceiling.length} incidents, R ${c.recall.toFixed(4)} F1 ${c.f1.toFixed(4)}`);
+}
 if (process.argv.includes('--misses')) {
   // Diagnostics: every gold cluster the prediction splits, with what clustering saw of each report.
   const { toClusterItem } = await import('../src/corroborate/item.ts');
@@ -128,6 +145,11 @@ if (process.argv.includes('--misses')) {
       const doc = await store.getDocument(r.document_id);
       console.log(`  [${predOf.get(id)}] ${docName.get(r.document_id)} pub=${doc?.published ?? '-'} ${JSON.stringify({ ...it, id: undefined, doc: undefined, date: r.date, place: r.place?.name })}`);
     }
+  }
+  // Predicted incidents that mix gold incidents (what costs precision).
+  for (const g of full) {
+    const labels = new Set(g.map((id) => goldLabel.get(id)));
+    if (labels.size > 1) console.log(`\nmixed: ${g.map((id) => `${docName.get(byId.get(id)!.document_id)}=${goldLabel.get(id)}`).join('  ')}`);
   }
   // Cross-document pairs near the threshold, with their gold verdict: what a rule change would gain or cost.
   const { scorePair, LINK_THRESHOLD } = await import('../src/corroborate/pair.ts');
