@@ -13,12 +13,15 @@ import type { DateWindow } from '../domain/index.ts';
 import type { DateContext, DateMention } from './collab.ts';
 
 const STATEMENT_BEFORE =
-  /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|a (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)\b[^.;]{0,20}$/i;
+  /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|a (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)(?![\w\u00C0-\u024F])[^.;]{0,20}$|\b(?:is|are|was|were|being) (?:treated|cared for|pictured|photographed|seen|shown|recovering|buried)\b[^.;]{0,60}$|\b(?:est|sont|a été|ont été) (?:soignée?s?|photographiée?s?|inhumée?s?|enterrée?s?)(?![\w\u00C0-\u024F])[^.;]{0,60}$/i;
 const STATEMENT_AFTER = /^[^.;]{0,4}\b(?:statement|communiqué|announcement|press release|briefing)\b/i;
 
-/** A date attached to a statement ("announced Monday", "a annoncé lundi"), not to the strike. */
+/**
+ * A date attached to a statement ("announced Monday", "a annoncé lundi") or to a caption of the
+ * aftermath ("a survivor is treated on October 8"), not to the strike: it only bounds it.
+ */
 export function isStatementDate(text: string, m: { span: [number, number] }): boolean {
-  const before = text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
+  const before = text.slice(Math.max(0, m.span[0] - 100), m.span[0]);
   const after = text.slice(m.span[1], m.span[1] + 30);
   return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after);
 }
