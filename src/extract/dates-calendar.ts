@@ -28,7 +28,19 @@ export function ymd(dn: number): { year: number; month: number; day: number } {
 
 /** YYYY-MM-DD for a day number. */
 export function isoDay(dn: number): string {
-  return new Date(dn * 86_400_000).toISOString().slice(0, 10);
+  // years 1-9999 by integer arithmetic (civil-from-days, H. Hinnant): a Date and its ISO string
+  // per call showed in profiles; other values keep Date's own formatting
+  if (!Number.isInteger(dn) || dn < -719_162 || dn > 2_932_896) return new Date(dn * 86_400_000).toISOString().slice(0, 10);
+  const z = dn + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Day of the week, 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */

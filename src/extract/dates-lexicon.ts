@@ -56,6 +56,9 @@ function norm(s: string): string {
   return t.includes(' ') || t.includes('\n') || t.includes('\t') ? t.replace(/\s+/g, ' ') : t;
 }
 
+/** Every month and weekday name, lower case (for the finder's cheap pre-filter). */
+export const NAME_WORDS: readonly string[] = [...monthMap.keys(), ...weekdayMap.keys()];
+
 /** Month number for one lower-case word as scanned (no dot, no spaces), or null. Fast path for anchors. */
 export function monthWord(lower: string): number | null {
   return monthMap.get(lower) ?? null;

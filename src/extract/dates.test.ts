@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findDates, type DateContext } from './dates.ts';
+import { isoDay } from './dates-calendar.ts';
 
 function ctx(published: string | null, language = 'en'): DateContext {
   const precision = published === null ? null : published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year';
@@ -179,6 +180,30 @@ describe('findDates: properties', () => {
           expect(m.window!.end <= pub).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('anchor words in any case (the pre-filter keeps them)', () => {
+  it.each<[string, string]>([
+    ['The strike came on TUESDAY NIGHT.', '2019-08-06'],
+    ['Zondagavond viel de aanval.', '2019-08-04'],
+    ['AUJOURD’HUI, un drone a frappé.', '2019-08-08'],
+    ['It happened YESTERDAY.', '2019-08-07'],
+    ['Le raid a eu lieu le 3 AOÛT.', '2019-08-03'],
+    ['On Aug. 3, a drone struck.', '2019-08-03'],
+    ['Sur 3/8/2019, rien.', '2019-08-03'],
+  ])('%s', (text, day) => {
+    const found = findDates(text, ctx('2019-08-08'));
+    expect(found.map((m) => m.window?.start)).toContain(day);
+  });
+
+  it('isoDay agrees with Date on years 1 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719_162, max: 2_932_896 }), (dn) => {
+        expect(isoDay(dn)).toBe(new Date(dn * 86_400_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -10,8 +10,8 @@
 import type { DateWindow } from '../domain/index.ts';
 import { dayNumber, parsePublished, windowOf, type Published } from './dates-calendar.ts';
 import { RULES, isWeekday, type AnchorKind, type DateKind, type Rule, type RuleResult } from './dates-rules.ts';
-import { monthWord, weekdayWord } from './dates-lexicon.ts';
-import { isWordCode, scanWords, windowAround, type Word } from './dates-scan.ts';
+import { NAME_WORDS, monthWord, weekdayWord } from './dates-lexicon.ts';
+import { isWordCode, scanWordsWhere, windowAround, type Word } from './dates-scan.ts';
 
 export interface DateContext {
   /** YYYY-MM-DD | YYYY-MM | YYYY, or null when unknown. */
@@ -77,6 +77,33 @@ function anchorKinds(w: Word, text: string): AnchorKind[] {
   return kinds ?? [];
 }
 
+/**
+ * Cheap pre-filter for anchorKinds: a word can be an anchor only if its first two characters
+ * (lower-cased one by one) and its length are those of some anchor word, or it starts with a
+ * digit. Lower-casing is one character for one everywhere but "İ" and the context-dependent
+ * "Σ", and no anchor holds what those become, so no anchor is ever filtered out.
+ */
+const ANCHOR_KEYS = new Set<number>();
+for (const w of [...KEYWORDS.keys(), ...NAME_WORDS, 'كانون', 'تشرين']) ANCHOR_KEYS.add(keyOf(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length));
+for (const d of ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za']) for (let n = 10; n <= 16; n++) ANCHOR_KEYS.add(keyOf(d.charCodeAt(0), d.charCodeAt(1), n)); // "zondagavond"
+
+function keyOf(c0: number, c1: number, length: number): number {
+  return (c0 * 65536 + c1) * 64 + Math.min(length, 63);
+}
+
+/** One UTF-16 unit lower-cased: ASCII at once, others through toLowerCase (first unit). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function mayAnchor(text: string, start: number, end: number): boolean {
+  const c0 = text.charCodeAt(start);
+  if (c0 >= 48 && c0 <= 57) return true;
+  const c1 = end - start > 1 ? lowerUnit(text.charCodeAt(start + 1)) : 0;
+  return ANCHOR_KEYS.has(keyOf(lowerUnit(c0), c1, end - start));
+}
+
 /** All date expressions in `text`, in text order, non-overlapping (longest match wins). */
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   try {
@@ -90,7 +117,7 @@ function find(text: string, ctx: DateContext): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const pub = parsePublished(ctx?.published ?? null);
   const found = new Map<string, Candidate>();
-  for (const w of scanWords(text, 0, text.length)) {
+  for (const w of scanWordsWhere(text, 0, text.length, (a, b) => mayAnchor(text, a, b))) {
     const kinds = anchorKinds(w, text);
     if (kinds.length === 0) continue;
     const [ws, we] = windowAround(text, w.start, w.end, 32, 48);
