@@ -4,7 +4,7 @@ import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
 import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { boxRanges, buildWhere, type Box, type Where, type WhereOptions } from './sql.ts';
+import { buildWhere, rtreeSql, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
@@ -180,17 +180,10 @@ export function actorsAreRare(db: Database.Database, role: string, ids: readonly
 /** Above this many incidents in a box, date-ordered reading beats the R*Tree plus a sort. */
 const DENSE_BOX = 20_000;
 
-/** Whether a box holds more than DENSE_BOX incidents (an R*Tree-only count, stopped early). */
+/** Whether a box (and date window) holds more than DENSE_BOX incidents (an R*Tree-only count, stopped early). */
 export function boxIsDense(db: Database.Database, b: Box): boolean {
-  const { south, north, ranges } = boxRanges(b);
-  const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
-  const n = (
-    stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}) LIMIT ${DENSE_BOX + 1})`).get(
-      south,
-      north,
-      ...ranges.flat(),
-    ) as { n: number }
-  ).n;
+  const r = rtreeSql(b);
+  const n = (stmt(db, `SELECT count(*) AS n FROM (${r.sql} LIMIT ${DENSE_BOX + 1})`).get(...r.params) as { n: number }).n;
   return n > DENSE_BOX;
 }
 

@@ -42,6 +42,24 @@ export interface Box {
   north: number;
   west: number;
   east: number;
+  /** The date window in days since 1970 (the R*Tree's third dimension, migration 10). */
+  days?: [number, number];
+}
+
+/** Days since 1970 of YYYY-MM-DD. */
+export const dayNumber = (day: string) => Date.parse(day + 'T00:00:00Z') / 86_400_000;
+
+/** The R*Tree's date test: candidates whose window overlaps the filter's (an undated one spans all). */
+function daysSql(b: Box): { sql: string; params: number[] } {
+  return b.days ? { sql: ' AND max_day >= ? AND min_day <= ?', params: b.days } : { sql: '', params: [] };
+}
+
+/** The R*Tree part of a box test (candidates), with the date window when there is one. */
+export function rtreeSql(b: Box): { sql: string; params: number[] } {
+  const { south, north, ranges } = boxRanges(b);
+  const d = daysSql(b);
+  const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
+  return { sql: `SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql})${d.sql}`, params: [south, north, ...ranges.flat(), ...d.params] };
 }
 
 export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
@@ -76,17 +94,20 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     parts.push('i.killed_best >= ?');
     params.push(f.min_killed);
   }
+  const days: [number, number] | undefined =
+    f.event_date_from || f.event_date_to ? [f.event_date_from ? dayNumber(f.event_date_from) : -1e7, f.event_date_to ? dayNumber(f.event_date_to) : 1e7] : undefined;
   if (f.near) {
     // An incident matches when its uncertainty circle reaches the search circle; its own radius
     // counts up to the search radius, so a country-wide "somewhere in Mali" does not match
-    // every circle inside Mali. Candidates come from the R*Tree (migration 6) within the box
+    // every circle inside Mali. Candidates come from the R*Tree (migrations 6, 10) within the box
+    // and the date window
     // that holds such circles; the haversine test in SQL's math functions is the exact one.
     const { lat, lon, km } = f.near;
     const reach = 2 * km;
     const dLat = reach / KM_PER_DEG;
     const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
     const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
-    const box = { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon };
+    const box: Box = { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon, ...(days ? { days } : {}) };
     inBox(parts, params, box, !opts.denseBox?.(box));
     parts.push(
       `2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin(radians(i.lat - ?) / 2), 2) + ? * cos(radians(i.lat)) * pow(sin(radians(i.lon - ?) / 2), 2))))
@@ -95,14 +116,15 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     params.push(lat, Math.cos((lat * Math.PI) / 180), lon, km, km);
   }
   if (f.bbox) {
-    const b = f.bbox;
+    const b: Box = { ...f.bbox, ...(days ? { days } : {}) };
     if (b.west <= b.east) inBox(parts, params, b, !opts.denseBox?.(b));
     else {
       // crosses the antimeridian: two boxes
+      const d = daysSql(b);
       parts.push(
-        `i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND ((max_lon >= ? AND min_lon <= 180) OR (max_lon >= -180 AND min_lon <= ?)))`,
+        `i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND ((max_lon >= ? AND min_lon <= 180) OR (max_lon >= -180 AND min_lon <= ?))${d.sql})`,
       );
-      params.push(b.south, b.north, b.west, b.east);
+      params.push(b.south, b.north, b.west, b.east, ...d.params);
       parts.push('+i.lat BETWEEN ? AND ?', '(+i.lon >= ? OR +i.lon <= ?)');
       params.push(b.south, b.north, b.west, b.east);
     }
@@ -176,9 +198,9 @@ export function boxRanges(b: Box): { south: number; north: number; ranges: [numb
 function inBox(parts: string[], params: unknown[], b: Box, useRtree: boolean): void {
   const { south, north, ranges } = boxRanges(b);
   if (useRtree) {
-    const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
-    parts.push(`i.rowid IN (SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql}))`);
-    params.push(south, north, ...ranges.flat());
+    const r = rtreeSql(b);
+    parts.push(`i.rowid IN (${r.sql})`);
+    params.push(...r.params);
   }
   parts.push('+i.lat BETWEEN ? AND ?', `(${ranges.map(() => '+i.lon BETWEEN ? AND ?').join(' OR ')})`);
   params.push(south, north, ...ranges.flat());

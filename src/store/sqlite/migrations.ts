@@ -279,4 +279,32 @@ export const migrations: Migration[] = [
       CREATE INDEX incidents_map_date ON incidents(date_start, date_end, lat, lon, grade);
     `,
   },
+  {
+    version: 10,
+    name: 'spatial index with the date window as a third dimension',
+    sql: `
+      -- "Near a point between two dates" asks for incidents in a box AND a date window; with
+      -- only the box in the R*Tree, a wide box returned tens of thousands of candidates to
+      -- fetch and date-test one by one. Days since 1970 (float32 holds them exactly); an
+      -- undated incident spans every day, so the exact date test on the row decides.
+      DROP TRIGGER incidents_rtree_ai;
+      DROP TRIGGER incidents_rtree_ad;
+      DROP TRIGGER incidents_rtree_au;
+      DROP TABLE incidents_rtree;
+      CREATE VIRTUAL TABLE incidents_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon, min_day, max_day);
+      INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon, min_day, max_day)
+        SELECT i.rowid, i.lat, i.lat, i.lon, i.lon, coalesce(julianday(i.date_start) - 2440587.5, -10000000), coalesce(julianday(i.date_end) - 2440587.5, 10000000) FROM incidents i WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL;
+      CREATE TRIGGER incidents_rtree_ai AFTER INSERT ON incidents WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+        INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon, min_day, max_day) VALUES (new.rowid, new.lat, new.lat, new.lon, new.lon, coalesce(julianday(new.date_start) - 2440587.5, -10000000), coalesce(julianday(new.date_end) - 2440587.5, 10000000));
+      END;
+      CREATE TRIGGER incidents_rtree_ad AFTER DELETE ON incidents BEGIN
+        DELETE FROM incidents_rtree WHERE id = old.rowid;
+      END;
+      CREATE TRIGGER incidents_rtree_au AFTER UPDATE OF lat, lon, date_start, date_end ON incidents BEGIN
+        DELETE FROM incidents_rtree WHERE id = old.rowid;
+        INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon, min_day, max_day)
+          SELECT new.rowid, new.lat, new.lat, new.lon, new.lon, coalesce(julianday(new.date_start) - 2440587.5, -10000000), coalesce(julianday(new.date_end) - 2440587.5, 10000000) WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
+      END;
+    `,
+  },
 ];
