@@ -123,7 +123,10 @@ console.log(`  incremental == full re-cluster: ${canon(incremental) === canon(fu
     for (const id of ids) {
       const doc = id.slice(0, id.lastIndexOf(':'));
       if (seen.has(doc)) ceiling.push([id]);
-      else (seen.add(doc), kept.push(id));
+      else {
+        seen.add(doc);
+        kept.push(id);
+      }
     }
     ceiling.push(kept);
   }

@@ -108,3 +108,23 @@ function hash(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
+
+describe('joining groups', () => {
+  // Three outlets on one strike near Datta Khel: a dated town-level wire naming the target,
+  // an undated local report of the same compound and toll, and a dated district-level report
+  // naming the target. The undated and the district-level reports share nothing but the
+  // district, so they would not be linked alone, yet nothing in them contradicts each other.
+  const wire = toClusterItem(report({ doc: 'wire', date: '2014-08-06', place: PLACES.dattaKhel, targets: ['TTP'], killed: [6, 6], details: ['compound'], attributions: [{ actor: 'US', stance: 'alleges' }] }));
+  const local = toClusterItem(report({ doc: 'local', date: null, place: PLACES.dattaKhel, killed: [6, 6], details: ['compound'] }));
+  const district = toClusterItem(report({ doc: 'district', date: '2014-08-06', place: PLACES.northWaziristan, targets: ['TTP'], attributions: [{ actor: 'US', stance: 'alleges' }] }));
+
+  it('puts reports that do not contradict each other in one incident through the links they have', () => {
+    expect(clusterItems([wire, local, district])).toEqual([['district:0', 'local:0', 'wire:0']]);
+  });
+
+  it('still keeps apart a group whose members contradict (another town the same day)', () => {
+    const mirAli = toClusterItem(report({ doc: 'mirali', date: '2014-08-06', place: PLACES.mirAli, targets: ['TTP'], attributions: [{ actor: 'US', stance: 'alleges' }] }));
+    const groups = clusterItems([wire, local, district, mirAli]);
+    expect(groups.find((g) => g.includes('wire:0'))).not.toContain('mirali:0');
+  });
+});

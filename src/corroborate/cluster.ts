@@ -1,13 +1,13 @@
 import type { ClusterItem } from './item.ts';
 import { candidateEdges } from './blocking.ts';
-import { compatible } from './pair.ts';
+import { consistent } from './pair.ts';
 
 /**
  * Clustering: reports -> groups of report ids, one group per strike.
  *
  * Deterministic and order-independent by construction: items are sorted by id, linked pairs
  * (score >= threshold) are taken strongest first with ties broken by id, and two groups are
- * joined only when every report of one is compatible with every report of the other (so a
+ * joined only when no report of one contradicts a report of the other (so a
  * vague "somewhere in the region" report cannot chain two towns' strikes together). The
  * result for a set of reports depends only on the linked pairs among them: clustering the
  * connected component of a new report (the incremental path) gives exactly what a full
@@ -85,13 +85,17 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   return groups.sort((x, y) => cmp(x[0], y[0]));
 }
 
-/** Complete-linkage check: every cross pair compatible and not forbidden by an analyst. */
+/**
+ * Complete-linkage check: no cross pair contradicts (one document, dates, distance, country)
+ * and none is forbidden by an analyst. Only contradictions count here, not missing evidence:
+ * the links that join the groups already carry the evidence.
+ */
 function joinable(xs: number[], ys: number[], items: readonly ClusterItem[], forbidden: Map<number, Set<number>>): boolean {
   for (const x of xs) {
     const no = forbidden.get(x);
     for (const y of ys) {
       if (no?.has(y)) return false;
-      if (!compatible(items[x], items[y])) return false;
+      if (!consistent(items[x], items[y])) return false;
     }
   }
   return true;

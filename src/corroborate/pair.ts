@@ -65,6 +65,17 @@ export function compatible(a: ClusterItem, b: ClusterItem): boolean {
   return distanceIfCompatible(a, b) !== INCOMPATIBLE;
 }
 
+/**
+ * The contradictions alone: false when the two reports cannot be one strike (one document,
+ * dates, distance, country), without asking that they have anything in common. Used when
+ * joining groups: a report of the country and the month that names no target does not
+ * contradict the town-level report of the same strike its group already holds, even though
+ * the two alone would not be linked.
+ */
+export function consistent(a: ClusterItem, b: ClusterItem): boolean {
+  return distanceIfCompatible(a, b, false) !== INCOMPATIBLE;
+}
+
 const INCOMPATIBLE = -1;
 const UNPLACED = -2;
 const KM_PER_DEG_LAT = 111.2;
@@ -74,7 +85,7 @@ const KM_PER_DEG_LAT = 111.2;
  * none) or INCOMPATIBLE, so that scoring does not compute it twice. A latitude check comes
  * before the haversine: most candidates from a country-wide look-up fail it.
  */
-function distanceIfCompatible(a: ClusterItem, b: ClusterItem): number {
+function distanceIfCompatible(a: ClusterItem, b: ClusterItem, needEvidence = true): number {
   if (a.doc === b.doc) return INCOMPATIBLE;
   const gap = dateGap(a, b);
   if (gap !== null && gap > DATE_TOLERANCE_DAYS) return INCOMPATIBLE;
@@ -88,6 +99,7 @@ function distanceIfCompatible(a: ClusterItem, b: ClusterItem): number {
   if (a.country === null || b.country === null || a.country !== b.country) {
     return d !== UNPLACED && isFine(a) && isFine(b) ? d : INCOMPATIBLE;
   }
+  if (!needEvidence) return d;
   // Without a place, the same country and day need something more in common: a target, a
   // belligerent or a distinctive detail. Without a date, the same target or two precise
   // places (the same town).
