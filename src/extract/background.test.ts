@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBackground } from './background.ts';
+import { hasEventCue, isBackground } from './background.ts';
 
 /** Sentence-level cases: is the strike in this sentence a reported event (false) or background (true)? */
 const CASES: [string, boolean][] = [
@@ -70,5 +70,11 @@ describe('isBackground (sentence level)', () => {
 
   it('names the rules that fired', () => {
     expect(isBackground('If confirmed, this would be the first strike.').reasons).toContain('conditional');
+  });
+
+  it('knows French military tolls as event cues, with accents at the word boundary', () => {
+    expect(hasEventCue('Une vingtaine de terroristes ont été éliminés lors de frappes aériennes.')).toBe(true);
+    expect(hasEventCue('Plusieurs assaillants ont été neutralisés.')).toBe(true);
+    expect(hasEventCue("L'armée mène des frappes aériennes contre les groupes armés.")).toBe(false);
   });
 });

@@ -84,8 +84,11 @@ const HARD = new Set(['period', 'conditional', 'fear', 'retrospective', 'surveil
 /** Final decision combining background rules and event cues. */
 /** Exported for the generic-plural rule in events.ts: a sentence with an event anchor. */
 export function hasEventCue(sentence: string): boolean {
-  return EVENT_CUE.test(sentence);
+  return EVENT_CUE.test(sentence) || FR_TOLL_CUE.test(sentence);
 }
+
+/** French military tolls ("ont été éliminés", "neutralisés"): a word boundary that knows accents. */
+const FR_TOLL_CUE = /(?<![\p{L}])(?:éliminée?s?|neutralisée?s?)(?![\p{L}])/iu;
 
 export function isBackground(sentence: string, opts: { isHeadline?: boolean; isListItem?: boolean } = {}): Verdict {
   const v = classifySentence(sentence, opts);
@@ -93,6 +96,6 @@ export function isBackground(sentence: string, opts: { isHeadline?: boolean; isL
   if (v.reasons.some((r) => HARD.has(r))) return v;
   // A tally ("this year two others have died in drone strikes") needs a specific day to be news.
   const cue = v.reasons.includes('tally') ? DAY_CUE : EVENT_CUE;
-  if (cue.test(sentence)) return { background: false, reasons: v.reasons.map((r) => `overridden:${r}`) };
+  if (cue.test(sentence) || (cue === EVENT_CUE && FR_TOLL_CUE.test(sentence))) return { background: false, reasons: v.reasons.map((r) => `overridden:${r}`) };
   return v;
 }

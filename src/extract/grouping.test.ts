@@ -60,6 +60,18 @@ describe('grouping trigger mentions into strikes', () => {
     expect(reports[0].date?.start).toBe('2017-03-17');
   });
 
+  it('plural strikes in two far-apart places joined by a repeated preposition are one strike per place', async () => {
+    const { defaultGazetteer } = await import('./gazetteer-default.ts');
+    const gz = defaultGazetteer();
+    const fr = "Niger : frappes\n\nUne vingtaine de terroristes ont été éliminés lors de frappes aériennes dans la région de Diffa (extrême est) et dans celle de Tillabéry (ouest).";
+    const reports = extract({ ...doc(fr, '2023-12-16'), language: 'fr' }, { gazetteer: gz });
+    expect(reports.map((r) => r.place?.country)).toEqual(['NE', 'NE']);
+    expect(reports[0].place?.name).not.toBe(reports[1].place?.name);
+    // one place with its surroundings stays one strike
+    const one = 'Strikes\n\nAir strikes hit a camp near Jilib, in the Middle Juba region, on Monday.';
+    expect(extract(doc(one), { gazetteer: gz })).toHaveLength(1);
+  });
+
   it('French: une deuxième frappe is another strike', () => {
     expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
   });

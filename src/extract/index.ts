@@ -16,7 +16,7 @@ import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
-import { datelineRanges, strikePlaces } from './place.ts';
+import { datelineRanges, distanceKm, strikePlaces } from './place.ts';
 
 export interface ExtractInput {
   id: string;
@@ -129,7 +129,7 @@ function dayOf(ctx: DocContext, e: EventSentence): { start: string; end: string 
 function splitPlaceList(ctx: DocContext, g: StrikeGroup): StrikeGroup[] {
   const lead = ctx.sentences[g.lead];
   const also = g.counted ? null : ALSO_STRUCK.exec(lead.text);
-  if (!also) return [g];
+  if (!also) return g.counted ? [g] : splitPluralInPlaces(ctx, g, lead);
   // The clause after the verb, up to a source phrase or the end of the sentence.
   const from = lead.span[0] + also.index + also[0].length;
   let clause = ctx.text.slice(from, lead.span[1]);
@@ -147,6 +147,33 @@ function splitPlaceList(ctx: DocContext, g: StrikeGroup): StrikeGroup[] {
   }
   if (names.length < 2) return [g];
   return names.map((span) => ({ ...g, placeSpan: span }));
+}
+
+/**
+ * "Des frappes aériennes dans la région de Diffa et dans celle de Tillabéry", "air strikes in
+ * Hama and in Idlib provinces": plural strikes told in two places joined by a repeated
+ * preposition are one strike per place (each place of the same country; a repeated preposition
+ * so that "near X, in the Y region" stays one place).
+ */
+function splitPluralInPlaces(ctx: DocContext, g: StrikeGroup, lead: Sentence): StrikeGroup[] {
+  const trigger = g.triggers.find(([a, b]) => a >= lead.span[0] && b <= lead.span[1]);
+  if (!trigger || !/s$/i.test(ctx.text.slice(trigger[0], trigger[1]).split(/\s/)[0])) return [g];
+  const places = ctx.strikeGeo
+    .filter((r) => r.place.span && r.place.span[0] >= trigger[1] && r.place.span[1] <= lead.span[1] && r.place.precision !== 'country')
+    .sort((a, b) => a.place.span![0] - b.place.span![0]);
+  for (let i = 0; i + 1 < places.length; i++) {
+    const a = places[i].place;
+    const b = places[i + 1].place;
+    if (a.country !== b.country || distanceKm(a, b) < a.radius_km + b.radius_km) continue;
+    const between = ctx.text.slice(a.span![1], b.span![0]);
+    if (/^(?:\s*\([^)]{1,30}\))?\s*(?:,\s*)?(?:et|and) (?:dans|à|en|au|in|at|on|near|près de) (?:(?:celle|celui|celles|ceux) (?:de|du|des) |the )?(?:la |le |l['’])?$/iu.test(between)) {
+      return [
+        { ...g, placeSpan: a.span! },
+        { ...g, placeSpan: b.span!, sentences: [g.lead], triggers: [trigger] },
+      ];
+    }
+  }
+  return [g];
 }
 
 /** Blank out (with spaces) the given sentences of the text; offsets are unchanged. */
