@@ -72,6 +72,12 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract(doc(one), { gazetteer: gz })).toHaveLength(1);
   });
 
+  it('an explainer recaps strikes and reports none of its own', () => {
+    expect(count("Tigré : que sait-on des frappes de drones en Éthiopie ?\n\nLe 8 janvier, plus de 50 personnes ont été tuées lors d'une attaque aérienne contre un camp.")).toBe(0);
+    // the same sentence under a news headline is a report
+    expect(count("Tigré : une frappe de drone tue 50 déplacés\n\nLe 8 janvier, plus de 50 personnes ont été tuées lors d'une attaque aérienne contre un camp.")).toBe(1);
+  });
+
   it('French: une deuxième frappe is another strike', () => {
     expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
   });

@@ -38,6 +38,9 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
   const sentences = splitSentences(text, doc.title);
   const analysis = findEventSentences(text, sentences);
   if (analysis.events.length === 0) return [];
+  // An explainer ("Que sait-on des frappes de drones en Éthiopie ?", "What we know about the
+  // strikes") recaps strikes already reported: it reports none of its own.
+  if (analysis.background.some((b) => sentences[b.sentence].headline && b.reasons.includes('explainer'))) return [];
   const gazetteer = deps.gazetteer === undefined ? defaultGazetteer() : deps.gazetteer;
   const published_precision = doc.published_precision ?? (doc.published ? precisionOf(doc.published) : null);
   const dctx = { published: doc.published, published_precision, language: doc.language };
