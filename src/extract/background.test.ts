@@ -51,6 +51,10 @@ const CASES: [string, boolean][] = [
   // ... while a dated strike with its own toll stays an event
   ['Two drone strikes killed six militants in the town of Shehr on Monday, officials said.', false],
   ['Between 20 and 30 fighters died when jets hit the camp on Sunday, the army said.', false],
+  // habitual campaigns and earlier admissions
+  ["Depuis plusieurs mois, l'armée enchaîne les raids aériens contre les jihadistes.", true],
+  ['For several months the air force has pounded the hills with air strikes.', true],
+  ["Début juin, elle avait déjà reconnu avoir tué un civil lors d'une opération aérienne.", true],
 ];
 
 describe('isBackground (sentence level)', () => {
