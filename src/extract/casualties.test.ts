@@ -187,3 +187,24 @@ describe('findCasualties: properties', () => {
     );
   });
 });
+
+describe('findCasualties on the same text again (remembered per text)', () => {
+  const text = 'Abdullahi Nadir was killed in the strike. Officials said eight people died.';
+  const first: [number, number] = [0, 41];
+  const second: [number, number] = [42, text.length];
+
+  it('gives equal answers as fresh copies, so changing one does not change the next', () => {
+    const a = findCasualties(text, first, { language: 'en' });
+    expect(a).toHaveLength(1);
+    a[0].range.min = 99;
+    a[0].span[0] = 5;
+    const b = findCasualties(text, first, { language: 'en' });
+    expect(b[0].range).toEqual({ min: 1, max: 1 });
+    expect(b[0].span[0]).toBe(0);
+  });
+
+  it('keeps one-person readings weak in the copies: a figure still wins', () => {
+    const again = [...findCasualties(text, first, { language: 'en' }), ...findCasualties(text, second, { language: 'en' })];
+    expect(combineRanges(again.filter((m) => m.category === 'killed'))).toEqual({ min: 8, max: 8 });
+  });
+});
