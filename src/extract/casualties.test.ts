@@ -188,7 +188,7 @@ describe('findCasualties: properties', () => {
   });
 });
 
-describe('findCasualties on the same text again (remembered per text)', () => {
+describe('findCasualties on the same text again', () => {
   const text = 'Abdullahi Nadir was killed in the strike. Officials said eight people died.';
   const first: [number, number] = [0, 41];
   const second: [number, number] = [42, text.length];

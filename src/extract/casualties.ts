@@ -295,35 +295,10 @@ const QUOTES = /[«»“”„"‘]/g;
  */
 export function findCasualties(text: string, range: [number, number], _ctx: { language: string | null }): CasualtyMention[] {
   try {
-    const a = range?.[0];
-    const b = range?.[1];
-    if (typeof text !== 'string' || typeof a !== 'number' || typeof b !== 'number') return find(text, range);
-    // Extraction asks about the same sentences of one article once per report: remember the
-    // answers for the last text only (pure function, so a hit is exact; copies, so callers
-    // can keep or change what they get).
-    if (text !== memoText) {
-      memoText = text;
-      memo.clear();
-    }
-    const key = `${a}:${b}`;
-    let found = memo.get(key);
-    if (found === undefined) {
-      found = find(text, range);
-      memo.set(key, found);
-    }
-    return found.map(copyMention);
+    return find(text, range);
   } catch {
     return [];
   }
-}
-
-let memoText: string | null = null;
-const memo = new Map<string, CasualtyMention[]>();
-
-function copyMention(m: CasualtyMention): CasualtyMention {
-  const c: CasualtyMention = { ...m, span: [m.span[0], m.span[1]], range: { ...m.range } };
-  if (WEAK.has(m)) WEAK.add(c);
-  return c;
 }
 
 function bound(x: unknown, dflt: number, max: number): number {
