@@ -7,24 +7,14 @@
  * of any news report.
  */
 
-/** Mean Earth radius in km (IUGG R1 of WGS 84). */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM, haversineKm } from '../domain/geo.ts';
+
+export { EARTH_RADIUS_KM, haversineKm };
+
 /** One statute mile in km (international mile, exactly 1609.344 m). */
 export const KM_PER_MILE = 1.609344;
 
 const RAD = Math.PI / 180;
-
-/**
- * Great-circle distance in km by the haversine formula:
- * d = 2R·asin(√(sin²(Δφ/2) + cos φ1 · cos φ2 · sin²(Δλ/2))).
- * @example haversineKm(16.7735, -3.0074, 16.2717, -0.0447) // Timbuktu → Gao ≈ 320 km
- */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /**
  * Destination point from a start, an initial bearing (degrees clockwise from true north)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../store/store.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import { EARTH_RADIUS_KM, haversineKm } from '../domain/geo.ts';
 
 /**
  * The query layer reads the SQLite tables directly (migrations 1-4): one indexed SQL query
@@ -47,17 +48,7 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
-/** Mean Earth radius in km (IUGG, 6371.0088 km), as used by haversine distance. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km by the haversine formula. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { EARTH_RADIUS_KM, haversineKm };
 
 /**
  * A number that changes whenever the database changes, from this connection or another:
