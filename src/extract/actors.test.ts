@@ -44,6 +44,10 @@ describe('targets, sentence by sentence', () => {
     ['Kenyan jets struck training camps held by al-Shabaab in Gedo.', ['al-Shabaab']],
     ["A drone attack by Sudan's Rapid Support Forces (RSF) killed 15 people at a market.", []],
     ['The airstrike set off explosives planted by ISIS, and killed ISIS snipers.', ['Islamic State']],
+    ["The jet hit a camp in Rann, a town in the heartland of Boko Haram's armed insurgency.", []],
+    ['A drone strike hit a market in the south, the cradle of the Taliban insurgency.', []],
+    ["Une frappe a touché un village au cœur de l'insurrection de Boko Haram.", []],
+    ["The jets bombed Boko Haram fighters in Borno, heartland of the group's insurgency.", ['Boko Haram']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });

@@ -114,10 +114,23 @@ function placesOf(doc: ActorDoc, sentences: Set<number>): Set<string> {
  * territory", "militants linked to the Taliban", "un groupe proche d'AQMI".
  */
 function describesAnother(doc: ActorDoc, m: DocMention): boolean {
+  if (namesAConflict(doc, m)) return true;
   if (/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|held|controlled|dominated|run|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12))) return true;
   return /\b(?:linked|affiliated|allied|aligned|close|loyal|tied|ties|pledged allegiance|lié|liés|liée|liées|affilié|affiliés|proche|proches|allié|alliés)\s+(?:to|with|à|a|au|aux|de|d['’])\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(
     doc.text.slice(Math.max(0, m.span[0] - 40), m.span[0]),
   );
+}
+
+/**
+ * A name that only labels a conflict or the region it grips: "the heartland of Boko Haram's
+ * armed insurgency", "the Taliban insurgency", "le berceau de l'insurrection de Boko Haram".
+ * Such a phrase places the strike in a war; it does not say who was struck there.
+ */
+function namesAConflict(doc: ActorDoc, m: DocMention): boolean {
+  const after = doc.text.slice(m.span[1], m.span[1] + 40);
+  if (/^(?:['’]s?)?\s+(?:(?:armed|Islamist|jihadist|militant|violent|bloody|long-running|decade-long|deadly)\s+){0,2}(?:insurgency|insurgencies|rebellion|uprising|insurrection)\b/iu.test(after)) return true;
+  const before = doc.text.slice(Math.max(0, m.span[0] - 50), m.span[0]);
+  return /\b(?:(?:insurgency|rebellion|uprising|insurrection|insurrection armée|rébellion)\s+(?:of|de|d['’]|du)|(?:heartland|birthplace|cradle|berceau)\s+of\s+(?:the\s+)?(?:(?:armed|Islamist|jihadist)\s+)?(?:insurgency|rebellion|uprising)?\s*(?:of|by)?)\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(before);
 }
 
 /** A movement named where one of its branches operates is that branch: al-Qaeda in Yemen -> AQAP. */
