@@ -31,6 +31,17 @@ describe('grouping trigger mentions into strikes', () => {
     ).toBe(3);
   });
 
+  it('a strike told as happening "the same day" as an old dated strike is old too', () => {
+    const text =
+      'Drone strike in Waziristan\n\nA US drone strike killed five militants today in North Waziristan. Earlier this year the US carried out eight strikes. A Jan. 3 strike killed a Taliban commander. Another strike the same day killed a second commander.';
+    expect(extract(doc(text, '2013-02-20'), { gazetteer: null })).toHaveLength(1);
+  });
+
+  it('"the same day" as the reported strike is still a strike of its own', () => {
+    const text = 'Two drone strikes\n\nA US drone strike killed five militants on Feb. 18 in North Waziristan. Another drone strike the same day killed two men in a car near Mir Ali.';
+    expect(extract(doc(text, '2013-02-20'), { gazetteer: null }).length).toBeGreaterThan(0);
+  });
+
   it('background-only articles give no report', () => {
     expect(count('Drone policy\n\nThe US has used drones elsewhere in Africa. If confirmed, this would be the first drone strike in Mali.')).toBe(0);
   });

@@ -219,11 +219,29 @@ function dropOldDated(ctx: DocContext): void {
     // A back-reference that dates the strike ("a survivor of the March 17 attack") when the
     // strike's own sentence gives no date is that strike, not an earlier one.
     const datesTheUndated = !e.strong && firstDates.length === 0;
-    const old = !datesTheUndated && ds.length > 0 && ds.every((d) => Date.parse(d.window!.end) < limit);
+    const isOld = (xs: typeof ds) => xs.length > 0 && xs.every((d) => Date.parse(d.window!.end) < limit);
+    const old = !datesTheUndated && (isOld(ds) || (ds.length === 0 && e !== body[0] && !e.headline && sameDayAsOld(ctx, e.sentence, datesOf, isOld)));
     if (old) analysis.background.push({ sentence: e.sentence, reasons: ['old-date'] });
     else keep.add(e.sentence);
   }
   analysis.events = analysis.events.filter((e) => keep.has(e.sentence));
+}
+
+/** "The same day", "that day", "le même jour": the time of the sentence before. */
+const SAME_DAY = /\b(?:(?:on |later |earlier )?(?:the|that) same (?:day|night|morning|evening)|(?:later|earlier) that (?:day|night)|le même jour|ce même jour|la même nuit|le jour même)\b/iu;
+
+/**
+ * A sentence dated only by "the same day" shares the day of the sentence before it that has
+ * one: "A Jan. 3 strike killed X. Another strike the same day killed Y." is as old as the first.
+ */
+function sameDayAsOld<T>(ctx: DocContext, i: number, datesOf: (i: number) => T[], isOld: (xs: T[]) => boolean): boolean {
+  if (!SAME_DAY.test(ctx.sentences[i].text)) return false;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    if (ctx.sentences[j].headline) break;
+    const ds = datesOf(j);
+    if (ds.length > 0) return isOld(ds);
+  }
+  return false;
 }
 
 function precisionOf(published: string): 'day' | 'month' | 'year' {
