@@ -56,9 +56,31 @@ export interface ActorDoc {
 
 /**
  * Where the article proper ends: a comment count ("9 Comments"), a reader's "X says:" line,
- * tags, "related" or "read more" links.
+ * tags, "related" or "read more" links. Tested line by line, anchored at the line start: the
+ * "says:" form backtracks over up to 80 characters, so it is only tried on lines holding "says:".
+ * The other forms are tried on the text itself (sticky at the line start), as "9\nComments" counts.
  */
-const TAIL = /^[\t •*·-]*(?:\d+\s+(?:comments?|responses?|replies|commentaires?|réactions?)\b|(?:leave a (?:comment|reply)|laisser un commentaire|related (?:articles|posts|stories)|read more|lire aussi|à lire aussi|tags\s*:|mots-clés\s*:)|.{1,80}\bsays:\s*$)/imu;
+const TAIL_AT =
+  /[\t •*·-]*(?:\d+\s+(?:comments?|responses?|replies|commentaires?|réactions?)\b|(?:leave a (?:comment|reply)|laisser un commentaire|related (?:articles|posts|stories)|read more|lire aussi|à lire aussi|tags\s*:|mots-clés\s*:))/iuy;
+const SAYS_LINE = /^[\t •*·-]*.{1,80}\bsays:\s*$/iu;
+const SAYS = /says:/iu;
+/** What ends a line for `^`, `$` and `.` in a JavaScript regular expression. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/gu;
+
+/** Offset of the first line that starts the tail, or text.length. */
+function tailStart(text: string): number {
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (;;) {
+    const brk = LINE_BREAK.exec(text);
+    const stop = brk ? brk.index : text.length;
+    const line = text.slice(start, stop);
+    TAIL_AT.lastIndex = start;
+    if (TAIL_AT.test(text) || (SAYS.test(line) && SAYS_LINE.test(line))) return start;
+    if (!brk) return text.length;
+    start = stop + 1;
+  }
+}
 
 let last: { text: string; title: string | null; doc: ActorDoc } | null = null;
 
@@ -71,8 +93,7 @@ export function analyseActors(text: string, title: string | null): ActorDoc {
 }
 
 function build(text: string, title: string | null): ActorDoc {
-  const tail = TAIL.exec(text);
-  const bodyEnd = tail ? tail.index : text.length;
+  const bodyEnd = tailStart(text);
   const tokens = tokenize(text);
   const sentences = splitSentences(text, title);
   const sentenceTokens: [number, number][] = [];
