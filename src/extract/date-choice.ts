@@ -47,7 +47,7 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     }
     if (strike.length > 0) {
       const best = strike.reduce((a, b) => (width(b.window!) < width(a.window!) ? b : a));
-      return { window: best.window, span: best.span };
+      return refine(text, mentions, tiers.slice(tiers.indexOf(ranges) + 1), best);
     }
   }
   if (upperBound) {
@@ -56,6 +56,31 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     return { window: { start: addDays(end, -6), end, precision: 'week' }, span: upperBound.span };
   }
   return { window: fallbackWindow(ctx), span: null };
+}
+
+/**
+ * A vague date of the lead ("last month", "la semaine dernière") is narrowed by a precise one
+ * that the strike's later sentences give inside it ("... at a busy market on January 6"): the
+ * same strike told twice, the second time with its day. A later date outside the window is
+ * another matter (a statement, an earlier strike) and changes nothing.
+ */
+/** "The earlier one, on July 27": a date of another, earlier strike. */
+const EARLIER_BEFORE = /\b(?:earlier|previous|prior|last|first|précédente?s?|premières?|dernières?)\b(?:(?![.;])[^])*$/iu;
+
+function refine(text: string, mentions: DateMention[], later: [number, number][][], best: DateMention): DateChoice {
+  const w = best.window!;
+  let chosen: DateMention = best;
+  if (width(w) > 1) {
+    for (const ranges of later) {
+      for (const m of mentions) {
+        if (m.window === null || !ranges.some(([s, e]) => m.span[0] >= s && m.span[1] <= e)) continue;
+        if (m.window.start < w.start || m.window.end > w.end || width(m.window) >= width(chosen.window!)) continue;
+        if (isStatementDate(text, m) || EARLIER_BEFORE.test(text.slice(Math.max(0, m.span[0] - 60), m.span[0]))) continue;
+        chosen = m;
+      }
+    }
+  }
+  return { window: chosen.window, span: chosen.span };
 }
 
 function fallbackWindow(ctx: DateContext): DateWindow | null {
