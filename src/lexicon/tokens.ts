@@ -194,8 +194,20 @@ export class PatternSet {
     return made;
   }
 
+  /** Words already asked of `mayStart`: articles share most of their words. Emptied when large. */
+  private readonly starters = new Map<string, boolean>();
+
   /** True when some pattern's first word accepts `norm` (the same tests `longest` starts with). */
   private mayStart(norm: string): boolean {
+    const known = this.starters.get(norm);
+    if (known !== undefined) return known;
+    const may = this.firstWordAccepts(norm);
+    if (this.starters.size >= 50_000) this.starters.clear();
+    this.starters.set(norm, may);
+    return may;
+  }
+
+  private firstWordAccepts(norm: string): boolean {
     if (this.exact.has(norm)) return true;
     const pre = norm.length >= PREFIX_KEY ? this.prefixed.get(norm.slice(0, PREFIX_KEY)) : undefined;
     if (pre?.some((p) => norm.startsWith((p.parts[0] as { value: string }).value))) return true;
