@@ -221,7 +221,22 @@ export class PatternSet {
 
   /** The first token of the longest match ending exactly at `end` and starting at or after `from`, or -1. */
   startOfMatchEndingAt(tokens: Token[], end: number, from = 0): number {
-    for (let i = Math.max(from, end - 6, 0); i < end; i++) if (this.matchesAt(tokens, i, end) === end) return i;
-    return -1;
+    const lo = Math.max(from, end - 6, 0);
+    // no match ends past the last word
+    if (lo >= end || end > tokens.length) return -1;
+    const memo = this.memoFor(tokens);
+    // keyed by (end, first start tried); negative: apart from the (start, limit) keys of `ends`
+    const key = -1 - (end * (tokens.length + 1) + lo);
+    const known = memo.ends.get(key);
+    if (known !== undefined) return known;
+    let found = -1;
+    for (let i = lo; i < end; i++) {
+      if (this.matchesAt(tokens, i, end) === end) {
+        found = i;
+        break;
+      }
+    }
+    memo.ends.set(key, found);
+    return found;
   }
 }
