@@ -42,6 +42,15 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract(doc(text, '2013-02-20'), { gazetteer: null }).length).toBeGreaterThan(0);
   });
 
+  it('"one of its air strikes" elsewhere is a strike of its own', () => {
+    expect(count('Big bomb dropped\n\nThe US military dropped a huge bomb on a tunnel complex in Achin district on Thursday. The announcement came hours after the Pentagon admitted that one of its air strikes in Syria had killed 18 allied fighters by mistake.')).toBe(2);
+    expect(count("Frappes au Sahel\n\nUne frappe aérienne a visé un camp jihadiste lundi près de Gao. Selon l'état-major, l'une de ses frappes aériennes a tué dix civils au Niger mardi.")).toBe(2);
+  });
+
+  it('"one of the strikes" of the same salvo stays with its strike', () => {
+    expect(count('Drone strike in Yemen\n\nUS drones fired four missiles at a convoy on Monday. One of the strikes hit a car carrying two men.')).toBe(1);
+  });
+
   it('background-only articles give no report', () => {
     expect(count('Drone policy\n\nThe US has used drones elsewhere in Africa. If confirmed, this would be the first drone strike in Mali.')).toBe(0);
   });

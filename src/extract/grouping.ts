@@ -40,7 +40,7 @@ const NUM_WORDS: Record<string, number> = {
 };
 
 const ORDINAL_NEW =
-  /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
+  /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\bone of (?:its|their) (?:own )?(?:air ?strikes|airstrikes|drone strikes|strikes|raids|bombings)\b|\bl['’]une de (?:ses|leurs) (?:frappes|attaques)\b|\bun de (?:ses|leurs) (?:raids|bombardements)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
 export const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
 const SAME_SITE =
   /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at|(?:near|at|to|around) the scene|taken (?:cover|refuge|shelter)|sheltering|sheltered)\b|\b(?:second|other|later) (?:strike|bomb|missile)s? then\b|\bsecouristes?\b|\bréfugiée?s?\b|\bvenus? (?:porter )?secours\b/i;
