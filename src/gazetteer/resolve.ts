@@ -82,13 +82,16 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // pass 0: countries named in the text set the focus
   const mentions: Mention[] = [];
   const demonyms = new Map<string, number>();
+  // a name recurs in a text: look its demonym reading up once (null: not a demonym)
+  const demonymOf = new Map<string, string | null | undefined>();
   for (const raw of raws) {
     const admin = adminWord(text, raw.start, raw.end);
     if (raw.stop && !(admin && admin.level !== 'town')) continue;
-    if (demonymLike(d, raw.key)) {
+    let dem = demonymOf.get(raw.key);
+    if (!demonymOf.has(raw.key)) demonymOf.set(raw.key, (dem = demonymLike(d, raw.key) ? countryOfDemonym(d, raw.key) : undefined));
+    if (dem !== undefined) {
       // "Somali", "Malian" say which country the text is about, a little
-      const cc = countryOfDemonym(d, raw.key);
-      if (cc) demonyms.set(cc, (demonyms.get(cc) ?? 0) + 1);
+      if (dem) demonyms.set(dem, (demonyms.get(dem) ?? 0) + 1);
       continue;
     }
     const near = nearBefore(text, raw.start);
