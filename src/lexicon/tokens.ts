@@ -163,55 +163,7 @@ export class PatternSet {
   /** The end (exclusive) of the longest match starting at token i, or -1. */
   matchesAt(tokens: Token[], i: number, to = tokens.length): number {
     if (i < 0 || i >= to || i >= tokens.length) return -1;
-    const memo = this.memoFor(tokens);
-    let may = memo.starts[i];
-    if (may === 0) memo.starts[i] = may = this.mayStart(tokens[i].norm) ? 1 : 2;
-    if (may === 2) return -1;
-    const limit = Math.min(to, tokens.length);
-    // keyed by (start, limit): a limit can cut a match short or make a gap choose differently
-    const key = i * (tokens.length + 1) + limit;
-    const known = memo.ends.get(key);
-    if (known !== undefined) return known;
-    const end = this.longest(tokens, i, limit)?.end ?? -1;
-    memo.ends.set(key, end);
-    return end;
-  }
-
-  /**
-   * Per token list, what the role and stance checks ask again and again (every actor mention
-   * looks at the same words around it, from up to six starting points per end): which words
-   * can start a pattern at all (0 not known yet, 1 yes, 2 no), and the longest match found
-   * per (start, limit). Token lists
-   * are never changed once made; the length check guards against one that grew.
-   */
-  private readonly memo = new WeakMap<Token[], { length: number; starts: Uint8Array; ends: Map<number, number> }>();
-
-  private memoFor(tokens: Token[]): { length: number; starts: Uint8Array; ends: Map<number, number> } {
-    const had = this.memo.get(tokens);
-    if (had && had.length === tokens.length) return had;
-    const made = { length: tokens.length, starts: new Uint8Array(tokens.length), ends: new Map<number, number>() };
-    this.memo.set(tokens, made);
-    return made;
-  }
-
-  /** Words already asked of `mayStart`: articles share most of their words. Emptied when large. */
-  private readonly starters = new Map<string, boolean>();
-
-  /** True when some pattern's first word accepts `norm` (the same tests `longest` starts with). */
-  private mayStart(norm: string): boolean {
-    const known = this.starters.get(norm);
-    if (known !== undefined) return known;
-    const may = this.firstWordAccepts(norm);
-    if (this.starters.size >= 50_000) this.starters.clear();
-    this.starters.set(norm, may);
-    return may;
-  }
-
-  private firstWordAccepts(norm: string): boolean {
-    if (this.exact.has(norm)) return true;
-    const pre = norm.length >= PREFIX_KEY ? this.prefixed.get(norm.slice(0, PREFIX_KEY)) : undefined;
-    if (pre?.some((p) => norm.startsWith((p.parts[0] as { value: string }).value))) return true;
-    return this.shortPrefixed.some((p) => norm.startsWith((p.parts[0] as { value: string }).value));
+    return this.longest(tokens, i, Math.min(to, tokens.length))?.end ?? -1;
   }
 
   /** True when some pattern ends exactly at token `end` (exclusive) and starts at or after `from`. */
@@ -221,22 +173,7 @@ export class PatternSet {
 
   /** The first token of the longest match ending exactly at `end` and starting at or after `from`, or -1. */
   startOfMatchEndingAt(tokens: Token[], end: number, from = 0): number {
-    const lo = Math.max(from, end - 6, 0);
-    // no match ends past the last word
-    if (lo >= end || end > tokens.length) return -1;
-    const memo = this.memoFor(tokens);
-    // keyed by (end, first start tried); negative: apart from the (start, limit) keys of `ends`
-    const key = -1 - (end * (tokens.length + 1) + lo);
-    const known = memo.ends.get(key);
-    if (known !== undefined) return known;
-    let found = -1;
-    for (let i = lo; i < end; i++) {
-      if (this.matchesAt(tokens, i, end) === end) {
-        found = i;
-        break;
-      }
-    }
-    memo.ends.set(key, found);
-    return found;
+    for (let i = Math.max(from, end - 6, 0); i < end; i++) if (this.matchesAt(tokens, i, end) === end) return i;
+    return -1;
   }
 }
