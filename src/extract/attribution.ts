@@ -164,7 +164,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     strikerRoots.has(belligerentIdOf(m.actor.id)) || (strikerRoots.size === 0 && !(m.roles.officialsOnly && m.actor.kind === 'state' && !m.generic));
   for (const c of confirms) {
     const m = subjectOf(c);
-    if (m && !result.has(m) && ownSideOf(m)) result.set(m, { stance: 'confirms', cue: c });
+    if (m && !result.has(m) && ownSideOf(m) && !speaksAsOutsider(doc, m, t1)) result.set(m, { stance: 'confirms', cue: c });
   }
 
   const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
@@ -177,7 +177,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     // the side named as striking (or anyone, when no side is) speaks for itself; "Pakistani
     // officials said the strike killed six" about a US drone does not make Pakistan the striker
     const ownSide = ownSideOf(sp);
-    if (others.length === 0 && ownSide) result.set(sp, { stance: 'confirms', cue: null });
+    if (others.length === 0 && ownSide && !speaksAsOutsider(doc, sp, t1)) result.set(sp, { stance: 'confirms', cue: null });
   }
   for (const m of strikers) {
     if (result.has(m)) continue;
@@ -279,4 +279,19 @@ export function statusOf(stance: Stance): 'acknowledged' | 'alleged' | 'suspecte
     default:
       return 'unknown';
   }
+}
+
+/** "a former soldier of the army", "un ancien officier": no longer speaks for that side. */
+const FORMER = new Set(['former', 'retired', 'ex', 'ancien', 'ancienne', 'anciens']);
+/** "said he believed", "thinks", "pense que": an opinion, not an acknowledgment. */
+const BELIEF = new Set(['believed', 'believes', 'believe', 'thinks', 'think', 'guessed', 'pense', 'pensait', 'croit', 'croyait', 'estime']);
+
+/**
+ * A mention that speaks only as an outsider or with an opinion: a former member of the side,
+ * or a speaker who says what he believes. Such words never make the side acknowledge a strike.
+ */
+function speaksAsOutsider(doc: ActorDoc, m: DocMention, sentenceEnd: number): boolean {
+  for (let i = Math.max(0, m.tokens[0] - 5); i < m.tokens[0]; i++) if (FORMER.has(doc.tokens[i].norm)) return true;
+  for (let i = m.tokens[1]; i < Math.min(sentenceEnd, m.tokens[1] + 15); i++) if (BELIEF.has(doc.tokens[i].norm)) return true;
+  return false;
 }
