@@ -67,8 +67,8 @@ const ATTRIBUTED: AttributionStatus[] = ['acknowledged', 'alleged', 'suspected']
 
 /**
  * The verdict over the matching incidents. With a belligerent asked about: acknowledged by it
- * anywhere -> yes_acknowledged; it is both alleged and denied, or an incident is graded
- * contested -> contested; alleged or suspected -> reported_unconfirmed; others named ->
+ * anywhere -> yes_acknowledged; it is both alleged and denied -> contested; alleged or
+ * suspected -> reported_unconfirmed (even when other sides are named too); others named ->
  * reported_other; nobody named -> reported_unknown. Without one, the strongest attribution of
  * any belligerent decides in the same order.
  */
@@ -77,7 +77,10 @@ export function verdictOf(items: IncidentSummary[], belligerent: string | null):
   const mine = items.flatMap((i) => i.belligerents.filter((b) => !belligerent || b.actor === belligerent).map((b) => b.status));
   if (mine.includes('acknowledged')) return 'yes_acknowledged';
   const claimed = mine.some((s) => s === 'alleged' || s === 'suspected');
-  if ((claimed && mine.includes('denied')) || (claimed && items.some((i) => i.grade === 'contested'))) return 'contested';
+  if (claimed && mine.includes('denied')) return 'contested';
+  // Asked about one belligerent, others being named too does not unsay that it was named:
+  // the incident's own grade (contested) still shows in the evidence.
+  if (!belligerent && claimed && items.some((i) => i.grade === 'contested')) return 'contested';
   if (claimed) return 'reported_unconfirmed';
   if (belligerent && items.some((i) => i.belligerents.some((b) => b.actor !== belligerent && ATTRIBUTED.includes(b.status)))) {
     return 'reported_other';
