@@ -15,23 +15,12 @@
  */
 import type { ClusterItem } from '../src/corroborate/item.ts';
 import type { EventType } from '../src/domain/index.ts';
+import { rng } from '../src/query/synthetic.ts';
 
 export interface Synthetic {
   items: ClusterItem[];
   /** True incidents: groups of item ids. */
   truth: string[][];
-}
-
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COUNTRIES = 60;
