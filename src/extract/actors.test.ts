@@ -48,6 +48,22 @@ describe('targets, sentence by sentence', () => {
     ['A drone strike hit a market in the south, the cradle of the Taliban insurgency.', []],
     ["Une frappe a touché un village au cœur de l'insurrection de Boko Haram.", []],
     ["The jets bombed Boko Haram fighters in Borno, heartland of the group's insurgency.", ['Boko Haram']],
+    // a group said to be present somewhere describes the area
+    ['Five militants were killed when the US carried out an airstrike in North Waziristan, where al Qaeda and other foreign groups are known to shelter.', []],
+    ["Une frappe aérienne a tué des jihadistes dans la zone, où les combattants de l'EIGS sont très actifs.", []],
+    ['A drone strike hit the district, where IS militants are entrenched.', []],
+    // the second name of a "linked to X and Y" phrase describes the militants too
+    ['The strike hit a stronghold of militants linked to the Taliban and al-Qaeda.', []],
+    ["La frappe a visé un camp de combattants liés à AQMI et à l'État islamique.", []],
+    // a group that governs a place is not struck by being named
+    ['The strike was the last of a war that ended with the Taliban ruling Kabul.', []],
+    // a force named for its people; a state's force for its leader
+    ["The strike killed a deputy leader of Iraq's Hashd al-Shaabi.", ['PMF']],
+    ["Among the dead was the commander of Iran's Quds Force.", ['IRGC']],
+    ["Parmi les morts figure le chef de l'unité d'élite Al-Qods.", ['IRGC']],
+    // the intended target, not those hit by mistake
+    ['A partner force had wrongly identified the target as an IS position, and the strike instead killed fighters of the Syrian Democratic Forces.', ['Islamic State']],
+    ["Les militaires avaient pris le convoi pour une colonne de l'État islamique, mais la frappe a tué des combattants des FDS.", ['Islamic State']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -67,6 +83,27 @@ describe('targets, document rules', () => {
 
   it('prefers the event sentence over a group named nearby', () => {
     expect(ids('Ansar Dine controls the town. An airstrike killed AQIM fighters near Gao. MNLA gunmen watched.', /airstrike/)).toEqual(['AQIM']);
+  });
+
+  it('reads a force named on its own as a party, not as struck', () => {
+    expect(ids('An airstrike hit a town hall meeting in Murzuq. The GNA called on the UN to investigate the crimes.')).toEqual([]);
+    expect(ids("Une frappe a touché une réunion à Mourzouk. Le GNA a appelé l'ONU à enquêter.")).toEqual([]);
+  });
+
+  it('does not take a group that claims another attack for a target', () => {
+    expect(ids('A drone strike killed 17 civilians at a market. Last month IS claimed an attack on the airport.', /drone strike/)).toEqual([]);
+    expect(ids("Une frappe de drone a tué 17 civils sur un marché. Le mois dernier, l'État islamique a revendiqué une attaque contre l'aéroport.", /frappe/)).toEqual([]);
+  });
+
+  it('reads the side a war is fought against, in a sentence around the strike, as the war', () => {
+    expect(ids('A drone strike hit a house outside Mogadishu. Turkey supports the Somali government\'s campaign against al-Shabab.', /drone strike/)).toEqual([]);
+    expect(ids('Une frappe aérienne a touché un centre funéraire de Sanaa. La coalition combat les rebelles Houthis.', /frappe/)).toEqual([]);
+    // told in the strike's own sentence, the group is struck
+    expect(ids('In the war against al-Shabaab, a drone strike killed ten al-Shabaab fighters.', /drone strike/)).toEqual(['al-Shabaab']);
+  });
+
+  it('reads a presence statement next to the strike as the area, not the target', () => {
+    expect(ids('Local officials say a strike hit a vehicle. The Taliban are also active in the province.', /strike/)).toEqual([]);
   });
 
   it('gives generic words when no group is named', () => {

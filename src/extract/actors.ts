@@ -49,33 +49,67 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   const strikers = new Set(
     doc.mentions.filter((m) => around.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || m.roles.claims)).map((m) => organisationIdOf(m.actor.id)),
   );
-  for (const tier of [own, neighbours, [...events.filter((i) => doc.sentences[i].headline), ...headline]]) {
-    const found = targetsIn(doc, new Set(tier), strikers);
+  const tiers: [number[], boolean][] = [[own, false], [neighbours, true], [[...events.filter((i) => doc.sentences[i].headline), ...headline], false]];
+  for (const [tier, context] of tiers) {
+    const found = targetsIn(doc, new Set(tier), strikers, context);
     if (found.targets.length > 0) return found;
   }
   return { ...none, generic: genericTarget(doc, own.length > 0 ? own : events) };
 }
 
-function isTargetMention(m: DocMention, strikerRoots: Set<string>): boolean {
+function isTargetMention(doc: ActorDoc, m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by;
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by && !claimsAnAttack(doc, m);
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
-    // side: "a leader of the Hashd"
+    // side, as the body its people belong to: "a leader of the Hashd", "PMF fighters"
     const idle = !r.agent && !r.strike && !r.speaker && !r.voices && !r.official;
     const root = belligerentIdOf(m.actor.id);
-    return idle && !strikerRoots.has(root) && loadLexicon().entries.get(root)?.kind !== 'state';
+    if (!idle || strikerRoots.has(root)) return false;
+    // a state's own force only for a leader of it: "commander of Iran's Quds Force"
+    return loadLexicon().entries.get(root)?.kind !== 'state' ? namesItsMembers(doc, m) : LEADER_OF.test(doc.text.slice(Math.max(0, m.span[0] - 60), m.span[0]));
   }
   return false;
 }
 
-function targetsIn(doc: ActorDoc, sentences: Set<number>, strikers: ReadonlySet<string>): TargetResult {
+/**
+ * "a deputy leader of Iraq's Hashd al-Shaabi", "PMF fighters", "des combattants des FDS": the
+ * force is named for the people of it who were struck. A force named on its own ("The GNA
+ * called on the UN", "the GNA, based in Tripoli") is a party speaking or acting, not struck.
+ */
+function namesItsMembers(doc: ActorDoc, m: DocMention): boolean {
+  const before = doc.text.slice(Math.max(0, m.span[0] - 50), m.span[0]);
+  if (MEMBER_OF.test(before)) return true;
+  return MEMBERS_AFTER.test(doc.text.slice(m.span[1], m.span[1] + 40));
+}
+
+const MEMBER_NOUNS =
+  'leaders?|commanders?|chiefs?|head|heads|members?|fighters?|militiamen|militants|officials?|deputy|deputies|units?|brigades?|positions?|bases?|convoys?|headquarters|camps?|depots?|chefs?|membres?|combattants?|responsables?|commandants?|dirigeants?|cadres?|miliciens?|éléments?|unités?|brigades?|QG|leden|strijders';
+/** "of the", "of Iraq's", "of the Iraqi militia", "de l'unité d'élite": up to two words between. */
+const OF_THE = String.raw`\s+(?:of|from|de|du|des|d['’]|van)\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|de\s+|het\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$`;
+const MEMBER_OF = new RegExp(String.raw`\b(?:${MEMBER_NOUNS})` + OF_THE, 'iu');
+const LEADER_OF = new RegExp(String.raw`\b(?:leader|commander|chief|head|deputy|founder|chef|commandant|dirigeant|fondateur|patron)` + OF_THE, 'iu');
+const MEMBERS_AFTER = new RegExp(String.raw`^(?:\s*\([^)]{1,20}\))?[-\s]+(?:${MEMBER_NOUNS})\b`, 'iu');
+
+/** "Last month IS claimed an attack on the airport": the group struck someone itself. */
+function claimsAnAttack(doc: ActorDoc, m: DocMention): boolean {
+  return /^\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:claimed|claims|claim|a revendiqué|ont revendiqué|avait revendiqué|revendique|revendiquent)\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 40));
+}
+
+function targetsIn(doc: ActorDoc, sentences: Set<number>, strikers: ReadonlySet<string>, context = false): TargetResult {
   const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
   const strikerRoots = new Set(inScope.filter((m) => (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)));
-  // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group
-  const ms = inScope.filter((m) => isTargetMention(m, strikerRoots) && !describesAnother(doc, m) && !strikers.has(organisationIdOf(m.actor.id)));
+  // "an al-Qaeda-affiliated group", "AQIM-allied": the name describes another group; in a
+  // sentence around the strike, "the war against al-Shabaab" describes the war
+  let ms = inScope.filter(
+    (m) => isTargetMention(doc, m, strikerRoots) && !describesAnother(doc, m) && !(context && namesAnAdversary(doc, m)) && !strikers.has(organisationIdOf(m.actor.id)),
+  );
+  // "wrongly identified the target as an IS position ... instead killed SDF fighters": the
+  // intended target is the target
+  const intended = ms.filter((m) => isIntended(doc, m));
+  if (intended.length > 0) ms = ms.filter((m) => intended.includes(m) || !intended.some((i) => i.sentence === m.sentence));
   const placeCountries = placesOf(doc, sentences);
   // speakers only ("al-Shabaab said") count when nobody else is named
   const struck = ms.some((m) => !m.roles.speaker) ? ms.filter((m) => !m.roles.speaker) : ms;
@@ -114,12 +148,72 @@ function placesOf(doc: ActorDoc, sentences: Set<number>): Set<string> {
  * territory", "militants linked to the Taliban", "un groupe proche d'AQMI".
  */
 function describesAnother(doc: ActorDoc, m: DocMention): boolean {
-  if (namesAConflict(doc, m)) return true;
+  if (namesAConflict(doc, m) || namesAPresence(doc, m)) return true;
   if (/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|held|controlled|dominated|run|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12))) return true;
-  return /\b(?:linked|affiliated|allied|aligned|close|loyal|tied|ties|pledged allegiance|lié|liés|liée|liées|affilié|affiliés|proche|proches|allié|alliés)\s+(?:to|with|à|a|au|aux|de|d['’])\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(
+  // "with the Taliban ruling Kabul": the group governs a place
+  if (/^\s+(?:(?:now|still|already)\s+)?(?:ruling|governing|controlling|in control of|in power|running|holding|tenant|contrôlant|dirigeant)\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 30))) return true;
+  if (/\b(?:linked|affiliated|allied|aligned|close|loyal|tied|ties|pledged allegiance|lié|liés|liée|liées|affilié|affiliés|proche|proches|allié|alliés)\s+(?:to|with|à|a|au|aux|de|d['’])\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(
     doc.text.slice(Math.max(0, m.span[0] - 40), m.span[0]),
-  );
+  )) return true;
+  // "militants linked to the Taliban and al-Qaeda": the second name shares the first one's phrase
+  const prev = previousMention(doc, m);
+  return prev !== null && /^\s*(?:,|and|or|et|ou|as well as|ainsi que)\s*(?:to\s+|with\s+|à\s+|au\s+|aux\s+|de\s+|d['’]\s*)?(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(doc.text.slice(prev.span[1], m.span[0])) && describesAnother(doc, prev);
 }
+
+/** The mention right before `m` in the same sentence, or null. */
+function previousMention(doc: ActorDoc, m: DocMention): DocMention | null {
+  let best: DocMention | null = null;
+  for (const o of doc.mentions) if (o.sentence === m.sentence && o.span[1] <= m.span[0] && (!best || o.span[1] > best.span[1])) best = o;
+  return best;
+}
+
+/**
+ * A group said to be present somewhere: "The Taliban are also active in the province", "IS
+ * militants are entrenched in several districts", "where al-Qaeda and other groups are known
+ * to shelter", "où opèrent...": such a sentence describes the area, not who was struck there.
+ */
+function namesAPresence(doc: ActorDoc, m: DocMention): boolean {
+  const after = doc.text.slice(m.span[1], m.span[1] + 80);
+  return PRESENCE.test(after);
+}
+
+const PRESENCE = new RegExp(
+  String.raw`^(?:['’]s?)?(?:\s+(?:and|or|et|ou)\s+(?:other\s+|d['’]autres\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?(?:\s+(?:militants|fighters|members|jihadists|insurgents|combattants|jihadistes|djihadistes|éléments))?\s+(?:` +
+    String.raw`(?:are|is|were|was|remain|remains|have been|has been)\s+(?:also\s+|still\s+|now\s+|widely\s+|heavily\s+|firmly\s+|very\s+)?(?:active|present|entrenched|based|deeply rooted|operating|known to (?:operate|shelter|hide|be active|be present|have bases))` +
+    String.raw`|(?:operate|operates|hold sway|holds sway|have a presence|has a presence|have bases|has bases|are known to|is known to)` +
+    String.raw`|(?:sont|est|restent|reste|étaient|était)\s+(?:aussi\s+|également\s+|très\s+|bien\s+|fortement\s+)?(?:actifs?|actives?|présents?|présentes?|implantés?|implantées?|basés?|basées?|installés?)` +
+    String.raw`|(?:opèrent|opère|sévissent|sévit|prolifèrent))\b`,
+  'iu',
+);
+
+/**
+ * In a sentence around the strike (not one telling it), a group named as the side a war is
+ * fought against describes the war: "the Somali government's campaign against al-Shabab",
+ * "la coalition combat les rebelles Houthis", "in the war against al-Shabab".
+ */
+function namesAnAdversary(doc: ActorDoc, m: DocMention): boolean {
+  const before = doc.text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
+  return ADVERSARY.test(before);
+}
+
+const ADVERSARY = new RegExp(
+  String.raw`(?:\b(?:war|wars|campaign|campaigns|fight|struggle|battle|insurgency|counter-?insurgency|guerre|lutte|campagne|combat)\s+(?:against|on|contre)` +
+    String.raw`|\b(?:fights|fighting|fought|battles|battling|combats|combat|combattent|combattait|combattaient|affronte|affrontent|affrontait|affrontaient|at war with|en guerre contre|is fighting|are fighting|luttent contre|lutte contre))` +
+    String.raw`\s+(?:the\s+|les\s+|l['’]\s*|la\s+|le\s+|des\s+)?(?:(?:rebel|rebels|militant|jihadist|Islamist|rebelles|jihadistes|djihadistes|islamistes|groupes?)\s+)?$`,
+  'iu',
+);
+
+/** "identified the target as an IS position", "mistook them for Taliban fighters": what the strike was meant to hit. */
+function isIntended(doc: ActorDoc, m: DocMention): boolean {
+  const before = doc.text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
+  return INTENDED.test(before);
+}
+
+const INTENDED = new RegExp(
+  String.raw`(?:\b(?:identified|misidentified|mistook|mistaken|taken|identifiée?s?|prise?s?|confondue?s?)\s+(?:[\p{L}'’-]+\s+){0,2}(?:as|for|pour|comme|avec)` +
+    String.raw`|\b(?:thought|believed|taken|pensant|croyant)\s+(?:[\p{L}'’-]+\s+){0,2}(?:to be|être))\s+(?:an?\s+|the\s+|une?\s+|des\s+|les?\s+|la\s+|l['’]\s*)?(?:[\p{L}-]+\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?)?$`,
+  'iu',
+);
 
 /**
  * A name that only labels a conflict or the region it grips: "the heartland of Boko Haram's
