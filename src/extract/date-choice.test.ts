@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDate, isStatementDate } from './date-choice.ts';
 import type { DateMention } from './collab.ts';
+import { findDates } from './dates.ts';
 
 /** Is the date `d` of sentence `s` the date of a statement or caption rather than of the strike? */
 const statement = (s: string, d: string) => isStatementDate(s, { span: [s.indexOf(d), s.indexOf(d) + d.length] });
@@ -15,6 +16,23 @@ describe('isStatementDate', () => {
     expect(statement('Wounded boys, survivors of the airstrike on the hospital, are cared for in Kabul, at the Emergency Hospital on October 8, 2015.', 'October 8, 2015')).toBe(true);
     expect(statement('An injured man who lived through the airstrike is treated on October 8, 2015, in Kabul.', 'October 8, 2015')).toBe(true);
     expect(statement('Les blessés sont soignés depuis le 8 octobre à Kaboul.', '8 octobre')).toBe(true);
+  });
+
+  it('reads Arabic statements, whose subject stands between the verb and its date', () => {
+    expect(statement('نفت روسيا قطعيا اليوم الخميس ما ذكره المرصد', 'اليوم')).toBe(true);
+    expect(statement('ما ذكره المرصد السوري لحقوق الإنسان أمس من أن غارة جوية', 'أمس')).toBe(true);
+    expect(statement('قصفت طائرات مجهولة أمس مدينة صبراتة', 'أمس')).toBe(false);
+  });
+
+  it('reads a date put before who spoke as the day of the statement', () => {
+    expect(statement("Dimanche, l'ONU a annoncé que les humanitaires avaient suspendu leur action.", 'Dimanche')).toBe(true);
+    expect(statement('On Sunday, the Pentagon said the strike had killed four fighters.', 'Sunday')).toBe(true);
+    expect(statement('On Sunday, a drone struck a car near the town, officials said.', 'Sunday')).toBe(false);
+    expect(statement('Dimanche, un drone a frappé un véhicule, a indiqué l’armée.', 'Dimanche')).toBe(false);
+  });
+
+  it('reads a possessive day as the day of what follows it', () => {
+    expect(statement("No statement has been issued on Tuesday's air raids in Gedo.", 'Tuesday')).toBe(false);
   });
 
   it('keeps the date of the strike itself', () => {
@@ -47,5 +65,41 @@ describe('chooseDate', () => {
     const ms = mentions(text, [['last month', '2026-01-01', '2026-01-31'], ['January 2', '2026-01-02', '2026-01-02']]);
     const got = chooseDate(text, ms, [[[0, lead.length]], [[lead.length + 1, text.length]]], ctx);
     expect(got.window?.precision).toBe('month');
+  });
+
+  /** chooseDate over the real date finder: lead = first line's sentence, then the rest. */
+  function choose(text: string, published: string | null, tiers: [number, number][][]) {
+    const c = { published, published_precision: published === null ? null : ('day' as const), language: 'en' };
+    return chooseDate(text, findDates(text, c), tiers, c).window;
+  }
+  const whole = (text: string, from: string): [number, number][][] => [[[text.indexOf(from), text.length]]];
+
+  it('dates a strike told by a statement made early on a day to that night or the day before', () => {
+    const text = 'Two men died in a suspected drone strike, local officials said early on Monday.';
+    expect(choose(text, '2017-01-30', whole(text, 'Two'))).toEqual({ start: '2017-01-29', end: '2017-01-30', precision: 'days' });
+    const later = 'Two men died in a suspected drone strike, local officials said on Monday.';
+    expect(choose(later, '2017-01-30', whole(later, 'Two'))).toEqual({ start: '2017-01-24', end: '2017-01-30', precision: 'week' });
+  });
+
+  it('does not take a day of another weekday than the one the strike is given', () => {
+    const text = "Jets hit the camps on Tuesday. The group took the town after its attack on the base on January 15, 2016. Nobody spoke of Tuesday's raids.";
+    expect(choose(text, null, whole(text, 'Jets'))).toBeNull();
+  });
+
+  it('without a publication date, dates a strike by a printed day of its weekday that tells a bombing', () => {
+    const text = "IS positions after the US bombing, 19 February 2016\n\nTwo hostages died in Friday's air strikes, Serbia says.";
+    expect(choose(text, null, whole(text, 'Two'))).toEqual({ start: '2016-02-19', end: '2016-02-19', precision: 'day' });
+    const fr = "Des gardes près du site d'un attentat à la voiture piégée, le 26 juin 2016.\n\nDimanche, une frappe a détruit un camp.";
+    expect(choose(fr, null, whole(fr, 'Dimanche'))).toBeNull();
+    const car = 'Guards at the site of a car bomb, 26 June 2016.\n\nOn Sunday, a US strike destroyed a camp.';
+    expect(choose(car, null, whole(car, 'On Sunday'))).toBeNull();
+  });
+
+  it('dates an undated strike by the article\'s only "this morning"', () => {
+    const text = 'A military jet bombed a camp by mistake. Earlier this morning we got reports that fighters were gathering nearby.';
+    const lead: [number, number][][] = [[[0, text.indexOf(' Earlier')]]];
+    expect(choose(text, '2017-01-17', lead)).toEqual({ start: '2017-01-17', end: '2017-01-17', precision: 'day' });
+    const two = `${text} On Sunday the army moved in.`;
+    expect(choose(two, '2017-01-17', lead)).toEqual({ start: '2017-01-11', end: '2017-01-17', precision: 'week' });
   });
 });

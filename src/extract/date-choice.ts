@@ -15,6 +15,9 @@ import type { DateContext, DateMention } from './collab.ts';
 const STATEMENT_BEFORE =
   /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|a (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)(?![\w\u00C0-\u024F])[^.;]{0,20}$|\b(?:is|are|was|were|being) (?:treated|cared for|pictured|photographed|seen|shown|recovering|buried)\b[^.;]{0,60}$|\b(?:est|sont|a été|ont été) (?:soignée?s?|photographiée?s?|inhumée?s?|enterrée?s?)(?![\w\u00C0-\u024F])[^.;]{0,60}$/i;
 const STATEMENT_AFTER = /^[^.;]{0,4}\b(?:statement|communiqué|announcement|press release|briefing)\b/i;
+/** A date put first, then who spoke: "Dimanche, l'ONU a annoncé que...", "On Sunday, the Pentagon said". */
+const FRONTED_STATEMENT =
+  /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté)|ont\s+(?:annoncé|indiqué|déclaré|affirmé))(?![\p{L}])/u;
 
 /**
  * A date attached to a statement ("announced Monday", "a annoncé lundi") or to a caption of the
@@ -23,8 +26,26 @@ const STATEMENT_AFTER = /^[^.;]{0,4}\b(?:statement|communiqué|announcement|pres
 export function isStatementDate(text: string, m: { span: [number, number] }): boolean {
   const before = text.slice(Math.max(0, m.span[0] - 100), m.span[0]);
   const after = text.slice(m.span[1], m.span[1] + 30);
-  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after);
+  if (POSSESSIVE_AFTER.test(after)) return false;
+  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after) || STATEMENT_BEFORE_AR.test(before) || FRONTED_STATEMENT.test(text.slice(m.span[1], m.span[1] + 60));
 }
+
+/** "Tuesday's air raids", "Friday's strikes": a possessive date names the day of what follows it. */
+const POSSESSIVE_AFTER = /^['’]s(?![\p{L}])/u;
+
+/**
+ * Arabic statements put the subject between the verb and its date: "نفت روسيا قطعيا اليوم"
+ * (Russia flatly denied today), "ما ذكره المرصد السوري لحقوق الإنسان أمس" (what the Observatory
+ * reported yesterday), "قال متحدث ... اليوم". So the date may follow the verb by a few words.
+ */
+const STATEMENT_BEFORE_AR =
+  /(?<![\p{L}])(?:و)?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|نفى|نفت|ذكر|ذكرت|ذكره|ذكرته|أكد|أكدت|أفاد|أفادت|صرح|صرّح|أوضح|أوضحت)(?![\p{L}])[^.;،\n]{0,45}$/u;
+
+/**
+ * "Officials said early on Monday": a statement made in the first hours of a day reports what
+ * happened that night or the day before, not up to a week before.
+ */
+const EARLY_BEFORE = /\b(?:early|tôt)\s+(?:on\s+|le\s+)?$/i;
 
 export interface DateChoice {
   window: DateWindow | null;
@@ -36,14 +57,15 @@ export interface DateChoice {
  * @param tiers ranges to look in, most relevant first
  */
 export function chooseDate(text: string, mentions: DateMention[], tiers: [number, number][][], ctx: DateContext): DateChoice {
-  let upperBound: { window: DateWindow; span: [number, number] } | null = null;
+  let upperBound: { window: DateWindow; span: [number, number]; early: boolean } | null = null;
+  const named = strikeWeekdays(text, mentions, tiers);
   for (const ranges of tiers) {
     const inTier = mentions.filter((m) => m.window !== null && ranges.some(([s, e]) => m.span[0] >= s && m.span[1] <= e));
     const strike: DateMention[] = [];
     for (const m of inTier) {
       if (isStatementDate(text, m)) {
-        if (!upperBound) upperBound = { window: m.window!, span: m.span };
-      } else strike.push(m);
+        if (!upperBound) upperBound = { window: m.window!, span: m.span, early: EARLY_BEFORE.test(text.slice(Math.max(0, m.span[0] - 12), m.span[0])) };
+      } else if (fitsWeekdays(m, named)) strike.push(m);
     }
     if (strike.length > 0) {
       const best = strike.reduce((a, b) => (width(b.window!) < width(a.window!) ? b : a));
@@ -51,11 +73,89 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     }
   }
   if (upperBound) {
-    // Strike on or before the statement: the week up to it.
+    // Strike on or before the statement: the week up to it, or the night before when the
+    // statement came early that day.
     const end = upperBound.window.end;
+    if (upperBound.early && upperBound.window.start === end) return { window: { start: addDays(end, -1), end, precision: 'days' }, span: upperBound.span };
     return { window: { start: addDays(end, -6), end, precision: 'week' }, span: upperBound.span };
   }
-  return { window: fallbackWindow(ctx), span: null };
+  if (!ctx.published && named.size > 0) {
+    const printed = printedDayOf(text, mentions, named);
+    if (printed) return { window: printed.window, span: printed.span };
+  }
+  const fallback = fallbackWindow(ctx);
+  if (fallback && fallback.precision === 'week') {
+    const today = theDayOfTheStory(text, mentions, fallback);
+    if (today) return { window: today.window, span: today.span };
+  }
+  return { window: fallback, span: null };
+}
+
+/**
+ * The weekdays the strike's sentences name for it ("Tuesday's air raids", "on Friday"), whether
+ * or not they resolve: statement days apart.
+ */
+function strikeWeekdays(text: string, mentions: DateMention[], tiers: [number, number][][]): Set<number> {
+  const out = new Set<number>();
+  for (const m of mentions) {
+    if (m.kind !== 'weekday' || typeof m.weekday !== 'number') continue;
+    const strikeDay = POSSESSIVE_STRIKE.test(text.slice(m.span[1], m.span[1] + 40));
+    if (!strikeDay && !tiers.some((ranges) => ranges.some(([s, e]) => m.span[0] >= s && m.span[1] <= e))) continue;
+    if (!isStatementDate(text, m)) out.add(m.weekday);
+  }
+  return out;
+}
+
+/** "Friday's air strikes", "Tuesday's raid": wherever it stands, the day of a strike. */
+const POSSESSIVE_STRIKE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:air\s*strikes?|strikes?|raids?|bombings?|bombardments?|attacks?)(?![\p{L}])/iu;
+
+/**
+ * A single day that names no weekday of its own is the strike's day only if it falls on a
+ * weekday the strike's sentences give: "Tuesday's air raids" are not "its attack on the base
+ * in January 15, 2016" (a Friday), and "Friday's air strikes" are "19 February 2016" (a Friday).
+ */
+function fitsWeekdays(m: DateMention, named: Set<number>): boolean {
+  if (named.size === 0 || typeof m.weekday === 'number' || !m.window || m.window.start !== m.window.end) return true;
+  return named.has(new Date(`${m.window.start}T00:00:00Z`).getUTCDay());
+}
+
+/**
+ * With no publication date, "Friday's air strikes" cannot be resolved; a full date printed
+ * elsewhere in the text that falls on that weekday (a caption's "19 February 2016", a Friday)
+ * is the day the text means. Dates of statements and of the aftermath are not.
+ */
+function printedDayOf(text: string, mentions: DateMention[], named: Set<number>): DateMention | null {
+  for (const m of mentions) {
+    if (!m.window || !m.year_printed || m.window.start !== m.window.end || isStatementDate(text, m)) continue;
+    if (!AIR_WORD.test(lineOf(text, m.span))) continue; // a caption of a car bomb dates no air strike
+    if (named.has(new Date(`${m.window.start}T00:00:00Z`).getUTCDay())) return m;
+  }
+  return null;
+}
+
+const AIR_WORD = /(?<![\p{L}])(?:air\s*strikes?|strikes?|(?<!(?:car|truck|roadside|suicide)\s)bomb(?:s|ing|ed)?|raids?|drones?|frappes?|bombardements?|bombardée?s?|غارة|غارات|قصف)(?![\p{L}])/iu;
+
+/** The line (paragraph or caption) holding a span. */
+function lineOf(text: string, span: [number, number]): string {
+  const s = text.lastIndexOf('\n', span[0] - 1) + 1;
+  const e = text.indexOf('\n', span[1]);
+  return text.slice(s, e < 0 ? text.length : e);
+}
+
+/**
+ * With no date for the strike, an article whose only time words are "today" / "this morning"
+ * (no other day in the text, statements apart) tells the events of its publication day.
+ */
+function theDayOfTheStory(text: string, mentions: DateMention[], within: DateWindow): DateMention | null {
+  let found: DateMention | null = null;
+  for (const m of mentions) {
+    if (!m.window || isStatementDate(text, m)) continue;
+    if (m.window.precision !== 'day' || m.rule !== 'today') return null;
+    if (m.window.start < within.start || m.window.end > within.end) return null;
+    if (found && found.window!.start !== m.window.start) return null;
+    found ??= m;
+  }
+  return found;
 }
 
 /**

@@ -93,6 +93,11 @@ export interface Published {
   year: number;
   /** Month (1-12) when known. */
   month: number | null;
+  /**
+   * The earliest day publication can be on, when the text itself tells a later day than
+   * `first` ("on July 27" in an article of July): an article does not report what is to come.
+   */
+  floor?: number;
 }
 
 export function parsePublished(published: string | null | undefined): Published | null {

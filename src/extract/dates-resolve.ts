@@ -20,6 +20,11 @@ export function relative(
     const [s, e] = f(pub.first);
     return windowOf(s, e, precision);
   }
+  if (typeof pub.floor === 'number' && pub.floor > pub.first && pub.floor <= pub.last) {
+    // published between the day the text last tells and the end of the month: from the
+    // expression read on the first such day to the expression read on the last
+    return windowOf(f(pub.floor)[0], f(pub.last)[1]);
+  }
   return widened(pub);
 }
 

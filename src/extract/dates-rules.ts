@@ -94,8 +94,14 @@ const TOD_NL = '(?:avond|ochtend|middag|nacht|morgen)';
  * finder checks the character before a match instead (see dates.ts, collect).
  */
 function re(src: string): RegExp {
-  return new RegExp(`(?:${src})${B1}`, G);
+  return new RegExp(`(?:${src})${END}`, G);
 }
+
+/**
+ * The end of a match: no letter or digit follows, except that a figure may run into a capital
+ * ("19 February 2016Image source"), where a caption or credit was glued to the text.
+ */
+const END = `(?:(?<=\\d)(?=\\p{Lu})|${B1})`;
 
 /** The weekday `wd` resolved against publication: most recent on/before (or strictly before, or after). */
 function weekdayRule(wd: number, mode: 'onOrBefore' | 'before' | 'after', pub: Published | null): RuleResult {

@@ -70,6 +70,13 @@ const CASES: Case[] = [
   ['Zondagavond zijn in de stad minstens 43 mensen omgekomen.', '2019-08-05', 'Zondagavond', '2019-08-04', null, 'day'],
   ['قتل 41 شخصا اليوم الجمعة في غارة جوية', '2016-02-19', 'اليوم الجمعة', '2016-02-19', null, 'day'],
   ['قتل 41 شخصا اليوم الجمعة في غارة جوية', null, 'اليوم الجمعة', null, null, null],
+  // a year glued to a caption credit that follows it
+  ['IS positions after the US bombing, 19 February 2016Image source, AP', null, '19 February 2016', '2016-02-19', null, 'day'],
+  ['Des combattants près du camp bombardé, 3 mars 2019Crédit photo AFP', null, '3 mars 2019', '2019-03-03', null, 'day'],
+  // a month-only publication date, narrowed by the latest day the text tells inside it
+  ['The first strike came on July 27. Today a second drone hit a car in Shabwa.', '2013-07', 'Today', '2013-07-27', '2013-07-31', 'days'],
+  ["Le 20 juin, un raid a visé un camp. Aujourd'hui, un drone a frappé un véhicule.", '2012-06', "Aujourd'hui", '2012-06-20', '2012-06-30', 'month'],
+  ['The drone struck on Tuesday, residents said; an earlier raid hit on Aug. 29.', '2019-08', 'Tuesday', '2019-08-27', '2019-08-27', 'day'],
 ];
 
 describe('findDates: sentence table', () => {
@@ -125,6 +132,19 @@ describe('findDates: what is not a date', () => {
     expect(en[0].window).toBeNull();
     const alone = findDates('La veille, un convoi avait été attaqué.', ctx('2019-02-20', 'fr'));
     expect(alone[0].window?.start).toBe('2019-02-19');
+  });
+
+  it('a month-only publication is not narrowed by a day outside it', () => {
+    const [, today] = findDates('The first strike came on June 27. Today a second drone hit a car.', ctx('2013-07'));
+    expect(today.window).toEqual({ start: '2013-07-01', end: '2013-07-31', precision: 'month' });
+  });
+
+  it('a weekday expression says which weekday it names, even unresolved', () => {
+    const [m] = findDates("No statement was issued on Tuesday's air raids.", ctx(null));
+    expect(m.window).toBeNull();
+    expect(m.weekday).toBe(2);
+    const [fr] = findDates('La frappe a eu lieu vendredi vers minuit.', ctx(null, 'fr'));
+    expect(fr.weekday).toBe(5);
   });
 
   it('ignores an unparseable publication date instead of throwing', () => {

@@ -30,6 +30,8 @@ export interface DateMention {
   rule: string;
   /** True when a named weekday does not fall on the named date (the window is then null). */
   inconsistent?: boolean;
+  /** The weekday the expression names (0 = Sunday), resolved or not: "Tuesday's raids", "vendredi 3 janvier". */
+  weekday?: number;
 }
 
 interface Candidate extends RuleResult {
@@ -116,6 +118,28 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
 function find(text: string, ctx: DateContext): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const pub = parsePublished(ctx?.published ?? null);
+  const first = findWith(text, pub);
+  // Only a month (or year) published: the text's own latest day in it is a lower bound for the
+  // publication day, which narrows "today" and "on Tuesday" ("July 27" ... "today" -> 27-31 July).
+  if (!pub || pub.precision === 'day') return first;
+  const floor = latestToldDay(first, pub);
+  return floor === null ? first : findWith(text, { ...pub, floor });
+}
+
+/** The latest single day or range end the text tells inside the publication window (not a future one). */
+function latestToldDay(ms: DateMention[], pub: Published): number | null {
+  let best: number | null = null;
+  for (const m of ms) {
+    if ((m.kind !== 'absolute' && m.kind !== 'range') || !m.window) continue;
+    const [y, mo, d] = m.window.end.split('-').map(Number);
+    const dn = dayNumber(y, mo, d);
+    if (dn === null || dn <= pub.first || dn > pub.last) continue;
+    if (best === null || dn > best) best = dn;
+  }
+  return best;
+}
+
+function findWith(text: string, pub: Published | null): DateMention[] {
   const found = new Map<string, Candidate>();
   for (const w of scanWordsWhere(text, 0, text.length, (a, b) => mayAnchor(text, a, b))) {
     const kinds = anchorKinds(w, text);
@@ -249,5 +273,6 @@ function toMention(c: Candidate, text: string): DateMention {
     rule: c.rule,
   };
   if (c.inconsistent) m.inconsistent = true;
+  if (typeof c.weekday === 'number') m.weekday = c.weekday;
   return m;
 }
