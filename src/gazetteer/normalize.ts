@@ -3,7 +3,8 @@
  * names with the same function, so every variant a rule folds together matches every
  * other: case, accents, apostrophes, hyphens, Arabic articles, Arabic letter variants and
  * a few Latin transliteration habits (Shabwah / Shabwa, Tombouctou / Tombuctu,
- * Djibouti / Jibouti, Qandahar / Kandahar, Miranshah / Miransha, doubled consonants).
+ * Djibouti / Jibouti, Qandahar / Kandahar, Miranshah / Miransha, Dhamar / Damar, Khost / Kost,
+ * doubled consonants).
  *
  * A normalised name is a *key*: folded tokens joined by one space, articles removed.
  */
@@ -50,7 +51,8 @@ function foldArabic(tok: string): string {
  * to be consistent, not linguistically exact.
  */
 function foldLatin(s: string): string {
-  s = s.replace(/dj/g, 'j').replace(/ou/g, 'u').replace(/q/g, 'k').replace(/ck/g, 'k');
+  // dh~d, kh~k: Dhamar / Damar, Khost / Kost; q~k: Murzuq / Murzuk, Qandahar / Kandahar
+  s = s.replace(/dj/g, 'j').replace(/ou/g, 'u').replace(/q/g, 'k').replace(/ck/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd');
   // a y closing a vowel: Bayhan / Baihan, Sheyban / Sheiban
   s = s.replace(/([aeou])y(?=[^aeiouy]|$)/g, '$1i');
   // collapse doubled letters: Shabaab / Shabab, Jabbar / Jabar, Saeed keeps "ae"

@@ -136,8 +136,11 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     let base = bases.get(m.raw.key);
     if (!base) bases.set(m.raw.key, (base = baseOf(d, m.raw.postings)));
     m.cands = scoreBase(d, base, weights);
-    const hasTown = m.cands.some((c) => fcodeOf(d, c.place).startsWith('PPL') && c.prior > 1);
-    for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level, hasTown);
+    // a region is read as its namesake town only when that town is in the same country:
+    // "Tigré" in an Ethiopian story is the region even though a Venezuelan El Tigre exists
+    const townCountries = new Set<number>();
+    for (const c of m.cands) if (c.prior > 1 && fcodeOf(d, c.place).startsWith('PPL')) townCountries.add(d.country[c.place]);
+    for (const c of m.cands) c.score = c.prior + adminBonus(fcodeOf(d, c.place), m.admin?.level, townCountries.has(d.country[c.place]));
     m.cands.sort((a, b) => b.score - a.score);
     m.best = m.cands[0] ?? null;
   };
