@@ -32,6 +32,8 @@ export const CIVILIAN_NOUNS = new Set([
 export const KILLED_AFTER = [
   'killed', 'dead', 'died', 'die', 'bodies', 'perished', 'slain', 'lost their lives', 'lost their life', 'deaths', 'fatalities',
   'feared killed', 'tués', 'tuées', 'tué', 'tuée', 'morts', 'mortes', 'mort', 'péri', 'décédés', 'décédées', 'trouvé la mort', 'perdu la vie',
+  // military French: "éliminés" is killed (unlike "neutralisés" or "mis hors de combat", which may be captured or wounded)
+  'éliminés', 'éliminées', 'éliminé', 'éliminée',
   'doden', 'gedood', 'omgekomen', 'om het leven',
 ];
 
@@ -44,6 +46,7 @@ export const INJURED_AFTER = [
 export const KILLED_BEFORE = [
   'killing', 'killed', 'kills', 'kill', 'claimed the lives of', 'took the lives of', 'claiming the lives of',
   'tuant', 'a tué', 'ont tué', 'avoir tué', 'tuer', 'tué', 'tués', 'auraient tué', 'aurait tué', 'tue', 'tuent', 'coûté la vie à', 'coûtant la vie à',
+  'éliminant', 'a éliminé', 'ont éliminé',
 ];
 
 export const INJURED_BEFORE = ['wounding', 'wounded', 'wounds', 'injuring', 'injured', 'injures', 'blessant', 'a blessé', 'ont blessé'];

@@ -37,6 +37,7 @@ const CASES: Array<[string, R, R, R]> = [
   ['In 2012 the group lost 41 members to drone strikes.', null, null, null],
   ['Dozens of people were killed in the raids, activists said.', [20, null], null, null],
   ['The strike claimed the lives of 12 civilians, the UN said.', [12, 12], null, [12, 12]],
+  ['An aircraft hit a hospital, killing well over a dozen people.', [12, null], null, null],
   // French
   ['Des habitants de la zone évoquent une « trentaine » de morts, surtout des femmes.', [30, 30], null, null],
   ["Des habitants ont indiqué qu'une \"trentaine de civils\", en majorité des femmes, avaient péri.", [30, 30], null, [30, 30]],
@@ -56,6 +57,8 @@ const CASES: Array<[string, R, R, R]> = [
   ['Pas de victimes civiles, a assuré le porte-parole.', null, null, [0, 0]],
   ['Entre 5 et 7 personnes ont été tuées dans la frappe.', [5, 7], null, null],
   ['Près de 30 personnes auraient été blessées.', null, [30, 30], null],
+  ["Une vingtaine de terroristes ont été éliminés lors de frappes aériennes, selon l'armée.", [20, 20], null, null],
+  ['Les frappes ont éliminé au moins 12 jihadistes dans la zone.', [12, null], null, null],
   // denials of civilian harm count as a zero claim; "one of five" counts five
   ['The military rejected reports that civilians died in the strike.', null, null, [0, 0]],
   ['The command said the strike killed "several militants" and no civilians.', [2, null], null, [0, 0]],

@@ -17,6 +17,8 @@ describe('parseNumber', () => {
     ['no fewer than 18', 18, null],
     ['more than 22', 22, null],
     ['over 60', 60, null],
+    ['well over a dozen', 12, null],
+    ['well above 30', 30, null],
     ['up to 200', null, 200],
     ['as many as 200', null, 200],
     ['about 95', 95, 95],

@@ -67,6 +67,7 @@ const QUANTITY_WORDS = new Set([
 /** Words that start a quantity only before certain next words: "at" least, "a" dozen, "une" trentaine. */
 const QUANTITY_LEADS: Record<string, (next: string) => boolean> = {
   at: (n) => n === 'least' || n === 'most',
+  well: (n) => n === 'over' || n === 'above',
   in: (n) => n === 'excess',
   a: (n) => ['dozen', 'few', 'handful', 'number', 'hundred', 'thousand'].includes(n),
   an: (n) => n === 'estimated',
@@ -123,7 +124,7 @@ export const NUMBER_RE = `(?:${APPROX_RE}|${DIGITS_RE}|${WORDS_RE})`;
 
 /** Regex source for qualifiers that may precede a number. */
 export const QUALIFIER_RE =
-  `(?:at\\s+least|no\\s+(?:fewer|less)\\s+than|not\\s+less\\s+than|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of|` +
+  `(?:at\\s+least|well\\s+(?:over|above)|no\\s+(?:fewer|less)\\s+than|not\\s+less\\s+than|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of|` +
   `up\\s+to|as\\s+many\\s+as|nearly|almost|about|around|approximately|roughly|some|an\\s+estimated|close\\s+to|` +
   `at\\s+most|fewer\\s+than|less\\s+than|` +
   `au\\s+moins|plus\\s+d['’]|plus\\s+de|près\\s+d['’]|près\\s+de|environ|quelque|jusqu['’]à|pas\\s+moins\\s+de|au\\s+minimum|au\\s+maximum|moins\\s+de|d['’]au\\s+moins|` +
@@ -138,7 +139,7 @@ type Qualifier = 'min' | 'max' | 'approx' | 'point';
 
 function qualifierOf(q: string): Qualifier {
   const k = q.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  if (/^(at least|no (fewer|less) than|not less than|more than|over|upwards of|in excess of|au moins|d'au moins|plus d'|plus de|pas moins de|au minimum|ten minste|minstens|zeker|ruim)$/.test(k))
+  if (/^(at least|well over|well above|no (fewer|less) than|not less than|more than|over|upwards of|in excess of|au moins|d'au moins|plus d'|plus de|pas moins de|au minimum|ten minste|minstens|zeker|ruim)$/.test(k))
     return 'min';
   if (/^(up to|as many as|at most|fewer than|less than|jusqu'à|au maximum|moins de)$/.test(k)) return 'max';
   return 'approx';
