@@ -53,6 +53,11 @@ describe('stance, sentence by sentence (English)', () => {
     ["Somalia's information ministry says the commander died in an operation with international partners.", ['SO:confirms']],
     ['A drone strike killed five people, Yemeni officials said.', []],
     ["The RSF's official channels carried no statement on the drone attack by the Rapid Support Forces.", ['RSF:alleges', 'RSF:no_comment']],
+    // a platform said to be a side's own names that side as the striker
+    ['The Washington Post reported that the drone was Turkish.', ['TR:alleges']],
+    ['Local sources said the aircraft was probably Russian.', ['RU:suspected']],
+    // a sentence hedging a side's part in the strike does not also assert it
+    ['Two men died in a suspected US drone strike, only hours after American commandos conducted a raid nearby.', ['US:suspected']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });
@@ -74,6 +79,9 @@ describe('stance, sentence by sentence (French)', () => {
     ["Selon un bulletin de l'armée nigérienne, une vingtaine de terroristes ont été éliminés lors de frappes aériennes.", ['NE:confirms']],
     ["Mercredi, l'armée du Burkina a admis que des civils avaient péri lors de frappes aériennes.", ['BF:confirms']],
     ["Au moins 13 civils ont été tués par deux frappes de drone nocturnes de l'armée malienne, selon Amnesty.", ['ML:alleges']],
+    ["Selon des sources locales, l'avion était français.", ['FR:alleges']],
+    ["Selon des témoins, l'appareil était vraisemblablement turc.", ['TR:suspected']],
+    ['Deux hommes ont péri dans une frappe de drone américain présumée, quelques heures après un raid de commandos américains.', ['US:suspected']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });
@@ -84,6 +92,7 @@ describe('stance in other languages of the development set', () => {
     ['Het LNA geeft de luchtaanval toe, maar ontkent dat het burgers viseerde.', ['LNA:confirms']],
     ['قال متحدث باسم الجيش الأمريكي إن قوات بلاده شنت غارات جوية على مواقع لتنظيم داعش في ليبيا.', ['US:confirms']],
     ['A drone strike by Haftar forces hit Murzuq. The GNA confirmed that Murzuq was hit by an air strike.', ['LNA:alleges']],
+    ['قتل 56 شخصا في قصف جوي شنه الجيش الإثيوبي على مخيم للنازحين.', ['ET:alleges']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });

@@ -50,11 +50,11 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   for (const s of doc.sentences) {
     if (scope.has(s.index) || !inBody(s.index)) continue;
     const [t0, t1] = doc.sentenceTokens[s.index];
-    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m)) && voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) scope.add(s.index);
+    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m, doc)) && voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) scope.add(s.index);
   }
   // the sides named as striking anywhere in scope: their officials' word on the strike is their own
   const strikerRoots = new Set(
-    doc.mentions.filter((m) => scope.has(m.sentence) && eligible(m) && (m.roles.agent || m.roles.strike) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)),
+    doc.mentions.filter((m) => scope.has(m.sentence) && eligible(m, doc) && strikes(doc, m) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)),
   );
   const out: Attribution[] = [];
   const seen = new Set<string>();
@@ -76,7 +76,7 @@ function isComment(doc: ActorDoc, i: number): boolean {
 }
 
 /** Can this mention be a belligerent at all (a state, its forces, or a group with its own drones)? */
-function eligible(m: DocMention): boolean {
+function eligible(m: DocMention, doc: ActorDoc): boolean {
   const r = m.roles;
   if (r.target && !r.agent) return false;
   switch (m.actor.kind) {
@@ -87,7 +87,7 @@ function eligible(m: DocMention): boolean {
     case 'force':
       return true;
     case 'state':
-      if (m.via === 'demonym') return r.official || r.strike;
+      if (m.via === 'demonym') return r.official || r.strike || namedAsPlatformOwner(doc, m);
       // "in Somalia" is a place; "in the US drone strike" names the striker
       if (r.place && !r.official && !r.strikeNext) return false;
       return r.official || r.strike || r.agent || r.speaker;
@@ -122,7 +122,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   const [t0, t1] = doc.sentenceTokens[si];
   // a group named as the striker elsewhere may comment or keep silent here
   const ms = doc.mentions.filter(
-    (m) => m.sentence === si && (eligible(m) || (m.actor.kind === 'armed_group' && m.roles.voices && strikerRoots.has(belligerentIdOf(m.actor.id)))),
+    (m) => m.sentence === si && (eligible(m, doc) || (m.actor.kind === 'armed_group' && m.roles.voices && strikerRoots.has(belligerentIdOf(m.actor.id)))),
   );
   if (ms.length === 0) return [];
   const noComment = cues(stance.no_comment, doc, t0, t1);
@@ -168,7 +168,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   }
 
   const rootOf = (m: DocMention) => belligerentIdOf(m.actor.id);
-  const strikers = ms.filter((m) => !result.has(m) && (m.roles.agent || m.roles.strike));
+  const strikers = ms.filter((m) => !result.has(m) && strikes(doc, m));
   // "a French drone said" is no speaker; "the Defence Headquarters said the bombing..." is
   const speakers = ms.filter((m) => !result.has(m) && m.roles.speaker && canSpeak(m, strikerRoots) && !(m.roles.strike && !m.roles.official && m.actor.kind !== 'force'));
   for (const sp of speakers) {
@@ -190,10 +190,14 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     result.set(m, { stance: sentenceHedged || near ? 'suspected' : 'alleges', cue: null });
   }
 
+  // "died in a suspected US drone strike, only hours after American commandos conducted a
+  // raid": a sentence that hedges a side's part in the strike does not also assert it
+  const hedgedRoots = new Set([...result.entries()].filter(([, r]) => r.stance === 'suspected').map(([m]) => rootOf(m)));
   const out: Attribution[] = [];
   for (const m of ms) {
     const r = result.get(m);
     if (!r) continue;
+    if (r.stance === 'alleges' && hedgedRoots.has(rootOf(m))) continue;
     // id: the state or group that struck; name: the force when one is named ("Saudi-led
     // coalition", "CIA"), so a reader or an evaluation can see which arm of it
     const id = rootOf(m);
@@ -205,6 +209,41 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     out.push({ actor, stance: r.stance, source, span });
   }
   return out;
+}
+
+/**
+ * Named as the one who struck: by the words around the name (agent, platform), by a platform
+ * said to be its own ("reported that the drone was Turkish"), or, in Arabic, after the verb
+ * that has it as subject ("قصف جوي شنه الجيش الإثيوبي", an air raid the Ethiopian army launched).
+ */
+function strikes(doc: ActorDoc, m: DocMention): boolean {
+  return m.roles.agent || m.roles.strike || namedAsPlatformOwner(doc, m) || agentAfterVerb(doc, m);
+}
+
+const PLATFORM_IS = new RegExp(
+  String.raw`\b(?:drones?|aircraft|planes?|jets?|warplanes?|helicopters?|missiles?|bombs?|UAVs?|avions?|appareils?|hélicoptères?|missiles?)\s+(?:was|were|is|are|had been|has been|était|étaient|est|sont|serait|seraient|aurait été|appeared to be|appears to be|seemed to be|semblait être|semble être)\s+(?:(?:probably|likely|apparently|reportedly|most likely|believed to be|probablement|vraisemblablement|sans doute|apparemment)\s+)?$`,
+  'iu',
+);
+
+/** "the drone was Turkish", "l'avion était probablement français": a demonym that owns the platform. */
+function namedAsPlatformOwner(doc: ActorDoc, m: DocMention): boolean {
+  if (m.via !== 'demonym') return false;
+  if (!/^\s*(?:[.,;:!?)"”»]|$|\s(?:and|but|et|mais|according|selon|officials|sources)\b)/iu.test(doc.text.slice(m.span[1], m.span[1] + 14))) return false;
+  return PLATFORM_IS.test(doc.text.slice(Math.max(0, m.span[0] - 60), m.span[0]));
+}
+
+/** Arabic verbs of striking with the subject after them (and an object pronoun on the verb). */
+const AR_AGENT_VERBS = new Set(['شن', 'شنت', 'شنه', 'شنها', 'شنته', 'شنتها', 'نفذ', 'نفذت', 'نفذه', 'نفذها', 'نفذته', 'نفذتها', 'استهدف', 'استهدفت', 'قصف', 'قصفت', 'هاجم', 'هاجمت', 'أطلق', 'أطلقت', 'اطلق', 'اطلقت']);
+
+/** "شنه الجيش الإثيوبي": the army named right after an Arabic verb of striking (a noun of office between). */
+function agentAfterVerb(doc: ActorDoc, m: DocMention): boolean {
+  const [s0] = doc.sentenceTokens[m.sentence] ?? [0];
+  for (let i = m.tokens[0] - 1; i >= Math.max(s0, m.tokens[0] - 3); i--) {
+    const t = doc.tokens[i];
+    if (AR_AGENT_VERBS.has(t.norm) || AR_AGENT_VERBS.has(t.raw)) return true;
+    if (!/^\p{Script=Arabic}+$/u.test(t.raw)) return false;
+  }
+  return false;
 }
 
 /** "denies targeting civilians", "a démenti toute victime civile": a denial of harm, not of the strike. */
