@@ -103,3 +103,19 @@ describe('chooseDate', () => {
     expect(choose(two, '2017-01-17', lead)).toEqual({ start: '2017-01-11', end: '2017-01-17', precision: 'week' });
   });
 });
+
+describe('a strike told again with its day', () => {
+  it('is not taken for an earlier strike when the day lies inside the lead\'s vaguer window', async () => {
+    const { extract } = await import('./index.ts');
+    const text = [
+      'Rights group says drone strike killed civilians',
+      '',
+      'A rights group said Monday that a drone strike, apparently by the army, killed 17 civilians in the west of the country last month.',
+      'The strike also killed three fighters, it said.',
+      'The group said in a statement that "an apparent drone strike by the army killed at least 17 civilians at a busy market" on January 6.',
+    ].join('\n');
+    const doc = { id: 't', name: 't', title: null, text, published: '2026-02-10', published_precision: 'day' as const, language: 'en' };
+    const [r] = extract(doc, { gazetteer: null });
+    expect(r.date).toEqual({ start: '2026-01-06', end: '2026-01-06', precision: 'day' });
+  });
+});

@@ -219,7 +219,11 @@ function dropOldDated(ctx: DocContext): void {
     // A back-reference that dates the strike ("a survivor of the March 17 attack") when the
     // strike's own sentence gives no date is that strike, not an earlier one.
     const datesTheUndated = !e.strong && firstDates.length === 0;
-    const isOld = (xs: typeof ds) => xs.length > 0 && xs.every((d) => Date.parse(d.window!.end) < limit);
+    // A day inside the first strike's own vaguer window ("last month" ... "on January 6") is
+    // that strike told again with its day, not an earlier one.
+    const inFirst = (d: (typeof ds)[number]) =>
+      firstDates.some((f) => f.window!.start !== f.window!.end && d.window!.start >= f.window!.start && d.window!.end <= f.window!.end);
+    const isOld = (xs: typeof ds) => xs.length > 0 && xs.every((d) => Date.parse(d.window!.end) < limit && !inFirst(d));
     const old = !datesTheUndated && (isOld(ds) || (ds.length === 0 && e !== body[0] && !e.headline && sameDayAsOld(ctx, e.sentence, datesOf, isOld)));
     if (old) analysis.background.push({ sentence: e.sentence, reasons: ['old-date'] });
     else keep.add(e.sentence);
