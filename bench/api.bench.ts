@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { bulkInsertIncidents, rng, syntheticIncident } from '../src/query/synthetic.ts';
+import { listPaths } from './api-paths.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,37 +70,6 @@ async function startServer(): Promise<{ url: string; pid: number; stop: () => vo
     child.once('exit', (c) => fail(new Error(`server exited with ${c}`)));
   });
   return { url: first.trim(), pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-type Kind = 'country' | 'grade_type' | 'target' | 'near' | 'dates' | 'mixed';
-
-/** Realistic dashboard filters: a date window plus a country, grade, type, target or place. */
-function listPaths(count: number, seed: number, kind: Kind): string[] {
-  const r = rng(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const y = 2002 + Math.floor(r() * 23);
-    const m = 1 + Math.floor(r() * 12);
-    const from = `${y}-${String(m).padStart(2, '0')}-01`;
-    const to = `${y + Math.floor(r() * 3)}-12-31`;
-    const base = `/api/incidents?limit=50&event_date_from=${from}&event_date_to=${to}`;
-    const by: Record<Exclude<Kind, 'mixed'>, () => string> = {
-      country: () => `${base}&country=${pick(['ML', 'SO', 'YE', 'PK', 'AF', 'SY', 'LY', 'NG', 'BF'])}`,
-      grade_type: () =>
-        pick([
-          `${base}&country=${pick(['ML', 'SO', 'YE'])}&grade=${pick(['confirmed', 'weak', 'contested'])}`,
-          `${base}&event_type=drone_strike&country=${pick(['SO', 'PK', 'YE'])}`,
-          `/api/incidents?limit=50&country=${pick(['ML', 'SO'])}&belligerent=US&status=acknowledged,alleged`,
-        ]),
-      target: () => `${base}&target=${pick(['AQIM', 'al-Shabaab', 'Taliban'])}`,
-      near: () => `${base}&near=${pick(['17.5,-2.5', '2.5,43.5', '15,46'])},${pick([25, 50, 100])}`,
-      dates: () => base,
-    };
-    const k = kind === 'mixed' ? pick(Object.keys(by) as Exclude<Kind, 'mixed'>[]) : kind;
-    out.push(by[k]());
-  }
-  return out;
 }
 
 /**

@@ -6,6 +6,14 @@ import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
 import { buildWhere, rtreeSql, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
+import {
+  actorCountSql,
+  actorDriver,
+  actorPageSql,
+  type ActorDriver,
+  type After,
+  type Phase,
+} from './actor-pages.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
 export interface IncidentSummary {
@@ -39,34 +47,54 @@ export interface IncidentPage {
   next_cursor: string | null;
 }
 
-const COLUMNS = `i.id, i.grade, i.event_type, i.date_start, i.date_end, i.country, i.admin1,
-  json_extract(i.body, '$.place.name') AS place, i.lat, i.lon, i.radius_km, i.killed_low, i.killed_best,
-  i.killed_high, i.civilians_best, i.sources`;
+/**
+ * A list row, from the compact incident_list table of migration 11 (same rowid and column
+ * names as incidents, so the filter SQL runs on either; the actors come as JSON).
+ */
+const COLUMNS = `i.id, i.grade, i.event_type, i.date_start, i.date_end, i.country, i.admin1, i.place, i.lat, i.lon,
+  i.radius_km, i.killed_low, i.killed_best, i.killed_high, i.civilians_best, i.sources, i.targets, i.belligerents`;
 
 type Row = Omit<IncidentSummary, 'targets' | 'belligerents'>;
+type ListRow = Row & { targets: string; belligerents: string };
+
+const summary = (r: ListRow): IncidentSummary => ({
+  ...r,
+  targets: JSON.parse(r.targets) as string[],
+  belligerents: JSON.parse(r.belligerents) as IncidentSummary['belligerents'],
+});
+
+/** Beyond this offset a page is read by the plain query (actor walks would each read offset rows). */
+const MAX_WALK_OFFSET = 2_000;
 
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
 export function listIncidents(db: Database.Database, f: ResolvedFilters, paging: Paging): IncidentPage {
-  const where = whereFor(db, f);
   const { limit, sort } = paging;
-  let rows: Row[];
-  const from = `incidents i${dateOrderHint(f, where)}`;
-  if (paging.page !== undefined && paging.cursor === undefined) {
-    rows = stmt(db, `SELECT ${COLUMNS} FROM ${from} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).all(
-      ...where.params,
-      limit + 1,
-      (paging.page - 1) * limit,
-    ) as Row[];
+  const byPage = paging.page !== undefined && paging.cursor === undefined;
+  const offset = byPage ? (paging.page! - 1) * limit : 0;
+  const driver = offset <= MAX_WALK_OFFSET ? driverFor(db, f) : null;
+  const where = driver ? null : whereFor(db, f);
+  let rows: ListRow[];
+  if (byPage) {
+    rows = driver
+      ? runActorPage(db, driver, sort, 'all', null, limit + 1, offset)
+      : (stmt(
+          db,
+          `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where!)} WHERE ${where!.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`,
+        ).all(...where!.params, limit + 1, offset) as ListRow[]);
   } else {
     const after = paging.cursor ? decodeCursor(paging.cursor, sort) : null;
-    rows = keysetRows(db, where, sort, after, limit + 1, from);
+    rows = keysetRows(sort, after, limit + 1, (phase, cont, want) =>
+      driver
+        ? runActorPage(db, driver, sort, phase, cont ? { day: after!.d, id: after!.id } : null, want)
+        : plainPage(db, f, where!, sort, phase, cont ? after : null, want),
+    );
   }
   const more = rows.length > limit;
   if (more) rows = rows.slice(0, limit);
   const last = rows[rows.length - 1];
   return {
-    items: withActors(db, rows),
-    ...cappedTotal(db, f, where),
+    items: rows.map(summary),
+    ...(driver ? cappedActorTotal(db, driver) : cappedTotal(db, f, where!)),
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
     next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
@@ -80,49 +108,99 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
  * whole date window, which costs hundreds of milliseconds over a million incidents.
  */
 function dateOrderHint(f: ResolvedFilters, where: Where): string {
-  return where.selective || f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox ? '' : ' INDEXED BY incidents_date_cover';
+  return where.selective || f.country || f.grade || f.event_type || f.admin1 || f.near || f.bbox
+    ? ''
+    : ' INDEXED BY incident_list_date';
 }
 
 function orderBy(sort: SortOrder): string {
-  return sort === 'date_desc' ? 'ORDER BY i.date_start DESC, i.id DESC' : 'ORDER BY i.date_start ASC, i.id ASC';
+  return sort === 'date_desc'
+    ? 'ORDER BY i.date_start DESC, i.id DESC'
+    : 'ORDER BY i.date_start ASC, i.id ASC';
 }
 
 /**
  * Keyset pagination in two phases, because row-value comparisons never match NULL dates:
  * dated incidents by (date_start, id), undated ones by id; SQLite sorts NULL first, so
  * ascending order reads the undated phase first and descending order reads it last.
+ * `read(phase, continues, want)` reads one phase, after the cursor when `continues`.
  */
-function keysetRows(db: Database.Database, where: Where, sort: SortOrder, after: CursorBody | null, want: number, from: string): Row[] {
-  const desc = sort === 'date_desc';
-  const cmp = desc ? '<' : '>';
-  const dir = desc ? 'DESC' : 'ASC';
-  const phases: ('dated' | 'undated')[] = desc ? ['dated', 'undated'] : ['undated', 'dated'];
+function keysetRows(
+  sort: SortOrder,
+  after: CursorBody | null,
+  want: number,
+  read: (phase: 'dated' | 'undated', continues: boolean, want: number) => ListRow[],
+): ListRow[] {
+  const phases: ('dated' | 'undated')[] = sort === 'date_desc' ? ['dated', 'undated'] : ['undated', 'dated'];
   let start = 0;
   if (after) start = phases.indexOf(after.d === null ? 'undated' : 'dated');
-  const out: Row[] = [];
-  for (let p = start; p < phases.length && out.length < want; p++) {
-    const phase = phases[p];
-    const cont = after !== null && p === start;
-    let sql: string;
-    const params = [...where.params];
-    if (phase === 'dated') {
-      sql = `SELECT ${COLUMNS} FROM ${from} WHERE ${where.sql} AND i.date_start IS NOT NULL`;
-      if (cont) {
-        sql += ` AND (i.date_start, i.id) ${cmp} (?, ?)`;
-        params.push(after!.d, after!.id);
-      }
-      sql += ` ORDER BY i.date_start ${dir}, i.id ${dir} LIMIT ?`;
-    } else {
-      sql = `SELECT ${COLUMNS} FROM ${from} WHERE ${where.sql} AND i.date_start IS NULL`;
-      if (cont) {
-        sql += ` AND i.id ${cmp} ?`;
-        params.push(after!.id);
-      }
-      sql += ` ORDER BY i.id ${dir} LIMIT ?`;
-    }
-    out.push(...(stmt(db, sql).all(...params, want - out.length) as Row[]));
-  }
+  const out: ListRow[] = [];
+  for (let p = start; p < phases.length && out.length < want; p++)
+    out.push(...read(phases[p], after !== null && p === start, want - out.length));
   return out;
+}
+
+/** One keyset phase by the filter SQL over incident_list, in date order. */
+function plainPage(
+  db: Database.Database,
+  f: ResolvedFilters,
+  where: Where,
+  sort: SortOrder,
+  phase: 'dated' | 'undated',
+  after: CursorBody | null,
+  want: number,
+): ListRow[] {
+  const cmp = sort === 'date_desc' ? '<' : '>';
+  const dir = sort === 'date_desc' ? 'DESC' : 'ASC';
+  const params = [...where.params];
+  let sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql}`;
+  if (phase === 'dated') {
+    sql += ' AND i.date_start IS NOT NULL';
+    if (after) {
+      sql += ` AND (i.date_start, i.id) ${cmp} (?, ?)`;
+      params.push(after.d, after.id);
+    }
+    sql += ` ORDER BY i.date_start ${dir}, i.id ${dir} LIMIT ?`;
+  } else {
+    sql += ' AND i.date_start IS NULL';
+    if (after) {
+      sql += ` AND i.id ${cmp} ?`;
+      params.push(after.id);
+    }
+    sql += ` ORDER BY i.id ${dir} LIMIT ?`;
+  }
+  return stmt(db, sql).all(...params, want) as ListRow[];
+}
+
+/** The actor walk of the filters (see actor-pages.ts), or null when the filter SQL serves better. */
+function driverFor(db: Database.Database, f: ResolvedFilters): ActorDriver | null {
+  return actorDriver(f, f.event_date_from ? maxWindowDays(db) : undefined, (without) =>
+    whereFor(db, { ...f, ...without }),
+  );
+}
+
+function runActorPage(
+  db: Database.Database,
+  d: ActorDriver,
+  sort: SortOrder,
+  phase: Phase,
+  after: After | null,
+  want: number,
+  offset = 0,
+): ListRow[] {
+  const q = actorPageSql(d, COLUMNS, sort, phase, after, want, offset);
+  return stmt(db, q.sql).all(...q.params) as ListRow[];
+}
+
+function cappedActorTotal(db: Database.Database, d: ActorDriver): { total: number; total_exact: boolean } {
+  const q = actorCountSql(d, TOTAL_CAP + 1);
+  const key = `${dataVersion(db)}|walk|${q.sql}|${JSON.stringify(q.params)}`;
+  let n = countCache.get(key);
+  if (n === undefined) {
+    n = (stmt(db, q.sql).get(...q.params) as { n: number }).n;
+    countCache.set(key, n);
+  }
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, total_exact: false } : { total: n, total_exact: true };
 }
 
 /** Adds each incident's targets and belligerents (one query for the whole page). */
@@ -133,7 +211,12 @@ export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[
     db,
     `SELECT incident_id, actor_id, role, status FROM incident_actors WHERE incident_id IN (SELECT value FROM json_each(?))
      ORDER BY incident_id, role, actor_id`,
-  ).all(JSON.stringify(ids)) as { incident_id: string; actor_id: string; role: string; status: string | null }[];
+  ).all(JSON.stringify(ids)) as {
+    incident_id: string;
+    actor_id: string;
+    role: string;
+    status: string | null;
+  }[];
   const by = new Map<string, IncidentSummary>();
   const out = rows.map((r) => {
     const s: IncidentSummary = { ...r, targets: [], belligerents: [] };
@@ -144,13 +227,18 @@ export function withActors(db: Database.Database, rows: Row[]): IncidentSummary[
     const s = by.get(a.incident_id);
     if (!s) continue;
     if (a.role === 'target') s.targets.push(a.actor_id);
-    else if (a.role === 'belligerent') s.belligerents.push({ actor: a.actor_id, status: (a.status ?? 'unknown') as AttributionStatus });
+    else if (a.role === 'belligerent')
+      s.belligerents.push({ actor: a.actor_id, status: (a.status ?? 'unknown') as AttributionStatus });
   }
   return out;
 }
 
 /** The WHERE clause of filters on this database (with its date-window bound). */
-export function whereFor(db: Database.Database, f: ResolvedFilters, overrides: Partial<WhereOptions> = {}): Where {
+export function whereFor(
+  db: Database.Database,
+  f: ResolvedFilters,
+  overrides: Partial<WhereOptions> = {},
+): Where {
   return buildWhere(f, {
     ...(f.event_date_from ? { maxWindowDays: maxWindowDays(db) } : {}),
     denseBox: (b) => boxIsDense(db, b),
@@ -166,8 +254,15 @@ const RARE_ACTOR = 5_000;
  * Whether at most RARE_ACTOR incidents have one of these actors in this role (with one of
  * these statuses): a count over the covering actor index of migration 9, stopped early.
  */
-export function actorsAreRare(db: Database.Database, role: string, ids: readonly string[], statuses?: readonly string[]): boolean {
-  const st = statuses?.length ? ` AND coalesce(status, 'unknown') IN (${statuses.map(() => '?').join(', ')})` : '';
+export function actorsAreRare(
+  db: Database.Database,
+  role: string,
+  ids: readonly string[],
+  statuses?: readonly string[],
+): boolean {
+  const st = statuses?.length
+    ? ` AND coalesce(status, 'unknown') IN (${statuses.map(() => '?').join(', ')})`
+    : '';
   const n = (
     stmt(
       db,
@@ -183,7 +278,9 @@ const DENSE_BOX = 20_000;
 /** Whether a box (and date window) holds more than DENSE_BOX incidents (an R*Tree-only count, stopped early). */
 export function boxIsDense(db: Database.Database, b: Box): boolean {
   const r = rtreeSql(b);
-  const n = (stmt(db, `SELECT count(*) AS n FROM (${r.sql} LIMIT ${DENSE_BOX + 1})`).get(...r.params) as { n: number }).n;
+  const n = (
+    stmt(db, `SELECT count(*) AS n FROM (${r.sql} LIMIT ${DENSE_BOX + 1})`).get(...r.params) as { n: number }
+  ).n;
   return n > DENSE_BOX;
 }
 
@@ -196,20 +293,29 @@ const countCache = new LruCache<string, number>(2000);
  */
 export const TOTAL_CAP = 100;
 
-function cappedTotal(db: Database.Database, f: ResolvedFilters, where: Where): { total: number; total_exact: boolean } {
+function cappedTotal(
+  db: Database.Database,
+  f: ResolvedFilters,
+  where: Where,
+): { total: number; total_exact: boolean } {
   const n = countIncidents(db, f, where, TOTAL_CAP + 1);
   return n > TOTAL_CAP ? { total: TOTAL_CAP, total_exact: false } : { total: n, total_exact: true };
 }
 
 /** How many incidents match (at most `cap` when given); cached until the database changes. */
-export function countIncidents(db: Database.Database, f: ResolvedFilters, where: Where = whereFor(db, f), cap?: number): number {
+export function countIncidents(
+  db: Database.Database,
+  f: ResolvedFilters,
+  where: Where = whereFor(db, f),
+  cap?: number,
+): number {
   const key = `${dataVersion(db)}|${cap}|${where.sql}|${JSON.stringify(where.params)}`;
   const hit = countCache.get(key);
   if (hit !== undefined) return hit;
   const sql =
     cap === undefined
-      ? `SELECT count(*) AS n FROM incidents i WHERE ${where.sql}`
-      : `SELECT count(*) AS n FROM (SELECT 1 FROM incidents i${dateOrderHint(f, where)} WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
+      ? `SELECT count(*) AS n FROM incident_list i WHERE ${where.sql}`
+      : `SELECT count(*) AS n FROM (SELECT 1 FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} LIMIT ${Math.floor(cap)})`;
   const n = (stmt(db, sql).get(...where.params) as { n: number }).n;
   countCache.set(key, n);
   return n;
@@ -220,7 +326,8 @@ export function currentIncidentId(db: Database.Database, id: string): string | n
   let cur = id;
   for (let hops = 0; hops < 10; hops++) {
     if (stmt(db, 'SELECT 1 FROM incidents WHERE id = ?').get(cur)) return cur;
-    const r = stmt(db, 'SELECT to_id FROM incident_redirects WHERE from_id = ?').get(cur) as { to_id: string } | undefined;
+    const r = stmt(db, 'SELECT to_id FROM incident_redirects WHERE from_id = ?').get(cur) as
+      { to_id: string } | undefined;
     if (!r) return null;
     cur = r.to_id;
   }

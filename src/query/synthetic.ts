@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AttributionStatus, EventType, Grade, Incident } from '../domain/index.ts';
 import { withoutGridTriggers } from './grid.ts';
+import { withoutListTriggers } from './list-table.ts';
 
 /**
  * Synthetic incidents for benchmarks and tests of the query layer, written straight into the
@@ -136,25 +137,28 @@ export function insertIncidents(db: Database.Database, incidents: Iterable<Incid
 
 /**
  * Bulk load for benchmarks: drops the indexes of the incident tables, inserts, and builds
- * them again once (much faster than updating them row by row), the map grid likewise, then ANALYZE.
+ * them again once (much faster than updating them row by row), the map grid and the list tables
+ * likewise, then ANALYZE.
  */
 export function bulkInsertIncidents(db: Database.Database, incidents: Iterable<Incident>, batch = 50_000): number {
   const indexes = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incidents', 'incident_actors')")
     .all() as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
-  const n = withoutGridTriggers(db, () => {
-    let count = 0;
-    let chunk: Incident[] = [];
-    for (const inc of incidents) {
-      chunk.push(inc);
-      if (chunk.length >= batch) {
-        count += insertIncidents(db, chunk);
-        chunk = [];
+  const n = withoutListTriggers(db, () =>
+    withoutGridTriggers(db, () => {
+      let count = 0;
+      let chunk: Incident[] = [];
+      for (const inc of incidents) {
+        chunk.push(inc);
+        if (chunk.length >= batch) {
+          count += insertIncidents(db, chunk);
+          chunk = [];
+        }
       }
-    }
-    return count + insertIncidents(db, chunk);
-  });
+      return count + insertIncidents(db, chunk);
+    }),
+  );
   for (const ix of indexes) db.exec(ix.sql);
   db.exec('ANALYZE');
   return n;

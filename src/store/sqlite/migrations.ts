@@ -8,6 +8,84 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Migration 11's pieces, named once: the JSON of an incident's targets and belligerents as the
+ * incident lists show them (targets' ids sorted; belligerents {actor, status} sorted by actor,
+ * a missing status read as 'unknown'), for the incident whose id is `idExpr`.
+ */
+const listTargets = (idExpr: string) =>
+  `(SELECT json_group_array(actor_id) FROM (SELECT actor_id FROM incident_actors WHERE incident_id = ${idExpr} AND role = 'target' ORDER BY actor_id))`;
+const listBelligerents = (idExpr: string) =>
+  `(SELECT json_group_array(json_object('actor', actor_id, 'status', coalesce(status, 'unknown'))) FROM (SELECT actor_id, status FROM incident_actors WHERE incident_id = ${idExpr} AND role = 'belligerent' ORDER BY actor_id))`;
+const LIST_COLS =
+  'id, grade, event_type, date_start, date_end, country, admin1, place, lat, lon, radius_km, killed_low, killed_best, killed_high, civilians_best, sources';
+const listValues = (r: string) =>
+  `${r}.id, ${r}.grade, ${r}.event_type, ${r}.date_start, ${r}.date_end, ${r}.country, ${r}.admin1, json_extract(${r}.body, '$.place.name'), ${r}.lat, ${r}.lon, ${r}.radius_km, ${r}.killed_low, ${r}.killed_best, ${r}.killed_high, ${r}.civilians_best, ${r}.sources`;
+const refreshActors = (idExpr: string) =>
+  `UPDATE incident_list SET targets = ${listTargets(idExpr)}, belligerents = ${listBelligerents(idExpr)} WHERE id = ${idExpr};`;
+
+/** The triggers of migration 11, also dropped and restored around bulk loads (src/query/list-table.ts). */
+export const LIST_TRIGGERS_SQL = `
+  CREATE TRIGGER incident_list_ai AFTER INSERT ON incidents BEGIN
+    DELETE FROM incident_list WHERE id = new.id;
+    INSERT INTO incident_list (rowid, ${LIST_COLS}, targets, belligerents) VALUES (new.rowid, ${listValues('new')}, ${listTargets('new.id')}, ${listBelligerents('new.id')});
+    INSERT OR REPLACE INTO incident_actor_dates (role, actor_id, day, id, status, list_rowid)
+      SELECT role, actor_id, coalesce(new.date_start, ''), new.id, status, new.rowid FROM incident_actors WHERE incident_id = new.id;
+  END;
+  CREATE TRIGGER incident_list_au AFTER UPDATE ON incidents BEGIN
+    DELETE FROM incident_list WHERE rowid = old.rowid OR id = new.id;
+    INSERT INTO incident_list (rowid, ${LIST_COLS}, targets, belligerents) VALUES (new.rowid, ${listValues('new')}, ${listTargets('new.id')}, ${listBelligerents('new.id')});
+  END;
+  CREATE TRIGGER incident_list_au_key AFTER UPDATE OF id, date_start ON incidents BEGIN
+    DELETE FROM incident_actor_dates WHERE id = old.id;
+    INSERT OR REPLACE INTO incident_actor_dates (role, actor_id, day, id, status, list_rowid)
+      SELECT role, actor_id, coalesce(new.date_start, ''), new.id, status, new.rowid FROM incident_actors WHERE incident_id = new.id;
+  END;
+  CREATE TRIGGER incident_list_ad AFTER DELETE ON incidents BEGIN
+    DELETE FROM incident_list WHERE rowid = old.rowid;
+    DELETE FROM incident_actor_dates WHERE id = old.id;
+  END;
+  CREATE TRIGGER incident_list_actor_ai AFTER INSERT ON incident_actors BEGIN
+    INSERT OR REPLACE INTO incident_actor_dates (role, actor_id, day, id, status, list_rowid)
+      SELECT new.role, new.actor_id, coalesce(i.date_start, ''), i.id, new.status, i.rowid FROM incidents i WHERE i.id = new.incident_id;
+    ${refreshActors('new.incident_id')}
+  END;
+  CREATE TRIGGER incident_list_actor_au AFTER UPDATE ON incident_actors BEGIN
+    DELETE FROM incident_actor_dates WHERE id = old.incident_id AND role = old.role AND actor_id = old.actor_id;
+    INSERT OR REPLACE INTO incident_actor_dates (role, actor_id, day, id, status, list_rowid)
+      SELECT new.role, new.actor_id, coalesce(i.date_start, ''), i.id, new.status, i.rowid FROM incidents i WHERE i.id = new.incident_id;
+    ${refreshActors('old.incident_id')}
+    ${refreshActors('new.incident_id')}
+  END;
+  CREATE TRIGGER incident_list_actor_ad AFTER DELETE ON incident_actors BEGIN
+    DELETE FROM incident_actor_dates WHERE id = old.incident_id AND role = old.role AND actor_id = old.actor_id;
+    ${refreshActors('old.incident_id')}
+  END;
+`;
+
+/** Fills migration 11's tables from incidents and incident_actors (the migration and bulk loads). */
+export const LIST_FILL_SQL = `
+  DELETE FROM incident_list;
+  DELETE FROM incident_actor_dates;
+  INSERT INTO incident_list (rowid, ${LIST_COLS}, targets, belligerents)
+    SELECT i.rowid, ${listValues('i')}, coalesce(t.ids, '[]'), coalesce(b.ids, '[]') FROM incidents i
+    LEFT JOIN (SELECT incident_id, json_group_array(actor_id) AS ids FROM (SELECT incident_id, actor_id FROM incident_actors WHERE role = 'target' ORDER BY incident_id, actor_id) GROUP BY incident_id) t ON t.incident_id = i.id
+    LEFT JOIN (SELECT incident_id, json_group_array(json_object('actor', actor_id, 'status', coalesce(status, 'unknown'))) AS ids
+      FROM (SELECT incident_id, actor_id, status FROM incident_actors WHERE role = 'belligerent' ORDER BY incident_id, actor_id) GROUP BY incident_id) b ON b.incident_id = i.id;
+  INSERT OR REPLACE INTO incident_actor_dates (role, actor_id, day, id, status, list_rowid)
+    SELECT a.role, a.actor_id, coalesce(i.date_start, ''), i.id, a.status, i.rowid FROM incident_actors a JOIN incidents i ON i.id = a.incident_id;
+`;
+
+/** Migration 11's indexes (dropped and rebuilt around bulk loads). */
+export const LIST_INDEXES_SQL = `
+  CREATE UNIQUE INDEX incident_list_id ON incident_list(id);
+  CREATE INDEX incident_list_date ON incident_list(date_start, id, date_end);
+  CREATE INDEX incident_list_country_date ON incident_list(country, date_start, id);
+  CREATE INDEX incident_list_grade_date ON incident_list(grade, date_start, id);
+  CREATE INDEX incident_list_type_date ON incident_list(event_type, date_start, id);
+  CREATE INDEX incident_actor_dates_id ON incident_actor_dates(id);
+`;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -305,6 +383,52 @@ export const migrations: Migration[] = [
         INSERT INTO incidents_rtree (id, min_lat, max_lat, min_lon, max_lon, min_day, max_day)
           SELECT new.rowid, new.lat, new.lat, new.lon, new.lon, coalesce(julianday(new.date_start) - 2440587.5, -10000000), coalesce(julianday(new.date_end) - 2440587.5, 10000000) WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;
       END;
+    `,
+  },
+  {
+    version: 11,
+    name: 'compact incident list rows, and incidents of an actor in date order',
+    sql: `
+      -- Lists show ~16 short columns and the actors of 50 incidents; read from incidents they
+      -- cost a JSON parse of each body (for the place name) and a second query for the actors.
+      -- incident_list holds exactly what a list row shows (about a sixth of an incidents row),
+      -- with the same rowid and column names, so the filter SQL of src/query/sql.ts runs on it.
+      CREATE TABLE incident_list (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        country TEXT,
+        admin1 TEXT,
+        place TEXT,
+        lat REAL,
+        lon REAL,
+        radius_km REAL,
+        killed_low INTEGER,
+        killed_best INTEGER,
+        killed_high INTEGER,
+        civilians_best INTEGER,
+        sources INTEGER NOT NULL,
+        targets TEXT NOT NULL DEFAULT '[]',
+        belligerents TEXT NOT NULL DEFAULT '[]'
+      );
+      -- An actor's incidents in date order (day '' = undated, sorting first like NULL): a
+      -- target or belligerent filter walks the newest of each actor's incidents and stops at a
+      -- page, instead of testing every incident of the date window for the actor.
+      CREATE TABLE incident_actor_dates (
+        role TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        id TEXT NOT NULL,
+        status TEXT,
+        list_rowid INTEGER NOT NULL,
+        PRIMARY KEY (role, actor_id, day, id)
+      ) WITHOUT ROWID;
+      ${LIST_FILL_SQL}
+      ${LIST_INDEXES_SQL}
+      ${LIST_TRIGGERS_SQL}
     `,
   },
 ];

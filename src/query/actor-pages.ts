@@ -1,0 +1,144 @@
+import type { SortOrder } from './filters.ts';
+import type { ResolvedFilters } from './resolve.ts';
+import { shiftDays, type Where } from './sql.ts';
+
+/**
+ * Pages of incidents filtered by target or belligerent, read from the actor's side.
+ *
+ * Testing every incident of a date window for its actors reads thousands of rows to fill a
+ * page of 50 when the actor has one incident in thirty. incident_actor_dates (migration 11)
+ * holds each actor's incidents in (day, id) order, so one walk per actor id, newest first,
+ * stops as soon as it has a page of incidents passing the other filters; the pages of the
+ * ids (an actor and its units) are merged by one UNION, which also drops an incident named
+ * under two of the ids. An incident within the first n of the merged order is within the
+ * first n of its own actor's walk, so each walk needs at most n rows.
+ */
+export interface ActorDriver {
+  role: 'target' | 'belligerent';
+  ids: string[];
+  /** Attribution statuses the actor's row must have (belligerents). */
+  statuses?: string[];
+  /** The other filters, over incident_list i. */
+  rest: Where;
+  /** Bounds on the day of dated incidents, from the date filters. */
+  dayFrom?: string;
+  dayTo?: string;
+}
+
+/** Above this many ids a UNION of walks costs more than the date-ordered scan. */
+const MAX_WALKS = 24;
+
+/** The filters this module can drive from an actor, or null: the remaining filters are built by `rest`. */
+export function actorDriver(
+  f: ResolvedFilters,
+  maxWindowDays: number | undefined,
+  rest: (without: Partial<ResolvedFilters>) => Where,
+): ActorDriver | null {
+  // A place filter is better served by the R*Tree; full text by its own index.
+  if (f.near || f.bbox || f.q !== undefined) return null;
+  const days = {
+    ...(f.event_date_from && maxWindowDays !== undefined
+      ? { dayFrom: shiftDays(f.event_date_from, -maxWindowDays) }
+      : {}),
+    ...(f.event_date_to ? { dayTo: f.event_date_to } : {}),
+  };
+  if (f.target?.length) {
+    const ids = [...new Set(f.target)];
+    if (ids.length > MAX_WALKS) return null;
+    return { role: 'target', ids, rest: rest({ target: undefined }), ...days };
+  }
+  if (f.belligerent?.length) {
+    const ids = [...new Set(f.belligerent)];
+    if (ids.length > MAX_WALKS) return null;
+    return {
+      role: 'belligerent',
+      ids,
+      ...(f.status?.length ? { statuses: [...f.status] } : {}),
+      rest: rest({ belligerent: undefined, status: undefined }),
+      ...days,
+    };
+  }
+  return null;
+}
+
+export type Phase = 'dated' | 'undated' | 'all';
+
+/** Where a keyset page continues: after (day, id) in the sort order. */
+export interface After {
+  day: string | null;
+  id: string;
+}
+
+/**
+ * One page as SQL: `columns` of incident_list i, the walks of each id UNIONed, in the sort
+ * order, `want` rows from `offset`. Phase 'dated' reads incidents with a date, 'undated'
+ * those without, 'all' both (NULL days sort first, like SQLite's NULL dates).
+ */
+export function actorPageSql(
+  d: ActorDriver,
+  columns: string,
+  sort: SortOrder,
+  phase: Phase,
+  after: After | null,
+  want: number,
+  offset = 0,
+): { sql: string; params: unknown[] } {
+  const dir = sort === 'date_desc' ? 'DESC' : 'ASC';
+  const cmp = sort === 'date_desc' ? '<' : '>';
+  const params: unknown[] = [];
+  const walks = d.ids.map((id) => {
+    let sql = `SELECT * FROM (SELECT ${columns} FROM ${walkFrom(d, id, phase, params)}`;
+    if (after && phase === 'dated') {
+      sql += ` AND (a.day, a.id) ${cmp} (?, ?)`;
+      params.push(after.day, after.id);
+    } else if (after && phase === 'undated') {
+      sql += ` AND a.id ${cmp} ?`;
+      params.push(after.id);
+    }
+    sql += ` AND ${d.rest.sql} ORDER BY a.day ${dir}, a.id ${dir} LIMIT ?)`;
+    params.push(...d.rest.params, want + offset);
+    return sql;
+  });
+  const order = phase === 'undated' ? `ORDER BY id ${dir}` : `ORDER BY date_start ${dir}, id ${dir}`;
+  params.push(want, offset);
+  return { sql: `${walks.join(' UNION ')} ${order} LIMIT ? OFFSET ?`, params };
+}
+
+/**
+ * How many incidents match, counted up to `cap`: each walk stops at `cap` rows, and the UNION
+ * of walks holds at least `cap` incidents exactly when the whole match does.
+ */
+export function actorCountSql(d: ActorDriver, cap: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const walks = d.ids.map((id) => {
+    const sql = `SELECT * FROM (SELECT a.list_rowid FROM ${walkFrom(d, id, 'all', params)} AND ${d.rest.sql} LIMIT ?)`;
+    params.push(...d.rest.params, cap);
+    return sql;
+  });
+  return { sql: `SELECT count(*) AS n FROM (${walks.join(' UNION ')})`, params };
+}
+
+/** The FROM and the actor part of the WHERE of one id's walk (CROSS JOIN keeps the walk outermost). */
+function walkFrom(d: ActorDriver, id: string, phase: Phase, params: unknown[]): string {
+  // The role is a literal (one of two fixed words): with a bound role, SQLite's statistics
+  // (two roles) make it skip-scan the key and sort, instead of walking it in order.
+  let sql = `incident_actor_dates a CROSS JOIN incident_list i ON i.rowid = a.list_rowid WHERE a.role = '${d.role === 'target' ? 'target' : 'belligerent'}' AND a.actor_id = ?`;
+  params.push(id);
+  if (d.statuses?.length) {
+    sql += ` AND coalesce(a.status, 'unknown') IN (${d.statuses.map(() => '?').join(', ')})`;
+    params.push(...d.statuses);
+  }
+  if (phase === 'undated') sql += ` AND a.day = ''`;
+  else if (phase === 'dated' || d.dayFrom !== undefined || d.dayTo !== undefined) {
+    // One lower bound only: given two (day > '' AND day >= ?), SQLite skip-scans the key and sorts.
+    if (d.dayFrom !== undefined && d.dayFrom > '') {
+      sql += ' AND a.day >= ?';
+      params.push(d.dayFrom);
+    } else sql += ` AND a.day > ''`;
+    if (d.dayTo !== undefined) {
+      sql += ' AND a.day <= ?';
+      params.push(d.dayTo);
+    }
+  }
+  return sql;
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { AttributionStatus, Incident } from '../domain/index.ts';
+import { sqliteOf } from './db.ts';
+import { bulkInsertIncidents, rng, syntheticIncident } from './synthetic.ts';
+import { listIncidents, withActors, type IncidentSummary } from './incidents.ts';
+import { Paging, type IncidentFilters } from './filters.ts';
+import { resolveFilters } from './resolve.ts';
+
+/**
+ * incident_list and incident_actor_dates (migration 11) are derived from incidents and
+ * incident_actors by triggers. These tests write through the real store and check the derived
+ * rows against the ones assembled from the source tables, and the pages read through the
+ * actor walks against the same filters evaluated in plain JS, in order.
+ */
+
+let dir: string;
+let store: SqliteStore;
+let all: Incident[];
+const AT = '2026-01-01T00:00:00Z';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sw-list-'));
+  store = await SqliteStore.open(join(dir, 'l.db'));
+  const r = rng(11);
+  all = Array.from({ length: 1200 }, (_, i) => syntheticIncident(r, i));
+  // undated incidents with actors: the walks' undated phase must find them
+  for (let i = 0; i < 15; i++) all.push({ ...syntheticIncident(r, 7000 + i), date: null });
+  await store.saveIncidents({ upsert: all, remove: [], redirects: [], at: AT });
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** List rows as assembled from the source tables (the incidents row and its actor rows). */
+function fromSources(): IncidentSummary[] {
+  const db = sqliteOf(store);
+  const rows = db
+    .prepare(
+      `SELECT id, grade, event_type, date_start, date_end, country, admin1, json_extract(body, '$.place.name') AS place, lat, lon, radius_km,
+       killed_low, killed_best, killed_high, civilians_best, sources FROM incidents ORDER BY id`,
+    )
+    .all() as Parameters<typeof withActors>[1];
+  return withActors(db, rows);
+}
+
+function fromList(): IncidentSummary[] {
+  const db = sqliteOf(store);
+  // same rowid as the incident: the R*Tree joins list rows by it
+  const n = db
+    .prepare(
+      'SELECT count(*) AS n FROM incident_list l JOIN incidents i ON i.rowid = l.rowid AND i.id = l.id',
+    )
+    .get() as { n: number };
+  expect(n.n).toBe((db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n);
+  const rows = db
+    .prepare(
+      `SELECT id, grade, event_type, date_start, date_end, country, admin1, place, lat, lon, radius_km, killed_low, killed_best, killed_high,
+       civilians_best, sources, targets, belligerents FROM incident_list ORDER BY id`,
+    )
+    .all() as (Record<string, unknown> & { targets: string; belligerents: string })[];
+  return rows.map(
+    (r) =>
+      ({ ...r, targets: JSON.parse(r.targets), belligerents: JSON.parse(r.belligerents) }) as IncidentSummary,
+  );
+}
+
+function actorDates(): string[] {
+  return (
+    sqliteOf(store)
+      .prepare('SELECT role, actor_id, day, id, status, list_rowid FROM incident_actor_dates')
+      .all() as Record<string, unknown>[]
+  )
+    .map((r) => JSON.stringify(r))
+    .sort();
+}
+
+function actorDatesFromSources(): string[] {
+  return (
+    sqliteOf(store)
+      .prepare(
+        `SELECT a.role, a.actor_id, coalesce(i.date_start, '') AS day, i.id, a.status, i.rowid AS list_rowid
+         FROM incident_actors a JOIN incidents i ON i.id = a.incident_id`,
+      )
+      .all() as Record<string, unknown>[]
+  )
+    .map((r) => JSON.stringify(r))
+    .sort();
+}
+
+/** The reference: filters in JS, newest first, undated last (or the reverse), ties by id. */
+function reference(f: IncidentFilters, sort: 'date_desc' | 'date_asc'): string[] {
+  const hit = all.filter((inc) => {
+    if (f.event_date_from && !(inc.date && inc.date.end >= f.event_date_from)) return false;
+    if (f.event_date_to && !(inc.date && inc.date.start <= f.event_date_to)) return false;
+    if (f.country && !f.country.includes(inc.country ?? '')) return false;
+    if (f.grade && !f.grade.includes(inc.grade)) return false;
+    if (f.target && !inc.targets.some((t) => f.target!.includes(t.id))) return false;
+    if (f.belligerent || f.status) {
+      const ok = inc.attributions.some(
+        (a) =>
+          (!f.belligerent || f.belligerent.includes(a.actor.id)) &&
+          (!f.status || f.status.includes(a.status)),
+      );
+      if (!ok) return false;
+    }
+    return true;
+  });
+  const key = (i: Incident) => [i.date?.start ?? '', i.id] as const;
+  hit.sort((a, b) => {
+    const [da, ia] = key(a);
+    const [db, ib] = key(b);
+    return da < db ? -1 : da > db ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+  const ids = hit.map((i) => i.id);
+  return sort === 'date_asc' ? ids : ids.reverse();
+}
+
+function walk(f: IncidentFilters, sort: 'date_desc' | 'date_asc', limit: number): string[] {
+  const db = sqliteOf(store);
+  const out: string[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 200; guard++) {
+    const page = listIncidents(db, resolveFilters(f), Paging.parse({ limit, sort, cursor }));
+    out.push(...page.items.map((i) => i.id));
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
+  }
+  return out;
+}
+
+const FILTERS: IncidentFilters[] = [
+  { target: ['AQIM'] },
+  { target: ['Islamic State', 'AQIM', 'HTS'] },
+  { target: ['al-Shabaab'], event_date_from: '2010-01-01', event_date_to: '2016-12-31' },
+  { target: ['Taliban', 'TTP'], country: ['PK'], grade: ['weak', 'confirmed'] },
+  { belligerent: ['US'], status: ['acknowledged', 'alleged'] as AttributionStatus[], country: ['SO', 'YE'] },
+  { belligerent: ['FR', 'TR'], event_date_from: '2012-06-01' },
+  { target: ['Islamic State'], belligerent: ['RU', 'US'], event_date_to: '2019-12-31' },
+  { target: ['nobody'] },
+];
+
+describe('incident list tables', () => {
+  it('hold what the source tables say after inserts', () => {
+    expect(fromList()).toEqual(fromSources());
+    expect(actorDates()).toEqual(actorDatesFromSources());
+  });
+
+  it('follow incidents redated, re-targeted, re-attributed and removed through the store', async () => {
+    const r = rng(5);
+    const changed = all.slice(0, 60).map((inc, k) => ({
+      ...inc,
+      grade: k % 2 ? ('confirmed' as const) : inc.grade,
+      date: k % 5 === 0 ? null : inc.date && { ...inc.date, start: '2001-02-03', end: '2001-02-05' },
+      targets: k % 3 === 0 ? [{ id: 'HTS', name: 'HTS' }, ...inc.targets] : k % 3 === 1 ? [] : inc.targets,
+      attributions:
+        k % 4 === 0
+          ? inc.attributions.map((a) => ({ ...a, status: 'acknowledged' as const }))
+          : inc.attributions,
+      place: k % 7 === 0 ? null : inc.place,
+    }));
+    const added = Array.from({ length: 20 }, (_, k) => syntheticIncident(r, 30_000 + k));
+    const removed = all.slice(60, 90).map((i) => i.id);
+    await store.saveIncidents({ upsert: [...changed, ...added], remove: removed, redirects: [], at: AT });
+    all = [...changed, ...all.slice(90), ...added];
+    expect(fromList()).toEqual(fromSources());
+    expect(actorDates()).toEqual(actorDatesFromSources());
+    expect(fromList().length).toBe(all.length);
+  });
+
+  it('are rebuilt whole by a bulk load, with their triggers back', async () => {
+    const db = sqliteOf(store);
+    const r = rng(8);
+    const more = Array.from({ length: 300 }, (_, k) => syntheticIncident(r, 40_000 + k));
+    bulkInsertIncidents(db, more);
+    all = [...all, ...more];
+    expect(fromList()).toEqual(fromSources());
+    expect(actorDates()).toEqual(actorDatesFromSources());
+    const triggers = db
+      .prepare(
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_list_%'",
+      )
+      .get() as { n: number };
+    expect(triggers.n).toBe(7);
+  });
+});
+
+describe('pages of an actor, read by walking its incidents', () => {
+  for (const f of FILTERS) {
+    for (const sort of ['date_desc', 'date_asc'] as const) {
+      it(`give the reference order with cursors: ${JSON.stringify(f)} ${sort}`, () => {
+        const want = reference(f, sort);
+        expect(walk(f, sort, 37)).toEqual(want);
+      });
+    }
+  }
+
+  it('agree with page numbers, and count up to the cap', () => {
+    const db = sqliteOf(store);
+    for (const f of FILTERS) {
+      const want = reference(f, 'date_desc');
+      for (const page of [1, 2, 5]) {
+        const p = listIncidents(db, resolveFilters(f), Paging.parse({ limit: 20, page }));
+        expect(p.items.map((i) => i.id)).toEqual(want.slice((page - 1) * 20, page * 20));
+        expect(p.total).toBe(Math.min(want.length, 100));
+        expect(p.total_exact).toBe(want.length <= 100);
+      }
+    }
+  });
+});
