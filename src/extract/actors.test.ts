@@ -102,6 +102,19 @@ describe('targets, document rules', () => {
     expect(ids('In the war against al-Shabaab, a drone strike killed ten al-Shabaab fighters.', /drone strike/)).toEqual(['al-Shabaab']);
   });
 
+  it('reads a group speaking through its spokesman as a party, not as struck', () => {
+    expect(ids("A drone hit a camp for displaced people. Tigray People's Liberation Front (TPLF) spokesman Getachew Reda said 56 civilians died.")).toEqual([]);
+    expect(ids("Une frappe de drone a touché un camp de déplacés, a déclaré le porte-parole du Front de libération du peuple du Tigray.")).toEqual([]);
+  });
+
+  it('reads a group fighting or making a move of the war, around the strike, as the war', () => {
+    const lead = /drone hit|drone a touché/;
+    expect(ids('A drone hit a camp for displaced people. The TPLF has fought the government since 2020.', lead)).toEqual([]);
+    expect(ids('A drone hit a camp for displaced people. In December, TPLF fighters pulled back to their stronghold.', lead)).toEqual([]);
+    expect(ids("Un drone a touché un camp de déplacés. Les shebab combattent le gouvernement fédéral depuis 2007.", lead)).toEqual([]);
+    expect(ids("Un drone a touché un camp de déplacés. En décembre, les combattants du TPLF se sont retirés vers leur bastion.", lead)).toEqual([]);
+  });
+
   it('reads a presence statement next to the strike as the area, not the target', () => {
     expect(ids('Local officials say a strike hit a vehicle. The Taliban are also active in the province.', /strike/)).toEqual([]);
   });

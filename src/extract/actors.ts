@@ -60,7 +60,7 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
 function isTargetMention(doc: ActorDoc, m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by && !claimsAnAttack(doc, m);
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by && !claimsAnAttack(doc, m) && !speaksThroughSpokesman(doc, m);
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
@@ -92,6 +92,16 @@ const OF_THE = String.raw`\s+(?:of|from|de|du|des|d['’]|van)\s*(?:the\s+|la\s+
 const MEMBER_OF = new RegExp(String.raw`\b(?:${MEMBER_NOUNS})` + OF_THE, 'iu');
 const LEADER_OF = new RegExp(String.raw`\b(?:leader|commander|chief|head|deputy|founder|chef|commandant|dirigeant|fondateur|patron)` + OF_THE, 'iu');
 const MEMBERS_AFTER = new RegExp(String.raw`^(?:\s*\([^)]{1,20}\))?[-\s]+(?:${MEMBER_NOUNS})\b`, 'iu');
+
+/**
+ * "Tigray People's Liberation Front (TPLF) spokesman Getachew Reda said", "le porte-parole du
+ * JNIM": a group that speaks about the strike through its spokesman is a party to the story, not
+ * named as struck (its losses, when it has any, are told with other words).
+ */
+function speaksThroughSpokesman(doc: ActorDoc, m: DocMention): boolean {
+  if (/^\)?(?:\s*\([^)]{1,20}\))?['’]?s?\s+(?:spokes(?:man|woman|person|people)|porte-parole|media (?:office|centre|center|wing)|press (?:office|service))\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 40))) return true;
+  return /\b(?:spokes(?:man|woman|person)|porte-parole)\s+(?:for|of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$/iu.test(doc.text.slice(Math.max(0, m.span[0] - 40), m.span[0]));
+}
 
 /** "Last month IS claimed an attack on the airport": the group struck someone itself. */
 function claimsAnAttack(doc: ActorDoc, m: DocMention): boolean {
@@ -193,8 +203,20 @@ const PRESENCE = new RegExp(
  */
 function namesAnAdversary(doc: ActorDoc, m: DocMention): boolean {
   const before = doc.text.slice(Math.max(0, m.span[0] - 60), m.span[0]);
-  return ADVERSARY.test(before);
+  const after = doc.text.slice(m.span[1], m.span[1] + 60);
+  return ADVERSARY.test(before) || FIGHTS.test(after) || WAR_MOVE.test(after);
 }
+
+/**
+ * A group making a move of the war: "TPLF fighters pulled back to their stronghold", "les
+ * jihadistes ont pris le contrôle de la ville". Said around the strike, it tells the war.
+ */
+const WAR_MOVE =
+  /^(?:\s*\([^)]{1,20}\))?(?:\s+(?:fighters|militants|forces|members|rebels|troops|combattants|jihadistes|djihadistes|éléments))?\s+(?:(?:have|has|had|then|later|also|ont|a|avaient|avait)\s+)?(?:pulled back|pulled out|withdrew|withdrawn|retreated|advanced|seized|captured|overran|stormed|ambushed|took control|taken control|launched an? (?:attack|offensive)|se sont retirés|s'est retiré|se sont repliés|pris le contrôle|ont attaqué|a attaqué|ont lancé une offensive)\b/iu;
+
+/** The other side of the same sentence: "The TPLF has fought the government's forces since 2020", "les shebab combattent le gouvernement". */
+const FIGHTS =
+  /^(?:\s*\([^)]{1,20}\))?\s+(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|are\s+|was\s+|were\s+)?(?:(?:long|also|still)\s+)?(?:fought|fighting|fights|fight|battled|battling|waged|waging|combat|combattent|combattait|combattaient|a combattu|ont combattu|affronte|affrontent|mène une (?:guerre|insurrection)|mènent une (?:guerre|insurrection))\b/iu;
 
 const ADVERSARY = new RegExp(
   String.raw`(?:\b(?:war|wars|campaign|campaigns|fight|struggle|battle|insurgency|counter-?insurgency|guerre|lutte|campagne|combat)\s+(?:against|on|contre)` +
