@@ -31,6 +31,13 @@ describe('isStatementDate', () => {
     expect(statement('Dimanche, un drone a frappé un véhicule, a indiqué l’armée.', 'Dimanche')).toBe(false);
   });
 
+  it('reads a date just before the verb of speech, or closing a dateline, as a statement', () => {
+    expect(statement('Tigrayan rebels on Saturday claimed that dozens of people had died when a drone hit a camp.', 'Saturday')).toBe(true);
+    expect(statement("Nairobi, (APP - Point News - 8 Jan, 2022 ) :Rebels said a drone hit a camp.", '8 Jan, 2022')).toBe(true);
+    expect(statement("L'armée a lundi annoncé avoir frappé un convoi.", 'lundi')).toBe(true);
+    expect(statement('A drone on Saturday killed two men near the camp.', 'Saturday')).toBe(false);
+  });
+
   it('reads a possessive day as the day of what follows it', () => {
     expect(statement("No statement has been issued on Tuesday's air raids in Gedo.", 'Tuesday')).toBe(false);
   });
@@ -79,6 +86,16 @@ describe('chooseDate', () => {
     expect(choose(text, '2017-01-30', whole(text, 'Two'))).toEqual({ start: '2017-01-29', end: '2017-01-30', precision: 'days' });
     const later = 'Two men died in a suspected drone strike, local officials said on Monday.';
     expect(choose(later, '2017-01-30', whole(later, 'Two'))).toEqual({ start: '2017-01-24', end: '2017-01-30', precision: 'week' });
+  });
+
+  it('takes no day from past the lead when the text says the strike was given none', () => {
+    const lead = 'Rebels on Saturday claimed that dozens of people had died when a drone hit a camp.';
+    const text = `${lead} The spokesman gave no date for the reported strike. The UN said a refugee camp was hit on Wednesday.`;
+    const tiers: [number, number][][] = [[[0, lead.length]], [[lead.length + 1, text.length]]];
+    expect(choose(text, '2022-01-08', tiers)).toEqual({ start: '2022-01-02', end: '2022-01-08', precision: 'week' });
+    const fr = "Les rebelles ont affirmé samedi qu'un drone avait frappé un camp. Ils n'ont pas précisé la date de la frappe. Un autre camp a été touché mercredi.";
+    const frLead = fr.indexOf(' Ils');
+    expect(choose(fr, '2022-01-08', [[[0, frLead]], [[frLead + 1, fr.length]]])).toEqual({ start: '2022-01-02', end: '2022-01-08', precision: 'week' });
   });
 
   it('does not take a day of another weekday than the one the strike is given', () => {

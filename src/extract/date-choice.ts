@@ -13,8 +13,18 @@ import type { DateWindow } from '../domain/index.ts';
 import type { DateContext, DateMention } from './collab.ts';
 
 const STATEMENT_BEFORE =
-  /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|a (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)(?![\w\u00C0-\u024F])[^.;]{0,20}$|\b(?:is|are|was|were|being) (?:treated|cared for|pictured|photographed|seen|shown|recovering|buried)\b[^.;]{0,60}$|\b(?:est|sont|a été|ont été) (?:soignée?s?|photographiée?s?|inhumée?s?|enterrée?s?)(?![\w\u00C0-\u024F])[^.;]{0,60}$/i;
+  /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|(?:a|ont) (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)(?![\w\u00C0-\u024F])[^.;]{0,20}$|\b(?:is|are|was|were|being) (?:treated|cared for|pictured|photographed|seen|shown|recovering|buried)\b[^.;]{0,60}$|\b(?:est|sont|a été|ont été) (?:soignée?s?|photographiée?s?|inhumée?s?|enterrée?s?)(?![\w\u00C0-\u024F])[^.;]{0,60}$/i;
 const STATEMENT_AFTER = /^[^.;]{0,4}\b(?:statement|communiqué|announcement|press release|briefing)\b/i;
+/** The text says the strike's day is not known: "gave no date for the strike", "sans préciser la date". */
+const NO_DATE_SAID =
+  /\b(?:(?:gave|gives|give|provided|offered)\s+no\s+(?:date|day)|did\s+not\s+(?:say|specify|give|provide)\s+(?:when|the\s+date|a\s+date|the\s+day)|(?:no|without\s+a)\s+date\s+(?:was|has\s+been|had\s+been)\s+given|without\s+(?:giving|specifying|saying)\s+(?:a\s+|the\s+)?(?:date|when)|sans\s+(?:préciser|donner|indiquer)\s+(?:la\s+|de\s+)?date|sans\s+préciser\s+quand|n['’](?:a|ont)\s+pas\s+(?:précisé|donné|indiqué)\s+(?:la\s+|de\s+)?date)/i;
+
+/**
+ * A date right before the verb of speech ("rebels on Saturday claimed that", "l'armée a lundi
+ * annoncé") or closing a dateline ("(APP - Pakistan Point News - 8 Jan, 2022 ) :").
+ */
+const VERB_AFTER =
+  /^\s*(?:\)\s*[:\-–—]|,?\s+(?:that\s+)?(?:said|says|claimed|claims|announced|told|reported|stated|declared|confirmed|denied|annoncé|indiqué|déclaré|affirmé|revendiqué|démenti)(?![\p{L}]))/u;
 /** A date put first, then who spoke: "Dimanche, l'ONU a annoncé que...", "On Sunday, the Pentagon said". */
 const FRONTED_STATEMENT =
   /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté)|ont\s+(?:annoncé|indiqué|déclaré|affirmé))(?![\p{L}])/u;
@@ -27,7 +37,7 @@ export function isStatementDate(text: string, m: { span: [number, number] }): bo
   const before = text.slice(Math.max(0, m.span[0] - 100), m.span[0]);
   const after = text.slice(m.span[1], m.span[1] + 30);
   if (POSSESSIVE_AFTER.test(after)) return false;
-  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after) || STATEMENT_BEFORE_AR.test(before) || FRONTED_STATEMENT.test(text.slice(m.span[1], m.span[1] + 60));
+  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after) || STATEMENT_BEFORE_AR.test(before) || FRONTED_STATEMENT.test(text.slice(m.span[1], m.span[1] + 60)) || VERB_AFTER.test(after);
 }
 
 /** "Tuesday's air raids", "Friday's strikes": a possessive date names the day of what follows it. */
@@ -59,7 +69,9 @@ export interface DateChoice {
 export function chooseDate(text: string, mentions: DateMention[], tiers: [number, number][][], ctx: DateContext): DateChoice {
   let upperBound: { window: DateWindow; span: [number, number]; early: boolean } | null = null;
   const named = strikeWeekdays(text, mentions, tiers);
-  for (const ranges of tiers) {
+  // "Getachew gave no date for the reported strike": days found past the lead are of something else.
+  const undated = tiers.some((ranges) => ranges.some(([s, e]) => NO_DATE_SAID.test(text.slice(s, e))));
+  for (const ranges of undated ? tiers.slice(0, 1) : tiers) {
     const inTier = mentions.filter((m) => m.window !== null && ranges.some(([s, e]) => m.span[0] >= s && m.span[1] <= e));
     const strike: DateMention[] = [];
     for (const m of inTier) {
