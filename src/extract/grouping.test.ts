@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract, type ExtractInput } from './index.ts';
+import { toldOnlyInPassing } from './grouping.ts';
 
 const doc = (text: string, published: string | null = '2019-07-23'): ExtractInput => ({
   id: 't', name: 't', title: text.split('\n', 1)[0], text, published, published_precision: published ? 'day' : null, language: 'en',
@@ -100,6 +101,24 @@ describe('grouping trigger mentions into strikes', () => {
 
   it('French: une deuxième frappe is another strike', () => {
     expect(count("Frappes au Mali\n\nUne frappe de drone a visé un véhicule mardi. Une deuxième frappe a touché un camp près de Gao.")).toBe(2);
+  });
+
+  it('an article that names a strike only as what its subject suffered reports none', () => {
+    expect(count('Migrants moved back into detention centre hit by air strike\n\nAid workers said more migrants have been brought to the centre where over 50 people died in an air strike.')).toBe(0);
+    expect(count("Des migrants ramenés dans un centre touché par une frappe aérienne\n\nDes migrants ont été ramenés dans le centre où une frappe aérienne a tué plus de 50 personnes.")).toBe(0);
+    // the same clauses next to a strike told as such still report it
+    expect(count('Migrants moved back into detention centre hit by air strike\n\nAn air strike killed over 50 people at the centre on July 3.')).toBe(1);
+    // a headline that does not name the strike leaves the body to decide
+    expect(count("Aide suspendue à Dedebit\n\nL'ONU a suspendu son action dans la zone, où un camp de déplacés a été visé par une attaque aérienne meurtrière.")).toBe(1);
+  });
+
+  it('tells apart a strike told in passing from one told as an event', () => {
+    expect(toldOnlyInPassing('Migrants moved back into Libyan detention centre hit by air strike')).toBe(true);
+    expect(toldOnlyInPassing('They returned to the centre where 50 people died in an air strike.')).toBe(true);
+    expect(toldOnlyInPassing("Ils sont revenus dans le centre où une frappe aérienne a tué 50 personnes.")).toBe(true);
+    expect(toldOnlyInPassing('The centre was hit by an air strike on Monday.')).toBe(false);
+    expect(toldOnlyInPassing('A drone strike hit a house where militants were hiding.')).toBe(false);
+    expect(toldOnlyInPassing('Le centre a été touché par une frappe aérienne lundi.')).toBe(false);
   });
 
   it('a headline alone still reports its strike', () => {

@@ -49,8 +49,36 @@ const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:d
 
 const TOLL = /\b(?:killed|killing|died|dead|wounded|injured|tués?|morts?|blessés?)\b/i;
 
+/**
+ * Where a strike is told only in passing: a relative clause ("a detention centre where over 50
+ * people died in an air strike", "le centre où une frappe a tué 50 migrants") or a participle
+ * after a noun ("detention centre hit by air strike"). The clause describes something else
+ * by a strike it suffered; the sentence is about that something.
+ */
+const RELATIVE_ZONE =
+  /(?<=[\p{L}\d)]\s+)(?:where|in which|at which|which|that|où|dans lequel|dans laquelle|qui)\s+[^,;:.!?—–]*|(?<=[\p{L}]\s+)(?<!(?<![\p{L}])(?:was|were|is|are|be|been|being|has|have|had|get|got|a|ont|été|est|sont|fut|avait|avaient)\s+)(?:hit|struck|bombed|targeted|damaged|destroyed|attacked|touchée?s?|frappée?s?|visée?s?|bombardée?s?|détruite?s?)\s+(?:by|in|par|lors)\b[^,;:.!?—–]*/giu;
+const STRIKE_WORD =
+  /\b(?:air ?strikes?|airstrikes?|air raids?|air attacks?|drone (?:strikes?|attacks?)|strikes?|raids?|bombings?|bombardments?|bombed|struck|frappes?|bombardements?|bombardée?s?|attaques? aériennes?)\b/giu;
+
+/** The sentence tells a strike, but every mention of it is in a relative clause or a participle after a noun. */
+export function toldOnlyInPassing(sentence: string): boolean {
+  const zones: [number, number][] = [];
+  for (const m of sentence.matchAll(RELATIVE_ZONE)) zones.push([m.index, m.index + m[0].length]);
+  if (zones.length === 0) return false;
+  let any = false;
+  for (const m of sentence.matchAll(STRIKE_WORD)) {
+    any = true;
+    if (!zones.some(([a, b]) => m.index >= a && m.index < b)) return false;
+  }
+  return any;
+}
+
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
+  // An article whose headline names a strike only as what its subject suffered ("Migrants moved
+  // back into detention centre hit by air strike") and whose body tells it only in passing too
+  // is about what came after the strike: it reports none.
+  if (events.some((ev) => ev.headline) && events.every((ev) => toldOnlyInPassing(ev.text))) return [];
   const groups: StrikeGroup[] = [];
   const headlines: EventSentence[] = [];
   let counted = 0;
