@@ -6,14 +6,8 @@ import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
 import { buildWhere, rtreeSql, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
-import {
-  actorCountSql,
-  actorDriver,
-  actorPageSql,
-  type ActorDriver,
-  type After,
-  type Phase,
-} from './actor-pages.ts';
+import { actorCountSql, actorDriver, actorPageSql } from './actor-pages.ts';
+import { countPlace, placeWalk, walkPlace } from './place-pages.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
 export interface IncidentSummary {
@@ -63,7 +57,7 @@ const summary = (r: ListRow): IncidentSummary => ({
   belligerents: JSON.parse(r.belligerents) as IncidentSummary['belligerents'],
 });
 
-/** Beyond this offset a page is read by the plain query (actor walks would each read offset rows). */
+/** Beyond this offset a page is read by the plain query (walks would each read offset rows). */
 const MAX_WALK_OFFSET = 2_000;
 
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
@@ -71,30 +65,35 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
   const { limit, sort } = paging;
   const byPage = paging.page !== undefined && paging.cursor === undefined;
   const offset = byPage ? (paging.page! - 1) * limit : 0;
-  const driver = offset <= MAX_WALK_OFFSET ? driverFor(db, f) : null;
-  const where = driver ? null : whereFor(db, f);
+  const walk = offset <= MAX_WALK_OFFSET ? walkFor(db, f) : null;
   let rows: ListRow[];
-  if (byPage) {
-    rows = driver
-      ? runActorPage(db, driver, sort, 'all', null, limit + 1, offset)
-      : (stmt(
-          db,
-          `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where!)} WHERE ${where!.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`,
-        ).all(...where!.params, limit + 1, offset) as ListRow[]);
-  } else {
-    const after = paging.cursor ? decodeCursor(paging.cursor, sort) : null;
-    rows = keysetRows(sort, after, limit + 1, (phase, cont, want) =>
-      driver
-        ? runActorPage(db, driver, sort, phase, cont ? { day: after!.d, id: after!.id } : null, want)
-        : plainPage(db, f, where!, sort, phase, cont ? after : null, want),
+  let total: () => { total: number; total_exact: boolean };
+  if (walk) {
+    const after = byPage ? null : paging.cursor ? decodeCursor(paging.cursor, sort) : null;
+    rows = keysetRows(sort, after, offset + limit + 1, (phase, cont, want) =>
+      walk.read(sort, phase, cont ? after : null, want),
     );
+    if (offset) rows = rows.slice(offset);
+    total = walk.total;
+  } else {
+    const where = whereFor(db, f);
+    if (byPage) {
+      const sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
+      rows = stmt(db, sql).all(...where.params, limit + 1, offset) as ListRow[];
+    } else {
+      const after = paging.cursor ? decodeCursor(paging.cursor, sort) : null;
+      rows = keysetRows(sort, after, limit + 1, (phase, cont, want) =>
+        plainPage(db, f, where, sort, phase, cont ? after : null, want),
+      );
+    }
+    total = () => cappedTotal(db, f, where);
   }
   const more = rows.length > limit;
   if (more) rows = rows.slice(0, limit);
   const last = rows[rows.length - 1];
   return {
     items: rows.map(summary),
-    ...(driver ? cappedActorTotal(db, driver) : cappedTotal(db, f, where!)),
+    ...total(),
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
     next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
@@ -172,35 +171,90 @@ function plainPage(
   return stmt(db, sql).all(...params, want) as ListRow[];
 }
 
-/** The actor walk of the filters (see actor-pages.ts), or null when the filter SQL serves better. */
-function driverFor(db: Database.Database, f: ResolvedFilters): ActorDriver | null {
-  return actorDriver(f, f.event_date_from ? maxWindowDays(db) : undefined, (without) =>
-    whereFor(db, { ...f, ...without }),
-  );
+/**
+ * A way to read pages that beats the date-ordered scan for some filters: walking an actor's
+ * incidents (actor-pages.ts) or the R*Tree by slices of days (place-pages.ts).
+ */
+interface Walk {
+  read: (sort: SortOrder, phase: 'dated' | 'undated', after: CursorBody | null, want: number) => ListRow[];
+  total: () => { total: number; total_exact: boolean };
 }
 
-function runActorPage(
-  db: Database.Database,
-  d: ActorDriver,
-  sort: SortOrder,
-  phase: Phase,
-  after: After | null,
-  want: number,
-  offset = 0,
-): ListRow[] {
-  const q = actorPageSql(d, COLUMNS, sort, phase, after, want, offset);
-  return stmt(db, q.sql).all(...q.params) as ListRow[];
-}
-
-function cappedActorTotal(db: Database.Database, d: ActorDriver): { total: number; total_exact: boolean } {
-  const q = actorCountSql(d, TOTAL_CAP + 1);
-  const key = `${dataVersion(db)}|walk|${q.sql}|${JSON.stringify(q.params)}`;
-  let n = countCache.get(key);
-  if (n === undefined) {
-    n = (stmt(db, q.sql).get(...q.params) as { n: number }).n;
-    countCache.set(key, n);
+function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
+  const maxDays = f.event_date_from ? maxWindowDays(db) : undefined;
+  const actor = actorDriver(f, maxDays, (without) => whereFor(db, { ...f, ...without }));
+  if (actor) {
+    return {
+      read: (sort, phase, after, want) => {
+        const q = actorPageSql(
+          actor,
+          COLUMNS,
+          sort,
+          phase,
+          after ? { day: after.d, id: after.id } : null,
+          want,
+        );
+        return stmt(db, q.sql).all(...q.params) as ListRow[];
+      },
+      total: () => {
+        const q = actorCountSql(actor, TOTAL_CAP + 1);
+        return capped(
+          cachedCount(
+            db,
+            `walk|${q.sql}|${JSON.stringify(q.params)}`,
+            () => (stmt(db, q.sql).get(...q.params) as { n: number }).n,
+          ),
+        );
+      },
+    };
   }
-  return n > TOTAL_CAP ? { total: TOTAL_CAP, total_exact: false } : { total: n, total_exact: true };
+  // The exact tests of a place walk: no R*Tree (the walk reads it), actors tested per candidate.
+  const place = placeWalk(
+    f,
+    maxDays ?? 0,
+    () => dateSpan(db),
+    () => whereFor(db, f, { denseBox: () => true, rareActors: () => false }),
+  );
+  if (place) {
+    return {
+      read: (sort, phase, after, want) =>
+        walkPlace(db, place, COLUMNS, sort, phase, after, want) as ListRow[],
+      total: () =>
+        capped(cachedCount(db, `place|${JSON.stringify(place)}`, () => countPlace(db, place, TOTAL_CAP + 1))),
+    };
+  }
+  return null;
+}
+
+const capped = (n: number) =>
+  n > TOTAL_CAP ? { total: TOTAL_CAP, total_exact: false } : { total: n, total_exact: true };
+
+function cachedCount(db: Database.Database, key: string, count: () => number): number {
+  const k = `${dataVersion(db)}|${key}`;
+  let n = countCache.get(k);
+  if (n === undefined) {
+    n = count();
+    countCache.set(k, n);
+  }
+  return n;
+}
+
+let spanCache: { key: string; span: { first: string; last: string } | null } | null = null;
+
+/**
+ * The first and last day an incident starts on, per database version (two index look-ups;
+ * one SELECT of both min and max would scan the table).
+ */
+function dateSpan(db: Database.Database): { first: string; last: string } | null {
+  const key = dataVersion(db);
+  if (spanCache?.key === key) return spanCache.span;
+  const r = stmt(
+    db,
+    'SELECT (SELECT min(date_start) FROM incident_list) AS first, (SELECT max(date_start) FROM incident_list) AS last',
+  ).get() as { first: string | null; last: string | null };
+  const span = r.first && r.last ? { first: r.first, last: r.last } : null;
+  spanCache = { key, span };
+  return span;
 }
 
 /** Adds each incident's targets and belligerents (one query for the whole page). */

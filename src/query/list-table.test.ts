@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { AttributionStatus, Incident } from '../domain/index.ts';
-import { sqliteOf } from './db.ts';
+import { haversineKm, sqliteOf } from './db.ts';
 import { bulkInsertIncidents, rng, syntheticIncident } from './synthetic.ts';
 import { listIncidents, withActors, type IncidentSummary } from './incidents.ts';
 import { Paging, type IncidentFilters } from './filters.ts';
@@ -14,7 +14,7 @@ import { resolveFilters } from './resolve.ts';
  * incident_list and incident_actor_dates (migration 11) are derived from incidents and
  * incident_actors by triggers. These tests write through the real store and check the derived
  * rows against the ones assembled from the source tables, and the pages read through the
- * actor walks against the same filters evaluated in plain JS, in order.
+ * actor and place walks against the same filters evaluated in plain JS, in order.
  */
 
 let dir: string;
@@ -108,6 +108,17 @@ function reference(f: IncidentFilters, sort: 'date_desc' | 'date_asc'): string[]
       );
       if (!ok) return false;
     }
+    if (f.near) {
+      if (!inc.place) return false;
+      const d = haversineKm(inc.place.lat, inc.place.lon, f.near.lat, f.near.lon);
+      if (d > f.near.km + Math.min(inc.place.radius_km, f.near.km)) return false;
+    }
+    if (f.bbox) {
+      const b = f.bbox;
+      if (!inc.place || inc.place.lat < b.south || inc.place.lat > b.north) return false;
+      const lon = inc.place.lon;
+      if (b.west <= b.east ? lon < b.west || lon > b.east : lon < b.west && lon > b.east) return false;
+    }
     return true;
   });
   const key = (i: Incident) => [i.date?.start ?? '', i.id] as const;
@@ -142,6 +153,12 @@ const FILTERS: IncidentFilters[] = [
   { belligerent: ['FR', 'TR'], event_date_from: '2012-06-01' },
   { target: ['Islamic State'], belligerent: ['RU', 'US'], event_date_to: '2019-12-31' },
   { target: ['nobody'] },
+  { near: { lat: 17.5, lon: -2.5, km: 150 } },
+  { near: { lat: 2.5, lon: 43.5, km: 80 }, event_date_from: '2008-01-01', event_date_to: '2018-12-31' },
+  { near: { lat: 33, lon: 70, km: 300 }, target: ['Taliban', 'TTP'], event_date_to: '2015-06-30' },
+  { bbox: { west: 40, south: 0, east: 47, north: 5 }, grade: ['weak'] },
+  { bbox: { west: 60, south: 25, east: -170, north: 40 }, event_date_from: '2011-01-01' },
+  { near: { lat: -40, lon: -120, km: 50 } },
 ];
 
 describe('incident list tables', () => {
@@ -189,7 +206,7 @@ describe('incident list tables', () => {
   });
 });
 
-describe('pages of an actor, read by walking its incidents', () => {
+describe('pages of an actor or a place, read by walks', () => {
   for (const f of FILTERS) {
     for (const sort of ['date_desc', 'date_asc'] as const) {
       it(`give the reference order with cursors: ${JSON.stringify(f)} ${sort}`, () => {

@@ -34,7 +34,11 @@ export interface WhereOptions {
    * True when few incidents have one of these actors in this role (see actorsAreRare): the
    * filter then reads them from the actor index instead of testing every incident in date order.
    */
-  rareActors?: (role: 'target' | 'belligerent', ids: readonly string[], statuses?: readonly string[]) => boolean;
+  rareActors?: (
+    role: 'target' | 'belligerent',
+    ids: readonly string[],
+    statuses?: readonly string[],
+  ) => boolean;
 }
 
 export interface Box {
@@ -59,7 +63,10 @@ export function rtreeSql(b: Box): { sql: string; params: number[] } {
   const { south, north, ranges } = boxRanges(b);
   const d = daysSql(b);
   const lonSql = ranges.map(() => '(max_lon >= ? AND min_lon <= ?)').join(' OR ');
-  return { sql: `SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql})${d.sql}`, params: [south, north, ...ranges.flat(), ...d.params] };
+  return {
+    sql: `SELECT id FROM incidents_rtree WHERE max_lat >= ? AND min_lat <= ? AND (${lonSql})${d.sql}`,
+    params: [south, north, ...ranges.flat(), ...d.params],
+  };
 }
 
 export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
@@ -95,7 +102,12 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     params.push(f.min_killed);
   }
   const days: [number, number] | undefined =
-    f.event_date_from || f.event_date_to ? [f.event_date_from ? dayNumber(f.event_date_from) : -1e7, f.event_date_to ? dayNumber(f.event_date_to) : 1e7] : undefined;
+    f.event_date_from || f.event_date_to
+      ? [
+          f.event_date_from ? dayNumber(f.event_date_from) : -1e7,
+          f.event_date_to ? dayNumber(f.event_date_to) : 1e7,
+        ]
+      : undefined;
   if (f.near) {
     // An incident matches when its uncertainty circle reaches the search circle; its own radius
     // counts up to the search radius, so a country-wide "somewhere in Mali" does not match
@@ -103,11 +115,7 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     // and the date window
     // that holds such circles; the haversine test in SQL's math functions is the exact one.
     const { lat, lon, km } = f.near;
-    const reach = 2 * km;
-    const dLat = reach / KM_PER_DEG;
-    const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
-    const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
-    const box: Box = { south: lat - dLat, north: lat + dLat, west: dLon >= 180 ? -180 : lon - dLon, east: dLon >= 180 ? 180 : lon + dLon, ...(days ? { days } : {}) };
+    const box: Box = { ...nearBox(f.near), ...(days ? { days } : {}) };
     inBox(parts, params, box, !opts.denseBox?.(box));
     parts.push(
       `2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin(radians(i.lat - ?) / 2), 2) + ? * cos(radians(i.lat)) * pow(sin(radians(i.lon - ?) / 2), 2))))
@@ -133,7 +141,9 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
   if (f.target?.length) {
     if (opts.rareActors?.('target', f.target)) {
       selective = true;
-      parts.push(`i.id IN (SELECT a.incident_id FROM incident_actors a WHERE a.role = 'target' AND a.actor_id IN (${marks(f.target.length)}))`);
+      parts.push(
+        `i.id IN (SELECT a.incident_id FROM incident_actors a WHERE a.role = 'target' AND a.actor_id IN (${marks(f.target.length)}))`,
+      );
     } else {
       parts.push(
         `EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.role = 'target'
@@ -174,6 +184,24 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     }
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params, ...(selective ? { selective } : {}) };
+}
+
+/**
+ * The box that holds every incident a circle search can match: an incident's own radius
+ * counts up to the search radius, so points up to twice the radius away.
+ */
+export function nearBox(c: { lat: number; lon: number; km: number }): Box {
+  const { lat, lon, km } = c;
+  const reach = 2 * km;
+  const dLat = reach / KM_PER_DEG;
+  const cos = Math.max(0.01, Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
+  const dLon = Math.min(180, reach / (KM_PER_DEG * cos));
+  return {
+    south: lat - dLat,
+    north: lat + dLat,
+    west: dLon >= 180 ? -180 : lon - dLon,
+    east: dLon >= 180 ? 180 : lon + dLon,
+  };
 }
 
 /** YYYY-MM-DD moved by n days (UTC calendar). */
