@@ -98,6 +98,21 @@ describe('chooseDate', () => {
     expect(choose(fr, '2022-01-08', [[[0, frLead]], [[frLead + 1, fr.length]]])).toEqual({ start: '2022-01-02', end: '2022-01-08', precision: 'week' });
   });
 
+  it('counts a lull from the day of the previous strike', () => {
+    const lead = 'Five militants were killed today when a drone struck a compound.';
+    const text = `${lead} The strike ended a 26-day lull in US attacks in Pakistan; the previous one took place on Jan. 10.`;
+    const c = { published: '2013-02', published_precision: 'month' as const, language: 'en' };
+    const got = chooseDate(text, findDates(text, c), [[[0, lead.length]]], c);
+    expect(got.window).toEqual({ start: '2013-02-05', end: '2013-02-06', precision: 'days' });
+    const fr = "Cinq combattants ont été tués aujourd'hui par un drone. La frappe a mis fin à une pause de 12 jours ; la précédente remontait au 20 janvier.";
+    const frLead = fr.indexOf(' La frappe');
+    const cfr = { ...c, language: 'fr' };
+    expect(chooseDate(fr, findDates(fr, cfr), [[[0, frLead]]], cfr).window).toEqual({ start: '2013-02-01', end: '2013-02-02', precision: 'days' });
+    // a lull that lands outside the strike's own window changes nothing
+    const old = `${lead} It ended a 3-day lull; the previous one took place on Jan. 10.`;
+    expect(chooseDate(old, findDates(old, c), [[[0, lead.length]]], c).window?.precision).toBe('month');
+  });
+
   it('does not take a day of another weekday than the one the strike is given', () => {
     const text = "Jets hit the camps on Tuesday. The group took the town after its attack on the base on January 15, 2016. Nobody spoke of Tuesday's raids.";
     expect(choose(text, null, whole(text, 'Jets'))).toBeNull();

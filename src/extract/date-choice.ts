@@ -11,6 +11,7 @@
  */
 import type { DateWindow } from '../domain/index.ts';
 import type { DateContext, DateMention } from './collab.ts';
+import { parseNumber } from './numbers.ts';
 
 const STATEMENT_BEFORE =
   /\b(?:said|says|announced|announces|reported|reports|told|statement|declared|confirmed|acknowledged|claimed|added|stated|(?:a|ont) (?:annoncé|indiqué|déclaré|affirmé|précisé|confirmé|rapporté)|selon un communiqué|communiqué|publié|published|released|issued)(?![\w\u00C0-\u024F])[^.;]{0,20}$|\b(?:is|are|was|were|being) (?:treated|cared for|pictured|photographed|seen|shown|recovering|buried)\b[^.;]{0,60}$|\b(?:est|sont|a été|ont été) (?:soignée?s?|photographiée?s?|inhumée?s?|enterrée?s?)(?![\w\u00C0-\u024F])[^.;]{0,60}$/i;
@@ -81,7 +82,8 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     }
     if (strike.length > 0) {
       const best = strike.reduce((a, b) => (width(b.window!) < width(a.window!) ? b : a));
-      return refine(text, mentions, tiers.slice(tiers.indexOf(ranges) + 1), best);
+      const chosen = refine(text, mentions, tiers.slice(tiers.indexOf(ranges) + 1), best);
+      return afterLull(text, mentions, chosen) ?? chosen;
     }
   }
   if (upperBound) {
@@ -100,7 +102,8 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     const today = theDayOfTheStory(text, mentions, fallback);
     if (today) return { window: today.window, span: today.span };
   }
-  return { window: fallback, span: null };
+  const undatedChoice = { window: fallback, span: null };
+  return afterLull(text, mentions, undatedChoice) ?? undatedChoice;
 }
 
 /**
@@ -193,6 +196,37 @@ function refine(text: string, mentions: DateMention[], later: [number, number][]
     }
   }
   return { window: chosen.window, span: chosen.span };
+}
+
+/** "The strike ended a 26-day lull", "after a three-week pause": how long since the previous strike. */
+const LULL = new RegExp(
+  '\\b(?:ended|ends|ending|broke|breaks|breaking|after|following)\\s+(?:a|an|the)\\s+(\\d{1,3}|[a-z]+(?:-[a-z]+)?)[-\\s](day|week)\\s+(?:lull|pause|hiatus|break|gap|respite)\\b|' +
+    '(?:mis|met|mettant)\\s+fin\\s+à\\s+une?\\s+(?:pause|accalmie|trêve|interruption)\\s+de\\s+(\\d{1,3}|[a-zé]+(?:-[a-zé]+)?)\\s+(jours?|semaines?)(?![\\p{L}])',
+  'iu',
+);
+
+/**
+ * A vague date narrowed by a lull: "The strike ended a 26-day lull ...; the previous one took
+ * place on Jan. 10" puts the strike 26 days after Jan. 10 (a day either way, as a count of days
+ * may or may not include the last one). The previous day is the first single day told after the
+ * lull phrase in the same or the next sentence.
+ */
+function afterLull(text: string, mentions: DateMention[], chosen: DateChoice): DateChoice | null {
+  if (!chosen.window || width(chosen.window) <= 2) return null;
+  // An article tells the lull of the strike it reports (that is what makes the strike news),
+  // wherever it says so; a day outside the strike's own window is ignored below.
+  const m = LULL.exec(text);
+  if (!m) return null;
+  const n = parseNumber(m[1] ?? m[3]);
+  if (!n || n.min === null || n.min !== n.max) return null;
+  const days = /^(?:week|semaines?)$/i.test(m[2] ?? m[4]) ? n.min * 7 : n.min;
+  const from = m.index + m[0].length;
+  const prev = mentions.find((d) => d.span[0] >= from && d.span[0] <= from + 200 && d.window && d.window.start === d.window.end);
+  if (!prev) return null;
+  const start = addDays(prev.window!.start, days);
+  const end = addDays(start, 1) > chosen.window.end ? start : addDays(start, 1);
+  if (start < chosen.window.start || start > chosen.window.end) return null;
+  return { window: { start, end, precision: start === end ? 'day' : 'days' }, span: chosen.span };
 }
 
 function fallbackWindow(ctx: DateContext): DateWindow | null {
