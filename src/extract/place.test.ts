@@ -86,3 +86,33 @@ describe('choosePlace: the country of the strike sentence', () => {
     expect(choice.place?.name).toBe('northern Yemen');
   });
 });
+
+describe('choosePlace: a place inside a part of the country refines it', () => {
+  /** "l'est du pays": a part of the country in focus, anchored on the country. */
+  const part = (name: string, at: number, lat: number, lon: number): GeocodeResult =>
+    ({
+      kind: 'region',
+      score: 0.7,
+      anchor: { name: 'Burkina Faso', precision: 'country' },
+      place: { name, span: [at, at + name.length], geonames_id: null, canonical_name: 'Burkina Faso', country: 'BF', admin1: null, lat, lon, radius_km: 157, precision: 'region', how: 'test' },
+    }) as unknown as GeocodeResult;
+
+  it('takes the named region of a later sentence over "the east of the country" in the lead', () => {
+    const text = "Des civils ont été tués lors de frappes aériennes dans l'est du pays. Des groupes ont été ciblés à Djamanga, dans la région de l'Est.";
+    const lead: [number, number] = [0, text.indexOf('.') + 1];
+    const vague = part("l'est du pays", text.indexOf("l'est du pays"), 12.6, -0.3);
+    const named = mention("région de l'Est", text.indexOf("région de l'Est"), 'name', 'region', 12.4, 0.42);
+    const choice = choosePlace([vague, named], [[lead], [[lead[1], text.length]]], [[text.indexOf('frappes'), text.indexOf('frappes') + 7]]);
+    expect(choice.place?.name).toBe("région de l'Est");
+  });
+
+  it('keeps the part of the country when the other place lies outside it or in another country', () => {
+    const text = "Des frappes aériennes dans l'est du pays. Le ministre a parlé à Bobo-Dioulasso. Un raid au Niger, à Diffa.";
+    const lead: [number, number] = [0, text.indexOf('.') + 1];
+    const vague = part("l'est du pays", text.indexOf("l'est du pays"), 12.6, -0.3);
+    const far = mention('Bobo-Dioulasso', text.indexOf('Bobo-Dioulasso'), 'name', 'town', 11.18, -4.3);
+    const foreign = mention('Diffa', text.indexOf('Diffa'), 'name', 'town', 13.3, 12.6, 'NE');
+    const choice = choosePlace([vague, far, foreign], [[lead], [[lead[1], text.length]]], [[4, 21]]);
+    expect(choice.place?.name).toBe("l'est du pays");
+  });
+});

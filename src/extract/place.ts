@@ -57,7 +57,10 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   if (scored.length === 0) return { place: null, alternatives: [], span: null };
   const specific = scored.filter((x) => x.r.place.precision !== 'country');
   const pool = (specific.length > 0 ? specific : scored).sort((a, b) => a.score - b.score);
-  const best = pool[0].r;
+  // refinements may come from any tier, the fallback one included, in tier order
+  const inTiers: GeocodeResult[] = [];
+  for (const tier of tiers) for (const r of results) if (r.place.span && tier.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e) && !inTiers.includes(r)) inTiers.push(r);
+  const best = refinement(pool[0].r, inTiers) ?? pool[0].r;
   const alternatives: Place[] = [...(best.conflicts ?? [])];
   for (const { r } of pool.slice(1)) {
     if (r.place.precision === 'country' || r.place.precision === 'region') continue;
@@ -87,6 +90,24 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
     return { place: merged, alternatives: [best.place, ...alternatives].slice(0, 4), span: merged.span };
   }
   return { place: best.place, alternatives: alternatives.slice(0, 4), span: best.place.span };
+}
+
+/**
+ * A part of a country told by direction ("dans l'est du pays", "northern Ethiopia") is the
+ * vaguest reading of a strike's place. When the strike's sentences also name a place inside
+ * that part ("dans la région de l'Est", "Dedebit, a town in northwestern Tigray"), that place
+ * says the same thing more precisely: take it, even from a later sentence.
+ */
+function refinement(best: GeocodeResult, candidates: GeocodeResult[]): GeocodeResult | null {
+  if (best.kind !== 'region' || best.anchor?.precision !== 'country') return null;
+  for (const r of candidates) {
+    if (r === best) continue;
+    if (r.kind === 'region' && r.anchor?.precision === 'country') continue;
+    if (r.place.precision === 'country' || r.place.country !== best.place.country) continue;
+    if (PRECISION_RANK[r.place.precision] > PRECISION_RANK[best.place.precision]) continue;
+    if (distanceKm(r.place, best.place) <= best.place.radius_km) return r;
+  }
+  return null;
 }
 
 /** One place covering two disagreeing readings: their midpoint, a radius reaching both. */

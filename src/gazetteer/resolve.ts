@@ -7,6 +7,7 @@ import { countryOfDemonym, demonymLike, LOCATIVE, LOCATIVE_AR, personLike, title
 import { countryPartResult, markConflicts, toResult } from './result.ts';
 import { countryParts } from './country-part.ts';
 import { capitalMentions } from './capital.ts';
+import { unknownPlaceResults } from './unknown.ts';
 import type { GeocodeOptions, GeocodeResult } from './types.ts';
 
 export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
@@ -86,7 +87,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const demonymOf = new Map<string, string | null | undefined>();
   for (const raw of raws) {
     const admin = adminWord(text, raw.start, raw.end);
-    if (raw.stop && !(admin && admin.level !== 'town')) continue;
+    if (raw.stop && !(admin && admin.level !== 'town') && !capitalCompass(text, raw)) continue;
     let dem = demonymOf.get(raw.key);
     if (!demonymOf.has(raw.key)) demonymOf.set(raw.key, (dem = demonymLike(d, raw.key) ? countryOfDemonym(d, raw.key) : undefined));
     if (dem !== undefined) {
@@ -242,11 +243,30 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const cp = cc ? d.countryPlace.get(cc) : undefined;
     if (cp !== undefined) results.push(countryPartResult(d, text, [part.start, part.end], cp, part.bearing, part.dirText));
   }
-  if (parts.length) results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
+  // places too small for the gazetteer, placed by what the text attaches to them
+  const partAt = (bearing: number | null, dirText: string, at: number): GeocodeResult | null => {
+    const cc = countryAt(at);
+    const cp = cc ? d.countryPlace.get(cc) : undefined;
+    if (cp === undefined) return null;
+    const r = countryPartResult(d, text, [at, at], cp, bearing, dirText);
+    return { ...r, place: { ...r.place, name: `${dirText} of ${d.names[cp]}` } };
+  };
+  const unknown = unknownPlaceResults(text, results, { countryAt, countryPart: partAt });
+  if (unknown.length) results.push(...unknown);
+  if (parts.length || unknown.length) results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
   markConflicts(text, results);
   return results;
 }
 
+
+/** French compass names written as a region: "dans l'Est", "le Nord", "du Sahel"; never the verb "est". */
+const COMPASS_REGION = new Set(['est', 'nord', 'sud', 'uest', 'centre']);
+function capitalCompass(text: string, raw: RawMention): boolean {
+  if (!COMPASS_REGION.has(raw.key)) return false;
+  const c = text.charCodeAt(raw.start);
+  if (c < 65 || c > 90) return false;
+  return /(?:^|[^\p{L}])(?:l['’]|le\s|du\s|au\s)$/iu.test(text.slice(Math.max(0, raw.start - 4), raw.start));
+}
 
 /**
  * Whether the best candidate is supported enough to be taken as a place. `ownVote` is the

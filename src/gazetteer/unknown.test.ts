@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from './index.ts';
+import { unknownPlaceNames } from './unknown.ts';
+
+/**
+ * Places too small for cities500: the written name is kept and placed at the most specific
+ * place the text attaches to it. The names used here are real places of the Sahel, Ethiopia
+ * and Yemen that cities500 does not list (checked by the first test).
+ */
+
+const g = loadGazetteer();
+
+const CASES: { text: string; written: string; cc: string; by: RegExp; precision: string[] }[] = [
+  // English: apposition, "the X neighborhood", "the village of X"
+  { text: 'A drone strike hit a camp in Inates, a small town in the Tillabéri region of Niger.', written: 'Inates', cc: 'NE', by: /Tillabéri/, precision: ['district', 'region'] },
+  { text: 'In Mali, the Aguelhok neighborhood near Kidal was bombed from the air at night.', written: 'Aguelhok', cc: 'ML', by: /Kidal/, precision: ['near'] },
+  { text: 'Air strikes killed ten people in the village of Tabankort, near Gao, Mali.', written: 'Tabankort', cc: 'ML', by: /Gao/, precision: ['near'] },
+  { text: 'Ethiopia: a drone hit Dinguila, a village in northwestern Tigray, on Friday.', written: 'Dinguila', cc: 'ET', by: /Tigray/, precision: ['district', 'region'] },
+  // French: "la localité de X", "à X, dans ...", a list, "entre A et B", "X (nord)"
+  { text: "Au Niger, une frappe a visé la localité de Chinagodrar, dans la région de Tillabéri.", written: 'Chinagodrar', cc: 'NE', by: /Tillabéri/, precision: ['district', 'region'] },
+  { text: 'Des frappes de drones ont tué cinq cadres à Anderamboukane, dans la région de Ménaka, au Mali.', written: 'Anderamboukane', cc: 'ML', by: /Ménaka/, precision: ['district', 'region'] },
+  { text: "Au Burkina Faso, des groupes ont été ciblés à Arbinda, Seytenga et Djibasso, dans la région du Sahel.", written: 'Arbinda, Seytenga et Djibasso', cc: 'BF', by: /Sahel/, precision: ['district', 'region'] },
+  { text: "Burkina Faso : l'attaque de Kafolo (nord) a fait dix morts. Des frappes menées entre Banibangou et Tongo (frontière) ont suivi.", written: 'Kafolo', cc: 'BF', by: /nord/, precision: ['region'] },
+  // Arabic: "بلدة X بمحافظة Y"
+  { text: 'قتل خمسة أشخاص في غارة على بلدة المصينعة في محافظة شبوة في اليمن', written: 'المصينعة', cc: 'YE', by: /شبوة/, precision: ['district', 'region'] },
+];
+
+describe('unknown places', () => {
+  it('the names of the table are not in the gazetteer', () => {
+    for (const n of ['Inates', 'Aguelhok', 'Tabankort', 'Dinguila', 'Chinagodrar', 'Anderamboukane', 'Arbinda', 'Kafolo']) expect(g.lookup(n), n).toEqual([]);
+  });
+
+  it.each(CASES)('$written', ({ text, written, cc, by, precision }) => {
+    const all = g.geocode(text);
+    const r = all.find((x) => x.place.name === written);
+    expect(r, JSON.stringify(all.map((x) => x.place.name))).toBeDefined();
+    expect(r!.place.country).toBe(cc);
+    expect(r!.place.geonames_id).toBeNull();
+    expect(r!.place.how).toMatch(/^unknown place/);
+    expect(r!.anchor?.name).toMatch(by);
+    expect(precision).toContain(r!.place.precision);
+    // the radius covers the anchor and more
+    expect(r!.place.radius_km).toBeGreaterThan(r!.anchor!.radius_km);
+  });
+
+  it('a name placed once places its later occurrences too', () => {
+    const text = 'The Tamkoutat neighborhood was hit at night. Fighting in the Gao region of Mali had driven many to Tamkoutat.';
+    const r = g.geocode(text).find((x) => x.place.name === 'Tamkoutat');
+    expect(r?.anchor?.name).toMatch(/Gao/);
+  });
+
+  it('does not take a place of another country, or an organisation seat, as the anchor', () => {
+    const text = 'Amnesty in Mali said the London-based group spoke to survivors after the Tamkoutat neighborhood was bombed.';
+    const r = g.geocode(text).find((x) => x.place.name === 'Tamkoutat');
+    expect(r?.place.country ?? null).not.toBe('GB');
+  });
+
+  const NOT_PLACES = [
+    'A strike on Tuesday, in the morning, killed two.',
+    'The Islamic State group claimed the attack.',
+    'Des frappes sur Barkhane, selon Paris.',
+    'The Pentagon neighborhood of officials said so.',
+    'غارة على مدينة الموصل',
+  ];
+  it.each(NOT_PLACES)('no unknown place in %s', (text) => {
+    expect(g.geocode(text).filter((r) => r.place.how?.startsWith('unknown place'))).toEqual([]);
+  });
+
+  it('finds the cue spans without the gazetteer', () => {
+    const spans = unknownPlaceNames('Des frappes menées entre Boulkessi et Koutoukou (frontière) ; la localité de Pognoa.').map((u) => u.cue);
+    expect(spans).toEqual(['between', 'localité de']);
+  });
+
+  it('never throws and keeps spans inside the text', () => {
+    for (const t of ['', 'à X, dans', 'the  neighborhood', 'entre A et', 'بلدة', 'X (nord)', 'Entre Àé et Éa, dans la région']) {
+      for (const u of unknownPlaceNames(t)) {
+        expect(u.start).toBeGreaterThanOrEqual(0);
+        expect(u.end).toBeLessThanOrEqual(t.length);
+      }
+      expect(() => g.geocode(t)).not.toThrow();
+    }
+  });
+});

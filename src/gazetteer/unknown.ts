@@ -1,0 +1,239 @@
+import type { Place } from '../domain/index.ts';
+import { nameKey } from './normalize.ts';
+import { STOPWORDS } from './stopwords.ts';
+import type { GeocodeResult } from './types.ts';
+
+/**
+ * Places the gazetteer does not know. Strikes often hit a hamlet, a camp or a neighbourhood
+ * too small for GeoNames cities500 ("a drone strike on Dedebit, a small town in northwestern
+ * Tigray", "the Amasrakad neighborhood", "frappes sur Tinzaouaten", "entre Boulkessi et
+ * Koutoukou (frontière Burkina-Mali)"). The text then says it is a place (a settlement noun,
+ * a locative cue) and usually attaches it to a place we know: an apposition, "in the Y
+ * region", a compass word of the country ("a northern town", "(nord)"), or a region named in
+ * the same or the next sentence. The written name is kept, placed at the most specific
+ * attached place with a radius that covers not knowing where inside it.
+ */
+
+/** One to three capitalised words ("Dedebit", "Pognoa-Sankoado", "Bir Ali"). */
+const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}'’]+(?:[- ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})`;
+const SETTLEMENT_EN = String.raw`(?:town|village|city|locality|hamlet|settlement|oasis|camp|neighbou?rhood|district|quarter|community|market\s+town|border\s+town)`;
+const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|hameau|quartier|camp|zone|secteur|site)`;
+
+/** Patterns whose first group is an unknown place name (the second, for "between A and B"). */
+const CUES: { re: RegExp; cue: string }[] = [
+  // "the town of X", "a village of X"
+  { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
+  // "the X neighborhood", "the X camp"
+  { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|camp|settlement|locality|market)\b`, 'gu'), cue: 'the X settlement' },
+  // "X, a small town in ...", "X, a rebel-held town"
+  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}${SETTLEMENT_EN}\b`, 'gu'), cue: 'apposition' },
+  // "la localité de X", "le village d'X", "la zone de X"
+  { re: new RegExp(String.raw`\b${SETTLEMENT_FR}\s+(?:de\s+|d['’]\s*|du\s+)${NAME}`, 'gu'), cue: 'localité de' },
+  // "à X, ville frontalière", "à X, dans le nord du Mali"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])(?:à|sur|vers)\s+${NAME}\s*,\s+(?:(?:une?\s+)?(?:petite?\s+)?${SETTLEMENT_FR}\b|dans\s+(?:le|la|les|l['’])|au\s|en\s|près\s)`, 'gu'),
+    cue: 'à X, ...',
+  },
+  // a list: "à A, B et C, dans la région de l'Est"; "in A, B and C, in the Y region"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}])(?:à|in|at)\s+${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){1,8}\s+(?:et|and)\s+\p{Lu}[\p{L}\p{M}'’-]+)\s*,\s+(?:dans|in|près|near)\s`, 'gu'),
+    cue: 'list',
+  },
+  // "frappes sur X", "frappe de drone à X"
+  { re: new RegExp(String.raw`\b[Ff]rappes?\s+(?:aériennes?\s+|de\s+drones?\s+)?(?:sur|à|contre)\s+${NAME}`, 'gu'), cue: 'frappe sur' },
+  // "strike on X, in ...", "strikes on X near ..."
+  { re: new RegExp(String.raw`\b(?:[Ss]trikes?|[Rr]aids?|[Bb]ombings?)\s+(?:on|in)\s+${NAME}\s*,?\s+(?:in|near|close\s+to)\s`, 'gu'), cue: 'strike on' },
+  // "entre A et B", "between A and B"
+  { re: new RegExp(String.raw`\b(?:[Ee]ntre|[Bb]etween)\s+${NAME}\s+(?:et|and)\s+${NAME}`, 'gu'), cue: 'between' },
+  // "Koutougou (nord)"
+  { re: new RegExp(String.raw`${NAME}\s+\((?:dans\s+le\s+|in\s+the\s+)?(?:nord|sud|est|ouest|centre|north|south|east|west)[\p{L}-]*\)`, 'gu'), cue: 'X (direction)' },
+  // Arabic: "بلدة X", "قرية X" (no capitals: only the words for a settlement, never "للـ...")
+  { re: /(?:^|\s|[وب])(?:بلدة|قرية|مدينة)\s+(?!لل)([\u0621-\u064a]{3,})/gu, cue: 'بلدة X' },
+];
+
+export interface UnknownName {
+  /** The span that names the place as written ("Dedebit", "entre Boulkessi et Koutoukou"). */
+  start: number;
+  end: number;
+  cue: string;
+}
+
+/** Every span the cues mark as a place name, the known ones included (the caller filters). */
+export function unknownPlaceNames(text: string): UnknownName[] {
+  const out: UnknownName[] = [];
+  for (const { re, cue } of CUES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const name = m[1];
+      const at = m.index + m[0].indexOf(name);
+      if ((cue === 'between' || cue === 'list') && m[2]) {
+        // the span covers every name and the words between them
+        const end = m.index + m[0].indexOf(m[2]) + m[2].length;
+        if (plausible(m[1])) out.push({ start: at, end, cue });
+        continue;
+      }
+      if (!plausible(name)) continue;
+      out.push({ start: at, end: at + name.length, cue });
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // one entry per span: the longest at each start, no overlaps
+  const kept: UnknownName[] = [];
+  for (const u of out) if (!kept.some((k) => u.start < k.end && k.start < u.end)) kept.push(u);
+  return kept;
+}
+
+/** A name, not a common word or a month written with a capital. */
+function plausible(name: string): boolean {
+  const key = nameKey(name);
+  if (!key) return false;
+  const first = key.split(' ')[0];
+  return !STOPWORDS.has(first) && !STOPWORDS.has(key);
+}
+
+const SENTENCE_END = /[.!?؟\n]/;
+
+function sentenceBounds(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
+  let e = at;
+  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  return [s, e];
+}
+
+/** Region words that make an apposed country a neighbour, not the container ("ville frontalière de l'Algérie"). */
+const BORDER_BEFORE = /(?:border|frontière|frontalière|frontalier|frontier|الحدود)[^.,;()]{0,25}$/iu;
+
+/** "London-based", "Kabul-backed": an organisation's seat, not a place of the story. */
+const METONYMY = /^-(?:based|backed|led|allied|funded|trained)\b/;
+
+function inside(r: GeocodeResult, s: number, e: number): boolean {
+  const sp = r.place.span;
+  return sp !== null && sp[0] >= s && sp[1] <= e;
+}
+
+export interface UnknownContext {
+  /** The ISO2 country the text is about at a position, or null. */
+  countryAt: (at: number) => string | null;
+  /** The part of that country a compass word names ("a northern town", "(nord)"), or null. */
+  countryPart: (bearing: number | null, dirText: string, at: number) => GeocodeResult | null;
+}
+
+/**
+ * Results for unknown place names: each placed at the most specific known place the text
+ * attaches to it. One name is one place in a text: when the cue's own sentence attaches
+ * nothing, its other occurrences may ("...to seek refuge in Amasrakad", after "the Gao region").
+ */
+export function unknownPlaceResults(text: string, results: GeocodeResult[], ctx: UnknownContext): GeocodeResult[] {
+  const out: GeocodeResult[] = [];
+  // in text order; an unknown place once placed can place a later one ("l'attaque de
+  // Koutougou (nord)" ... "entre Boulkessi et Koutoukou")
+  const known = results.filter((r) => r.place.span);
+  for (const u of unknownPlaceNames(text)) {
+    // a name the gazetteer resolved is not unknown
+    if (known.some((r) => r.place.span![0] < u.end && u.start < r.place.span![1])) continue;
+    const cc = ctx.countryAt(u.start);
+    // places of other countries do not locate it ("the London-based rights group")
+    const local = known.filter((r) => !cc || r.place.country === cc);
+    let anchor = attachedPlace(text, u, local, ctx);
+    if (!anchor && u.cue !== 'between' && u.cue !== 'list') {
+      for (const other of occurrences(text, text.slice(u.start, u.end), u)) {
+        anchor = attachedPlace(text, other, local, ctx);
+        if (anchor) break;
+      }
+    }
+    if (!anchor) continue;
+    const r = placeAt(text, u, anchor);
+    out.push(r);
+    known.push(r);
+  }
+  return out;
+}
+
+/** The other whole-word occurrences of a name in the text. */
+function occurrences(text: string, name: string, self: UnknownName): UnknownName[] {
+  const out: UnknownName[] = [];
+  let at = text.indexOf(name);
+  while (at >= 0) {
+    const before = at > 0 ? text[at - 1] : ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (at !== self.start && !/[\p{L}\p{M}]/u.test(before) && !/[\p{L}\p{M}]/u.test(after)) out.push({ start: at, end: at + name.length, cue: self.cue });
+    at = text.indexOf(name, at + 1);
+  }
+  return out;
+}
+
+/** The most specific known place the text attaches to an unknown name. */
+function attachedPlace(
+  text: string,
+  u: UnknownName,
+  known: GeocodeResult[],
+  ctx: UnknownContext,
+): GeocodeResult | null {
+  const [s, e] = sentenceBounds(text, u.start);
+  const usable = (r: GeocodeResult) =>
+    r.kind !== 'country' && !BORDER_BEFORE.test(text.slice(Math.max(0, r.place.span![0] - 40), r.place.span![0])) && !METONYMY.test(text.slice(r.place.span![1], r.place.span![1] + 12));
+  // 1. the clause right after the name: an apposition or "in the Y region" (within 150 characters)
+  const tailEnd = Math.min(e, u.end + 150);
+  const tail = known.filter((r) => inside(r, u.end, tailEnd) && usable(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
+  if (tail.length) return tail[0];
+  // 2. a compass word attached to the name: "a northern town", "Koutougou (nord)", "dans le nord du pays"
+  const near = text.slice(u.end, tailEnd);
+  const dir = /^\s*\((?:dans\s+le\s+|in\s+the\s+)?(nord|sud|est|ouest|centre|north|south|east|west)|^,\s+an?\s+(?:[\p{Ll}-]+\s+){0,2}?(north|south|east|west)(?:ern)?\b|dans\s+le\s+(nord|sud|centre)|\bl['’](est|ouest)\s+du\s+pays/iu.exec(near);
+  // 3. the same sentence: the place nearest the name
+  const same = known.filter((r) => inside(r, s, e) && usable(r)).sort((a, b) => gap(a, u) - gap(b, u));
+  if (same.length && !dir) return same[0];
+  if (dir) {
+    const word = (dir[1] ?? dir[2] ?? dir[3] ?? dir[4]).toLowerCase();
+    const bearing = BEARINGS[word];
+    const part = ctx.countryPart(bearing === undefined ? null : bearing, word, u.start);
+    if (part) return part;
+  }
+  if (same.length) return same[0];
+  // 4. the next sentence: its first region or town
+  let n = e;
+  while (n < text.length && /[\s.!?؟]/.test(text[n])) n++;
+  const [ns, ne] = n < text.length ? sentenceBounds(text, n) : [e, e];
+  const next = known.filter((r) => inside(r, ns, ne) && usable(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
+  if (next.length) return next[0];
+  // 5. the sentence before: its last region or town
+  let p = s - 1;
+  while (p > 0 && /[\s.!?؟]/.test(text[p])) p--;
+  const [ps, pe] = p > 0 ? sentenceBounds(text, p) : [s, s];
+  const prev = known.filter((r) => inside(r, ps, pe) && usable(r)).sort((a, b) => b.place.span![0] - a.place.span![0]);
+  if (prev.length) return prev[0];
+  return null;
+}
+
+const BEARINGS: Record<string, number | null> = {
+  nord: 0, north: 0, sud: 180, south: 180, est: 90, east: 90, ouest: 270, west: 270, centre: null,
+};
+
+function gap(r: GeocodeResult, u: UnknownName): number {
+  const sp = r.place.span!;
+  return sp[0] >= u.end ? sp[0] - u.end : u.start >= sp[1] ? u.start - sp[1] : 0;
+}
+
+/**
+ * The unknown place at its anchor. Near a town: "near" precision; inside a region or a part
+ * of one: "district" (a locality somewhere in it), or "region" when only a part of a
+ * country holds it. The radius covers the anchor plus a margin for not knowing the spot.
+ */
+function placeAt(text: string, u: UnknownName, anchor: GeocodeResult): GeocodeResult {
+  const a = anchor.place;
+  const town = a.precision === 'town' || a.precision === 'village' || a.precision === 'exact' || a.precision === 'near';
+  const radius = Math.round((a.radius_km + (town ? 20 : 15)) * 10) / 10;
+  const precision: Place['precision'] = town ? 'near' : radius <= 100 ? 'district' : 'region';
+  const place: Place = {
+    ...a,
+    name: text.slice(u.start, u.end),
+    span: [u.start, u.end],
+    geonames_id: null,
+    canonical_name: null,
+    radius_km: radius,
+    precision,
+    how: `unknown place (${u.cue}), placed by ${a.name}`,
+  };
+  return { place, kind: town ? 'near' : 'name', anchor: a, score: 0.5 };
+}
