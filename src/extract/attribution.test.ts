@@ -98,6 +98,19 @@ describe('stance in other languages of the development set', () => {
   });
 });
 
+describe('a government blamed, with no side named as striking', () => {
+  it('is the government of the country the strike is placed in', () => {
+    expect(pairs('The strike hit a camp for displaced people. The Tigrayan rebels blamed the government for the drone attack.', 'Ethiopia: video emerges of deadly drone strike')).toEqual(['ET:alleges']);
+    expect(pairs("La frappe a touché un camp de déplacés. Les rebelles ont accusé le gouvernement d'avoir mené l'attaque.", 'Éthiopie : une frappe de drone tue 50 déplacés')).toEqual(['ET:alleges']);
+    expect(pairs('Residents said the air strike may have been carried out by government forces.', 'Sudan: air strike kills 20 at market')).toEqual(['SD:suspected']);
+  });
+
+  it('gives way to a side named as striking, and needs a country', () => {
+    expect(pairs('A US drone hit the camp. The rebels blamed the government for the attack.', 'Somalia: strike kills 20')).toEqual(['US:alleges']);
+    expect(pairs('The strike hit a camp. The rebels blamed the government for the drone attack.')).toEqual([]);
+  });
+});
+
 describe('headline and document rules', () => {
   it('reads a headline question as suspicion', () => {
     expect(pairs('A strike hit a convoy of AQIM in northern Mali.', 'Did the US launch a drone strike on AQIM in northern Mali?')).toEqual(['US:suspected']);

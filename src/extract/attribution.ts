@@ -67,7 +67,47 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
       out.push(a);
     }
   }
+  // "The Tigrayan rebels blamed the government for the drone attack": with no side named as
+  // striking, a government blamed or named as the striker is the government of the country
+  // the strike is placed in
+  if (strikerRoots.size === 0 && !out.some((a) => a.stance !== 'no_comment' && a.stance !== 'unknown' && a.stance !== 'denies')) {
+    const blamed = governmentBlamed(doc, [...scope].sort((a, b) => a - b));
+    if (blamed) out.push(blamed);
+  }
   return out;
+}
+
+const GOVERNMENT_AS_STRIKER = new RegExp(
+  String.raw`(?:\b(?:by|blamed|blames|blaming|accused|accuses|accusing|attributed (?:it )?to|held)\s+(?:the\s+)?(?:(?:federal|central|national|military|pro-government)\s+)?(?:government|regime|authorities|junta)(?:['’]s)?(?:\s+(?:forces|troops|army|military|air force|aircraft|jets|drones?))?\b)` +
+    String.raw`|(?:(?<![\p{L}])(?:par|accus(?:e|ent|ant|é|ée|és|ent)|imput(?:e|ent|ée?s?)\s+à|attribu(?:e|ent|ée?s?)\s+à)\s+(?:le\s+|les\s+|la\s+|l['’]\s*)?(?:gouvernement|régime|autorités|junte|forces gouvernementales|troupes gouvernementales|armée gouvernementale|forces du régime|aviation du régime)(?![\p{L}]))`,
+  'iu',
+);
+
+/** The state a strike is placed in: named as a place in the headline, else the one most named as a place. */
+function placeState(doc: ActorDoc): string | null {
+  const places = doc.mentions.filter((m) => m.actor.kind === 'state' && m.roles.place && m.span[0] < doc.bodyEnd);
+  const inHeadline = places.filter((m) => doc.sentences[m.sentence]?.headline);
+  const pool = inHeadline.length > 0 ? inHeadline : places;
+  const counts = new Map<string, number>();
+  for (const m of pool) counts.set(m.actor.id, (counts.get(m.actor.id) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return null;
+  return ranked[0][0];
+}
+
+function governmentBlamed(doc: ActorDoc, scope: number[]): Attribution | null {
+  for (const i of scope) {
+    const s = doc.sentences[i];
+    const m = GOVERNMENT_AS_STRIKER.exec(s.text);
+    if (!m) continue;
+    const state = placeState(doc);
+    const actor = state ? actorById(state) : null;
+    if (!actor) return null;
+    const hedged = loadLexicon().stance.hedge.find(doc.tokens, ...(doc.sentenceTokens[i] ?? [0, 0])).length > 0;
+    const span: Span = [s.span[0] + m.index, s.span[0] + m.index + m[0].length];
+    return { actor: { id: actor.id, name: actor.name }, stance: hedged ? 'suspected' : 'alleges', source: s.headline ? 'headline' : null, span };
+  }
+  return null;
 }
 
 /** A reader's comment: a list item of the comment thread or a "X says:" line. */
