@@ -52,6 +52,8 @@ describe('targets, sentence by sentence', () => {
     ['Five militants were killed when the US carried out an airstrike in North Waziristan, where al Qaeda and other foreign groups are known to shelter.', []],
     ["Une frappe aérienne a tué des jihadistes dans la zone, où les combattants de l'EIGS sont très actifs.", []],
     ['A drone strike hit the district, where IS militants are entrenched.', []],
+    // ... but those said to be at the site when it was hit were struck
+    ['A drone strike hit a building where al-Shabaab fighters were present.', ['al-Shabaab']],
     // the second name of a "linked to X and Y" phrase describes the militants too
     ['The strike hit a stronghold of militants linked to the Taliban and al-Qaeda.', []],
     ["La frappe a visé un camp de combattants liés à AQMI et à l'État islamique.", []],

@@ -189,9 +189,9 @@ function namesAPresence(doc: ActorDoc, m: DocMention): boolean {
 
 const PRESENCE = new RegExp(
   String.raw`^(?:['’]s?)?(?:\s+(?:and|or|et|ou)\s+(?:other\s+|d['’]autres\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)?(?:\s+(?:militants|fighters|members|jihadists|insurgents|combattants|jihadistes|djihadistes|éléments))?\s+(?:` +
-    String.raw`(?:are|is|were|was|remain|remains|have been|has been)\s+(?:also\s+|still\s+|now\s+|widely\s+|heavily\s+|firmly\s+|very\s+)?(?:active|present|entrenched|based|deeply rooted|operating|known to (?:operate|shelter|hide|be active|be present|have bases))` +
+    String.raw`(?:are|is|remain|remains|have been|has been|have long been|has long been)\s+(?:also\s+|still\s+|now\s+|widely\s+|heavily\s+|firmly\s+|very\s+)?(?:active|present|entrenched|based|deeply rooted|operating|known to (?:operate|shelter|hide|be active|be present|have bases))` +
     String.raw`|(?:operate|operates|hold sway|holds sway|have a presence|has a presence|have bases|has bases|are known to|is known to)` +
-    String.raw`|(?:sont|est|restent|reste|étaient|était)\s+(?:aussi\s+|également\s+|très\s+|bien\s+|fortement\s+)?(?:actifs?|actives?|présents?|présentes?|implantés?|implantées?|basés?|basées?|installés?)` +
+    String.raw`|(?:sont|est|restent|reste)\s+(?:aussi\s+|également\s+|très\s+|bien\s+|fortement\s+)?(?:actifs?|actives?|présents?|présentes?|implantés?|implantées?|basés?|basées?|installés?)` +
     String.raw`|(?:opèrent|opère|sévissent|sévit|prolifèrent))\b`,
   'iu',
 );
