@@ -167,7 +167,7 @@ function listedPlace(ctx: DocContext, span: Span, around: Place | null): { place
   return { place, alternatives: [], span };
 }
 
-const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b/i;
+const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
 
 /**
  * For a strike told in one or two sentences (often just the headline): the early body

@@ -211,3 +211,18 @@ describe('findCasualties on the same text again', () => {
     expect(combineRanges(again.filter((m) => m.category === 'killed'))).toEqual({ min: 8, max: 8 });
   });
 });
+
+describe('an Arabic toll told after the strike sentence', () => {
+  it('gives the strike its toll', async () => {
+    const { extract } = await import('./index.ts');
+    const text = [
+      'غارات جوية على معسكر في المدينة',
+      '',
+      'قال متحدث باسم الجيش إن قوات بلاده شنت اليوم غارات جوية على مواقع للتنظيم في المدينة. وأفادت مصادر محلية بأن مبنى في المدينة أصيب. وصرح عميد البلدية بأن الطائرة قصفت منزلا في المدينة وقتلت 41 شخصا كانوا بداخله.',
+    ].join('\n');
+    const doc = { id: 't', name: 't', title: null, text, published: '2016-02-19', published_precision: 'day' as const, language: 'ar' };
+    const reports = extract(doc, { gazetteer: null });
+    expect(reports).toHaveLength(1);
+    expect(reports[0].killed).toEqual({ min: 41, max: 41 });
+  });
+});
