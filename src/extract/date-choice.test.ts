@@ -27,6 +27,7 @@ describe('isStatementDate', () => {
   it('reads a date put before who spoke as the day of the statement', () => {
     expect(statement("Dimanche, l'ONU a annoncé que les humanitaires avaient suspendu leur action.", 'Dimanche')).toBe(true);
     expect(statement('On Sunday, the Pentagon said the strike had killed four fighters.', 'Sunday')).toBe(true);
+    expect(statement("Mercredi 3 août, l'armée a admis que des frappes avaient fait des victimes civiles.", 'Mercredi 3 août')).toBe(true);
     expect(statement('On Sunday, a drone struck a car near the town, officials said.', 'Sunday')).toBe(false);
     expect(statement('Dimanche, un drone a frappé un véhicule, a indiqué l’armée.', 'Dimanche')).toBe(false);
   });

@@ -28,7 +28,7 @@ const VERB_AFTER =
   /^\s*(?:\)\s*[:\-–—]|,?\s+(?:that\s+)?(?:said|says|claimed|claims|announced|told|reported|stated|declared|confirmed|denied|annoncé|indiqué|déclaré|affirmé|revendiqué|démenti)(?![\p{L}]))/u;
 /** A date put first, then who spoke: "Dimanche, l'ONU a annoncé que...", "On Sunday, the Pentagon said". */
 const FRONTED_STATEMENT =
-  /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté)|ont\s+(?:annoncé|indiqué|déclaré|affirmé))(?![\p{L}])/u;
+  /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|admitted|acknowledged|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté|admis|reconnu)|ont\s+(?:annoncé|indiqué|déclaré|affirmé|admis|reconnu))(?![\p{L}])/u;
 
 /**
  * A date attached to a statement ("announced Monday", "a annoncé lundi") or to a caption of the
