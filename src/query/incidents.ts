@@ -60,44 +60,60 @@ const summary = (r: ListRow): IncidentSummary => ({
 /** Beyond this offset a page is read by the plain query (walks would each read offset rows). */
 const MAX_WALK_OFFSET = 2_000;
 
+/** What a page walk reads before the rows themselves: enough to order, page and count. */
+const KEYS = 'i.rowid AS rid, i.id, i.date_start';
+type Key = { rid: number; id: string; date_start: string | null };
+
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
 export function listIncidents(db: Database.Database, f: ResolvedFilters, paging: Paging): IncidentPage {
   const { limit, sort } = paging;
   const byPage = paging.page !== undefined && paging.cursor === undefined;
   const offset = byPage ? (paging.page! - 1) * limit : 0;
+  const after = byPage ? null : paging.cursor ? decodeCursor(paging.cursor, sort) : null;
   const walk = offset <= MAX_WALK_OFFSET ? walkFor(db, f) : null;
-  let rows: ListRow[];
-  let total: () => { total: number; total_exact: boolean };
-  if (walk) {
-    const after = byPage ? null : paging.cursor ? decodeCursor(paging.cursor, sort) : null;
-    rows = keysetRows(sort, after, offset + limit + 1, (phase, cont, want) =>
-      walk.read(sort, phase, cont ? after : null, want),
+  const reader = walk ?? plainReader(db, f);
+  const read = (want: number, columns: string) =>
+    keysetRows(sort, after, want, (phase, cont, n) =>
+      reader.read(sort, phase, cont ? after : null, n, columns),
     );
-    if (offset) rows = rows.slice(offset);
-    total = walk.total;
+  let rows: ListRow[];
+  let total: { total: number; total_exact: boolean };
+  if (offset === 0 && after === null) {
+    // The first page: one walk of keys as far as the count's cap gives the page and its
+    // capped total, instead of walking the same incidents twice (page, then count).
+    const keys = read(Math.max(limit + 1, TOTAL_CAP + 1), KEYS) as unknown as Key[];
+    total = capped(keys.length);
+    rows = rowsOf(db, keys.slice(0, limit + 1));
+  } else if (walk || !byPage) {
+    rows = read(offset + limit + 1, COLUMNS).slice(offset);
+    total = reader.total();
   } else {
     const where = whereFor(db, f);
-    if (byPage) {
-      const sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
-      rows = stmt(db, sql).all(...where.params, limit + 1, offset) as ListRow[];
-    } else {
-      const after = paging.cursor ? decodeCursor(paging.cursor, sort) : null;
-      rows = keysetRows(sort, after, limit + 1, (phase, cont, want) =>
-        plainPage(db, f, where, sort, phase, cont ? after : null, want),
-      );
-    }
-    total = () => cappedTotal(db, f, where);
+    const sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
+    rows = stmt(db, sql).all(...where.params, limit + 1, offset) as ListRow[];
+    total = reader.total();
   }
   const more = rows.length > limit;
   if (more) rows = rows.slice(0, limit);
   const last = rows[rows.length - 1];
   return {
     items: rows.map(summary),
-    ...total(),
+    ...total,
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
     next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
   };
+}
+
+/** The list rows of these keys, in their order (one look-up by rowid each). */
+function rowsOf(db: Database.Database, keys: Key[]): ListRow[] {
+  if (keys.length === 0) return [];
+  const rows = stmt(
+    db,
+    `SELECT ${COLUMNS} FROM incident_list i WHERE i.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(keys.map((k) => k.rid))) as ListRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => byId.get(k.id)!);
 }
 
 /**
@@ -148,11 +164,12 @@ function plainPage(
   phase: 'dated' | 'undated',
   after: CursorBody | null,
   want: number,
+  columns: string,
 ): ListRow[] {
   const cmp = sort === 'date_desc' ? '<' : '>';
   const dir = sort === 'date_desc' ? 'DESC' : 'ASC';
   const params = [...where.params];
-  let sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql}`;
+  let sql = `SELECT ${columns} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql}`;
   if (phase === 'dated') {
     sql += ' AND i.date_start IS NOT NULL';
     if (after) {
@@ -176,8 +193,24 @@ function plainPage(
  * incidents (actor-pages.ts) or the R*Tree by slices of days (place-pages.ts).
  */
 interface Walk {
-  read: (sort: SortOrder, phase: 'dated' | 'undated', after: CursorBody | null, want: number) => ListRow[];
+  read: (
+    sort: SortOrder,
+    phase: 'dated' | 'undated',
+    after: CursorBody | null,
+    want: number,
+    columns: string,
+  ) => ListRow[];
   total: () => { total: number; total_exact: boolean };
+}
+
+/** The filter SQL over incident_list, read in date order (or by the index SQLite picks). */
+function plainReader(db: Database.Database, f: ResolvedFilters): Walk {
+  let where: Where | null = null;
+  const w = () => (where ??= whereFor(db, f));
+  return {
+    read: (sort, phase, after, want, columns) => plainPage(db, f, w(), sort, phase, after, want, columns),
+    total: () => cappedTotal(db, f, w()),
+  };
 }
 
 function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
@@ -185,10 +218,10 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
   const actor = actorDriver(f, maxDays, (without) => whereFor(db, { ...f, ...without }));
   if (actor) {
     return {
-      read: (sort, phase, after, want) => {
+      read: (sort, phase, after, want, columns) => {
         const q = actorPageSql(
           actor,
-          COLUMNS,
+          columns,
           sort,
           phase,
           after ? { day: after.d, id: after.id } : null,
@@ -217,8 +250,8 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
   );
   if (place) {
     return {
-      read: (sort, phase, after, want) =>
-        walkPlace(db, place, COLUMNS, sort, phase, after, want) as ListRow[],
+      read: (sort, phase, after, want, columns) =>
+        walkPlace(db, place, columns, sort, phase, after, want) as ListRow[],
       total: () =>
         capped(cachedCount(db, `place|${JSON.stringify(place)}`, () => countPlace(db, place, TOTAL_CAP + 1))),
     };
