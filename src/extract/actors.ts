@@ -105,8 +105,15 @@ function speaksThroughSpokesman(doc: ActorDoc, m: DocMention): boolean {
 
 /** "Last month IS claimed an attack on the airport": the group struck someone itself. */
 function claimsAnAttack(doc: ActorDoc, m: DocMention): boolean {
-  return /^\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:claimed|claims|claim|a revendiqué|ont revendiqué|avait revendiqué|revendique|revendiquent)\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 40));
+  return CLAIMS_ATTACK.test(doc.text.slice(m.span[1], m.span[1] + 80));
 }
+
+/** "claimed an attack", "claimed responsibility", "a revendiqué l'attentat"; not "claimed the strike killed civilians". */
+const CLAIMS_ATTACK = new RegExp(
+  String.raw`^\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+)?(?:claimed|claims|claim|a revendiqué|ont revendiqué|avait revendiqué|avaient revendiqué|revendique|revendiquent)\s+` +
+    String.raw`(?:responsibility|credit|la responsabilité|(?:responsibility for\s+)?(?:an?|the|its|their|une?|l['’]|les|la|le|ces|cette)\s*(?:[\p{L}-]+\s+){0,2}(?:attacks?|bombings?|ambush(?:es)?|assaults?|raids?|suicide|killing|abduction|kidnapping|attaques?|attentats?|embuscades?|assauts?))`,
+  'iu',
+);
 
 function targetsIn(doc: ActorDoc, sentences: Set<number>, strikers: ReadonlySet<string>, context = false): TargetResult {
   const inScope = doc.mentions.filter((m) => sentences.has(m.sentence));
