@@ -97,6 +97,7 @@ describe('targets, document rules', () => {
     expect(ids("Une frappe de drone a tué 17 civils sur un marché. Le mois dernier, l'État islamique a revendiqué une attaque contre l'aéroport.", /frappe/)).toEqual([]);
     // a group claiming what the strike did is not claiming an attack of its own
     expect(ids('A US drone strike hit a vehicle near Jilib. Al-Shabaab claimed that five civilians died.')).toEqual(['al-Shabaab']);
+    expect(ids('A US drone strike hit a vehicle near Jilib. Al-Shabaab claimed the strike killed five civilians.')).toEqual(['al-Shabaab']);
   });
 
   it('reads the side a war is fought against, in a sentence around the strike, as the war', () => {

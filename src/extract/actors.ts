@@ -10,6 +10,7 @@
 import type { ActorRef } from '../domain/index.ts';
 import { belligerentIdOf, isWithin, loadLexicon, organisationIdOf } from '../lexicon/index.ts';
 import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
+import { assertsAboutStrike } from './attribution.ts';
 
 type Span = [number, number];
 
@@ -47,7 +48,9 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   // a group named as the striker anywhere around the strike is never its target
   const around = new Set([...own, ...neighbours, ...headline, ...events]);
   const strikers = new Set(
-    doc.mentions.filter((m) => around.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || m.roles.claims)).map((m) => organisationIdOf(m.actor.id)),
+    doc.mentions
+      .filter((m) => around.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || (m.roles.claims && !assertsAboutStrike(doc, m))))
+      .map((m) => organisationIdOf(m.actor.id)),
   );
   const tiers: [number[], boolean][] = [[own, false], [neighbours, true], [[...events.filter((i) => doc.sentences[i].headline), ...headline], false]];
   for (const [tier, context] of tiers) {
@@ -60,7 +63,7 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
 function isTargetMention(doc: ActorDoc, m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !r.claims && !r.by && !claimsAnAttack(doc, m) && !speaksThroughSpokesman(doc, m);
+  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !(r.claims && !assertsAboutStrike(doc, m)) && !r.by && !claimsAnAttack(doc, m) && !speaksThroughSpokesman(doc, m);
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
@@ -107,6 +110,7 @@ function speaksThroughSpokesman(doc: ActorDoc, m: DocMention): boolean {
 function claimsAnAttack(doc: ActorDoc, m: DocMention): boolean {
   return CLAIMS_ATTACK.test(doc.text.slice(m.span[1], m.span[1] + 80));
 }
+
 
 /** "claimed an attack", "claimed responsibility", "a revendiqué l'attentat"; not "claimed the strike killed civilians". */
 const CLAIMS_ATTACK = new RegExp(

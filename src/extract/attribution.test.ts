@@ -32,6 +32,7 @@ describe('stance, sentence by sentence (English)', () => {
     ['Somali officials said a US drone strike killed a senior al-Shabaab commander.', ['US:alleges']],
     ['Pakistan condemned the US drone strike as a violation of its sovereignty.', ['US:alleges']],
     ['The Houthis claimed responsibility for the drone attack on the Saudi airport.', ['Houthis:claims']],
+    ['A US drone hit a car near Jilib. Al-Shabaab claimed the strike killed only civilians.', ['US:alleges']],
     ['Nigerian Air Force jets bombed a Boko Haram camp, the Defence Headquarters said.', ['NG:confirms']],
     ['If confirmed, this would be the first US drone strike in the country.', ['US:suspected']],
     ['Officials are investigating whether a coalition airstrike by US aircraft hit the building.', ['US:suspected']],

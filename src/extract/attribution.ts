@@ -123,7 +123,7 @@ function eligible(m: DocMention, doc: ActorDoc): boolean {
     case 'armed_group':
       // a group is a belligerent with its own drones or by claiming the strike; its word on
       // its own losses ("AQAP acknowledged the deaths") says nothing about who struck
-      return (r.strikeNext && !r.target && !r.place) || r.claims || r.by;
+      return (r.strikeNext && !r.target && !r.place) || (r.claims && !assertsAboutStrike(doc, m)) || r.by;
     case 'force':
       return true;
     case 'state':
@@ -153,6 +153,21 @@ function cues(set: PatternSet, doc: ActorDoc, t0: number, t1: number): Cue[] {
 }
 
 const NEGATION = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 't', 'pas', 'ni', 'jamais', 'n', 'niet', 'geen', 'لم', 'لا']);
+/**
+ * A verb right after "claimed the strike" makes it an assertion about the strike ("al-Shabaab
+ * claimed the strike killed only civilians"), not a claim of responsibility.
+ */
+/** "Al-Shabaab claimed the strike killed only civilians": an assertion about the strike, not a claim of it. */
+export function assertsAboutStrike(doc: ActorDoc, m: DocMention): boolean {
+  const claim = /^\s+(?:has\s+|had\s+|also\s+)?claim(?:ed|s)?\s+(?:that\s+)?(?:the|its|their|this)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|attacks?|raids?|bombings?)\s+(\p{L}+)/iu.exec(doc.text.slice(m.span[1], m.span[1] + 80));
+  return claim !== null && ASSERTED.has(claim[1].toLowerCase());
+}
+
+const ASSERTED = new Set([
+  'killed', 'kill', 'kills', 'hit', 'hits', 'wounded', 'injured', 'targeted', 'struck', 'caused', 'left', 'destroyed', 'was', 'were', 'had', 'has', 'missed',
+  'a', 'avait', 'aurait', 'tue', 'visait', 'n',
+]);
+
 /** A condition before a cue ("if confirmed", "si elle est confirmée") voices nothing. */
 const CONDITION = new Set(['if', 'unless', 'whether', 'si', 'once', 'als', 'indien', 'إذا']);
 
@@ -173,7 +188,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   };
   const denies = cues(stance.deny, doc, t0, t1).filter((c) => !inside(c));
   const confirms = cues(stance.confirm, doc, t0, t1).filter((c) => !inside(c) && !negated(c));
-  const claims = cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c));
+  const claims = cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c) && !ASSERTED.has(doc.tokens[c.end]?.norm ?? ''));
   const hedges = cues(stance.hedge, doc, t0, t1);
   const sentenceHedged = cues(stance.hedge_sentence, doc, t0, t1).length > 0 || (sentence.headline && /\?\s*$/.test(sentence.text));
   const condemned = cues(stance.condemn, doc, t0, t1).length > 0;
@@ -257,6 +272,7 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
  * that has it as subject ("قصف جوي شنه الجيش الإثيوبي", an air raid the Ethiopian army launched).
  */
 function strikes(doc: ActorDoc, m: DocMention): boolean {
+  if (m.actor.kind === 'armed_group' && assertsAboutStrike(doc, m)) return false;
   return m.roles.agent || m.roles.strike || namedAsPlatformOwner(doc, m) || agentAfterVerb(doc, m);
 }
 
