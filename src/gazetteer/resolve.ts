@@ -133,10 +133,21 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
 
   // pass 1: best by prior + country focus + admin word
   const bases = new Map<string, Base[]>();
+  // a name recurs in a text: score it once per pass and admin level (pass 2 shares the
+  // same arrays per name and level, so sharing them here changes nothing)
+  let picked = new Map<string, Scored[]>();
   const pick = (m: Mention) => {
+    const pickKey = `${m.raw.key}|${m.admin?.level ?? ''}`;
+    const hit = picked.get(pickKey);
+    if (hit) {
+      m.cands = hit;
+      m.best = hit[0] ?? null;
+      return;
+    }
     let base = bases.get(m.raw.key);
     if (!base) bases.set(m.raw.key, (base = baseOf(d, m.raw.postings)));
     m.cands = scoreBase(d, base, weights);
+    picked.set(pickKey, m.cands);
     // a region is read as its namesake town only when that town is in the same country:
     // "Tigré" in an Ethiopian story is the region even though a Venezuelan El Tigre exists
     const townCountries = new Set<number>();
@@ -159,6 +170,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const votes = new Map<string, number>();
   for (const [key, cc] of voters) votes.set(cc, (votes.get(cc) ?? 0) + (strong.has(key) ? 2.5 : 1));
   for (const [cc, n] of votes) bump(weights, cc, Math.min(0.5, 0.12 * n));
+  picked = new Map();
   for (const m of mentions) pick(m);
 
   // pass 2: closeness to the other named places (once per distinct name; top candidates

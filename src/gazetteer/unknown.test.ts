@@ -16,6 +16,8 @@ const CASES: { text: string; written: string; cc: string; by: RegExp; precision:
   { text: 'In Mali, the Aguelhok neighborhood near Kidal was bombed from the air at night.', written: 'Aguelhok', cc: 'ML', by: /Kidal/, precision: ['near'] },
   { text: 'Air strikes killed ten people in the village of Tabankort, near Gao, Mali.', written: 'Tabankort', cc: 'ML', by: /Gao/, precision: ['near'] },
   { text: 'Ethiopia: a drone hit Dinguila, a village in northwestern Tigray, on Friday.', written: 'Dinguila', cc: 'ET', by: /Tigray/, precision: ['district', 'region'] },
+  { text: 'Three fighters died in the strike on Intahaka village, Tillabéri region, Niger.', written: 'Intahaka', cc: 'NE', by: /Tillabéri/, precision: ['district', 'region'] },
+  { text: 'In Mali, aircraft also struck the villages of Tabankort and Tiloa, near Gao.', written: 'Tabankort and Tiloa', cc: 'ML', by: /Gao/, precision: ['near'] },
   // French: "la localité de X", "à X, dans ...", a list, "entre A et B", "X (nord)"
   { text: "Au Niger, une frappe a visé la localité de Chinagodrar, dans la région de Tillabéri.", written: 'Chinagodrar', cc: 'NE', by: /Tillabéri/, precision: ['district', 'region'] },
   { text: 'Des frappes de drones ont tué cinq cadres à Anderamboukane, dans la région de Ménaka, au Mali.', written: 'Anderamboukane', cc: 'ML', by: /Ménaka/, precision: ['district', 'region'] },

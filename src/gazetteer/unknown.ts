@@ -16,27 +16,38 @@ import type { GeocodeResult } from './types.ts';
 
 /** One to three capitalised words ("Dedebit", "Pognoa-Sankoado", "Bir Ali"). */
 const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}'’]+(?:[- ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})`;
+/** A NAME ending where the text before a `nameBefore` cue ends. */
+const NAME_END = new RegExp(String.raw`${NAME}$`, 'u');
 const SETTLEMENT_EN = String.raw`(?:town|village|city|locality|hamlet|settlement|oasis|camp|neighbou?rhood|district|quarter|community|market\s+town|border\s+town)`;
 const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|hameau|quartier|camp|zone|secteur|site)`;
 
 /** Patterns whose first group is an unknown place name (the second, for "between A and B"). */
-const CUES: { re: RegExp; cue: string }[] = [
+/**
+ * `nameBefore`: the pattern matches what follows the name (it starts with a literal, which
+ * is much faster to scan for than a capital letter); the name is read back from the text
+ * right before the match.
+ */
+const CUES: { re: RegExp; cue: string; nameBefore?: boolean }[] = [
   // "the town of X", "a village of X"
   { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
   // "the X neighborhood", "the X camp"
   { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|camp|settlement|locality|market)\b`, 'gu'), cue: 'the X settlement' },
+  // "a strike on X village, Y region", "hit X camp"
+  { re: new RegExp(String.raw`\b(?:on|at|near|hit|struck|targeted|bombed)\s+${NAME}\s+(?:village|town|camp|neighbou?rhood|locality|settlement)\b`, 'gu'), cue: 'X village' },
+  // "the villages of A and B", "les villages de A et B"
+  { re: new RegExp(String.raw`\b(?:villages|towns|localités|communes)\s+(?:of|de|d['’])\s*${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){0,6}\s+(?:and|et)\s+\p{Lu}[\p{L}\p{M}'’-]+)`, 'gu'), cue: 'list' },
   // "X, a small town in ...", "X, a rebel-held town"
-  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}${SETTLEMENT_EN}\b`, 'gu'), cue: 'apposition' },
+  { re: new RegExp(String.raw`,\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}${SETTLEMENT_EN}\b`, 'gu'), cue: 'apposition', nameBefore: true },
   // "la localité de X", "le village d'X", "la zone de X"
   { re: new RegExp(String.raw`\b${SETTLEMENT_FR}\s+(?:de\s+|d['’]\s*|du\s+)${NAME}`, 'gu'), cue: 'localité de' },
   // "à X, ville frontalière", "à X, dans le nord du Mali"
   {
-    re: new RegExp(String.raw`(?<![\p{L}])(?:à|sur|vers)\s+${NAME}\s*,\s+(?:(?:une?\s+)?(?:petite?\s+)?${SETTLEMENT_FR}\b|dans\s+(?:le|la|les|l['’])|au\s|en\s|près\s)`, 'gu'),
+    re: new RegExp(String.raw`(?:à|sur|vers)(?<![\p{L}](?:à|sur|vers))\s+${NAME}\s*,\s+(?:(?:une?\s+)?(?:petite?\s+)?${SETTLEMENT_FR}\b|dans\s+(?:le|la|les|l['’])|au\s|en\s|près\s)`, 'gu'),
     cue: 'à X, ...',
   },
   // a list: "à A, B et C, dans la région de l'Est"; "in A, B and C, in the Y region"
   {
-    re: new RegExp(String.raw`(?<![\p{L}])(?:à|in|at)\s+${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){1,8}\s+(?:et|and)\s+\p{Lu}[\p{L}\p{M}'’-]+)\s*,\s+(?:dans|in|près|near)\s`, 'gu'),
+    re: new RegExp(String.raw`(?:à|in|at)(?<![\p{L}](?:à|in|at))\s+${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){1,8}\s+(?:et|and)\s+\p{Lu}[\p{L}\p{M}'’-]+)\s*,\s+(?:dans|in|près|near)\s`, 'gu'),
     cue: 'list',
   },
   // "frappes sur X", "frappe de drone à X"
@@ -46,7 +57,7 @@ const CUES: { re: RegExp; cue: string }[] = [
   // "entre A et B", "between A and B"
   { re: new RegExp(String.raw`\b(?:[Ee]ntre|[Bb]etween)\s+${NAME}\s+(?:et|and)\s+${NAME}`, 'gu'), cue: 'between' },
   // "Koutougou (nord)"
-  { re: new RegExp(String.raw`${NAME}\s+\((?:dans\s+le\s+|in\s+the\s+)?(?:nord|sud|est|ouest|centre|north|south|east|west)[\p{L}-]*\)`, 'gu'), cue: 'X (direction)' },
+  { re: new RegExp(String.raw`\s+\((?:dans\s+le\s+|in\s+the\s+)?(?:nord|sud|est|ouest|centre|north|south|east|west)[\p{L}-]*\)`, 'gu'), cue: 'X (direction)', nameBefore: true },
   // Arabic: "بلدة X", "قرية X" (no capitals: only the words for a settlement, never "للـ...")
   { re: /(?:^|\s|[وب])(?:بلدة|قرية|مدينة)\s+(?!لل)([\u0621-\u064a]{3,})/gu, cue: 'بلدة X' },
 ];
@@ -61,10 +72,16 @@ export interface UnknownName {
 /** Every span the cues mark as a place name, the known ones included (the caller filters). */
 export function unknownPlaceNames(text: string): UnknownName[] {
   const out: UnknownName[] = [];
-  for (const { re, cue } of CUES) {
+  for (const { re, cue, nameBefore } of CUES) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
+      if (nameBefore) {
+        const from = Math.max(0, m.index - 80);
+        const b = NAME_END.exec(text.slice(from, m.index));
+        if (b && plausible(b[0])) out.push({ start: from + b.index, end: m.index, cue });
+        continue;
+      }
       const name = m[1];
       const at = m.index + m[0].indexOf(name);
       if ((cue === 'between' || cue === 'list') && m[2]) {
