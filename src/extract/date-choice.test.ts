@@ -99,6 +99,18 @@ describe('chooseDate', () => {
     expect(choose(fr, '2022-01-08', [[[0, frLead]], [[frLead + 1, fr.length]]])).toEqual({ start: '2022-01-02', end: '2022-01-08', precision: 'week' });
   });
 
+  it('dates a weekly toll to the week up to the bulletin that gives it', () => {
+    const c = { published: '2023-12', published_precision: 'month' as const, language: 'fr' };
+    const fr =
+      "Selon un bulletin de l'armée publié samedi, une vingtaine de terroristes ont été éliminés durant la semaine écoulée lors de frappes aériennes. Il signale aussi des saisies du 13 au 16 décembre.";
+    const lead = fr.indexOf(' Il signale');
+    expect(chooseDate(fr, findDates(fr, c), [[[0, lead]]], c).window).toEqual({ start: '2023-12-10', end: '2023-12-16', precision: 'week' });
+    const en = 'In a weekly bulletin released on Friday, the army said 30 fighters were killed in the past week in air strikes. It also listed arrests on 5 March.';
+    const ce = { published: '2021-03', published_precision: 'month' as const, language: 'en' };
+    const enLead = en.indexOf(' It also');
+    expect(chooseDate(en, findDates(en, ce), [[[0, enLead]]], ce).window).toEqual({ start: '2021-02-27', end: '2021-03-05', precision: 'week' });
+  });
+
   it('counts a lull from the day of the previous strike', () => {
     const lead = 'Five militants were killed today when a drone struck a compound.';
     const text = `${lead} The strike ended a 26-day lull in US attacks in Pakistan; the previous one took place on Jan. 10.`;

@@ -82,6 +82,8 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     }
     if (strike.length > 0) {
       const best = strike.reduce((a, b) => (width(b.window!) < width(a.window!) ? b : a));
+      const weekly = weeklyBulletin(text, mentions, inTier, best, ctx);
+      if (weekly) return weekly;
       const chosen = refine(text, mentions, tiers.slice(tiers.indexOf(ranges) + 1), best);
       return afterLull(text, mentions, chosen) ?? chosen;
     }
@@ -196,6 +198,31 @@ function refine(text: string, mentions: DateMention[], later: [number, number][]
     }
   }
   return { window: chosen.window, span: chosen.span };
+}
+
+/**
+ * "Selon un bulletin de l'armée publié samedi, une vingtaine de terroristes ont été éliminés
+ * durant la semaine écoulée": a weekly toll covers the seven days up to the bulletin's day, not
+ * up to publication. With only the month published, the bulletin's weekday is taken as the
+ * first such day on or after the latest day the text tells in that month (the bulletin reports
+ * it, so it came out after it; a weekly bulletin reports its own week).
+ */
+function weeklyBulletin(text: string, mentions: DateMention[], tier: DateMention[], best: DateMention, ctx: DateContext): DateChoice | null {
+  if (best.rule !== 'past-week' || !ctx.published || ctx.published.length !== 7) return null;
+  const issued = tier.find((m) => m.kind === 'weekday' && typeof m.weekday === 'number' && isStatementDate(text, m));
+  if (!issued) return null;
+  const monthStart = `${ctx.published}-01`;
+  const monthEnd = addDays(`${addDays(monthStart, 31).slice(0, 7)}-01`, -1);
+  let floor: string | null = null;
+  for (const m of mentions) {
+    if ((m.kind !== 'absolute' && m.kind !== 'range') || !m.window) continue;
+    if (m.window.end > monthStart && m.window.end <= monthEnd && (floor === null || m.window.end > floor)) floor = m.window.end;
+  }
+  if (floor === null) return null;
+  let day = floor;
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== issued.weekday) day = addDays(day, 1);
+  if (day > monthEnd) return null;
+  return { window: { start: addDays(day, -6), end: day, precision: 'week' }, span: best.span };
 }
 
 /** "The strike ended a 26-day lull", "after a three-week pause": how long since the previous strike. */

@@ -23,7 +23,8 @@ export function relative(
   if (typeof pub.floor === 'number' && pub.floor > pub.first && pub.floor <= pub.last) {
     // published between the day the text last tells and the end of the month: from the
     // expression read on the first such day to the expression read on the last
-    return windowOf(f(pub.floor)[0], f(pub.last)[1]);
+    const [s, e] = [f(pub.floor)[0], f(pub.last)[1]];
+    return windowOf(s, e, e - s + 1 > 31 && e - s + 1 <= 62 ? 'month' : undefined);
   }
   return widened(pub);
 }
