@@ -29,10 +29,20 @@ export function prepareDb(db: Database.Database): void {
     db.pragma('mmap_size = 2147483648');
     db.pragma('cache_size = -131072');
   }
-  db.function('sw_dist_km', { deterministic: true }, (lat1: unknown, lon1: unknown, lat2: unknown, lon2: unknown) => {
-    if (typeof lat1 !== 'number' || typeof lon1 !== 'number' || typeof lat2 !== 'number' || typeof lon2 !== 'number') return null;
-    return haversineKm(lat1, lon1, lat2, lon2);
-  });
+  db.function(
+    'sw_dist_km',
+    { deterministic: true },
+    (lat1: unknown, lon1: unknown, lat2: unknown, lon2: unknown) => {
+      if (
+        typeof lat1 !== 'number' ||
+        typeof lon1 !== 'number' ||
+        typeof lat2 !== 'number' ||
+        typeof lon2 !== 'number'
+      )
+        return null;
+      return haversineKm(lat1, lon1, lat2, lon2);
+    },
+  );
 }
 
 /** A prepared statement, cached per connection and SQL text (filters build a handful of shapes). */
@@ -55,9 +65,12 @@ export { EARTH_RADIUS_KM, haversineKm };
  * the key of the result caches (counts, statistics, clusters).
  */
 export function dataVersion(db: Database.Database): string {
-  const other = db.pragma('data_version', { simple: true }) as number;
-  const own = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${other}:${own}`;
+  // One prepared statement (db.pragma() prepares its statement on every call; this runs several times a request).
+  const r = stmt(
+    db,
+    'SELECT data_version AS other, total_changes() AS own FROM pragma_data_version',
+  ).get() as { other: number; own: number };
+  return `${r.other}:${r.own}`;
 }
 
 let spanCache: { key: string; days: number } | null = null;
@@ -69,7 +82,9 @@ let spanCache: { key: string; days: number } | null = null;
 export function maxWindowDays(db: Database.Database): number {
   const key = dataVersion(db);
   if (spanCache?.key === key) return spanCache.days;
-  const r = stmt(db, 'SELECT max(julianday(date_end) - julianday(date_start)) AS d FROM incidents').get() as { d: number | null };
+  const r = stmt(db, 'SELECT max(julianday(date_end) - julianday(date_start)) AS d FROM incidents').get() as {
+    d: number | null;
+  };
   const days = Math.max(0, Math.ceil(r.d ?? 0));
   spanCache = { key, days };
   return days;

@@ -105,15 +105,28 @@ export function listIncidents(db: Database.Database, f: ResolvedFilters, paging:
   };
 }
 
-/** The list rows of these keys, in their order (one look-up by rowid each). */
+/**
+ * List rows recently shown, by rowid, until the database changes: pages of different filters
+ * share their newest incidents, and a row read from a large file is a few random page reads.
+ */
+let rowCache: { version: string; rows: LruCache<number, ListRow> } | null = null;
+const ROW_CACHE = 20_000;
+
+/** The list rows of these keys, in their order (cached, else one look-up by rowid each). */
 function rowsOf(db: Database.Database, keys: Key[]): ListRow[] {
   if (keys.length === 0) return [];
-  const rows = stmt(
-    db,
-    `SELECT ${COLUMNS} FROM incident_list i WHERE i.rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(keys.map((k) => k.rid))) as ListRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return keys.map((k) => byId.get(k.id)!);
+  const version = dataVersion(db);
+  if (rowCache?.version !== version) rowCache = { version, rows: new LruCache(ROW_CACHE) };
+  const cache = rowCache.rows;
+  const missing = keys.filter((k) => cache.get(k.rid) === undefined);
+  if (missing.length) {
+    const rows = stmt(
+      db,
+      `SELECT i.rowid AS rid, ${COLUMNS} FROM incident_list i WHERE i.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(missing.map((k) => k.rid))) as (ListRow & { rid: number })[];
+    for (const { rid, ...row } of rows) cache.set(rid, row);
+  }
+  return keys.map((k) => cache.get(k.rid)!);
 }
 
 /**
