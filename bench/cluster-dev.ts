@@ -133,6 +133,14 @@ console.log(`  incremental == full re-cluster: ${canon(incremental) === canon(fu
   const c = bcubed(ceiling, [...goldClusters.values()]);
   console.log(`  ceiling with one report per document per incident: ${ceiling.length} incidents, R ${c.recall.toFixed(4)} F1 ${c.f1.toFixed(4)}`);
 }
+const dumpAt = process.argv.indexOf('--dump');
+if (dumpAt >= 0) {
+  // Items and their gold labels as JSON, to iterate on pair scoring without re-extracting.
+  const { toClusterItem } = await import('../src/corroborate/item.ts');
+  const { writeFileSync } = await import('node:fs');
+  const rows = reports.map((r) => ({ item: toClusterItem(r), label: goldLabel.get(r.id!)!, name: docName.get(r.document_id)! }));
+  writeFileSync(process.argv[dumpAt + 1], JSON.stringify({ goldCount, rows }));
+}
 if (process.argv.includes('--misses')) {
   // Diagnostics: every gold cluster the prediction splits, with what clustering saw of each report.
   const { toClusterItem } = await import('../src/corroborate/item.ts');

@@ -21,6 +21,10 @@ export interface Synthetic {
   items: ClusterItem[];
   /** True incidents: groups of item ids. */
   truth: string[][];
+  /** Per true incident (same index as truth): how it was made, for error breakdowns. */
+  kinds: { kind: 'primary' | 'same-day' | 'same-town'; base: number }[];
+  /** Per item id: how its date and place were blurred ("day/town", "month/country"...). */
+  shapes: Map<string, string>;
 }
 
 const COUNTRIES = 60;
@@ -72,6 +76,8 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
 
   const items: ClusterItem[] = [];
   const truth: string[][] = [];
+  const kinds: Synthetic['kinds'] = [];
+  const shapes = new Map<string, string>();
   let doc = 0;
 
   const report = (s: Strike, members: string[]) => {
@@ -92,6 +98,7 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
       day0 = s.day - int(0, 29);
       day1 = day0 + 29;
     } else day0 = day1 = null;
+    const dateShape = r < 0.55 ? 'day' : r < 0.75 ? 'days' : r < 0.87 ? 'week' : r < 0.96 ? 'month' : 'undated';
 
     const q = rand();
     let lat: number | null = s.lat;
@@ -144,6 +151,8 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
       details: s.detail.length > 0 && rand() < 0.6 ? s.detail : EMPTY,
     });
     members.push(id);
+    const placeShape = q < 0.6 ? 'town' : q < 0.8 ? 'near' : q < 0.92 ? 'district' : q < 0.96 ? 'country' : 'unplaced';
+    shapes.set(id, `${dateShape}/${placeShape}`);
     doc++;
   };
 
@@ -173,19 +182,22 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
     };
   };
 
-  const emit = (s: Strike) => {
+  const emit = (s: Strike, kind: Synthetic['kinds'][number]['kind'] = 'primary', base = -1): number => {
     const members: string[] = [];
     const count = Math.min(7, 1 + Math.floor(-Math.log(1 - rand()) * 2));
     for (let k = 0; k < count && items.length < opts.n; k++) report(s, members);
-    if (members.length > 0) truth.push(members);
+    if (members.length === 0) return -1;
+    truth.push(members);
+    kinds.push({ kind, base });
+    return truth.length - 1;
   };
 
   while (items.length < opts.n) {
     const s = strike();
-    emit(s);
+    const k = emit(s);
     const h = rand();
-    if (h < 0.15) emit(strike(s, 'same-day'));
-    else if (h < 0.25) emit(strike(s, 'same-town'));
+    if (h < 0.15) emit(strike(s, 'same-day'), 'same-day', k);
+    else if (h < 0.25) emit(strike(s, 'same-town'), 'same-town', k);
   }
-  return { items, truth };
+  return { items, truth, kinds, shapes };
 }

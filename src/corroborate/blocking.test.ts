@@ -48,7 +48,11 @@ describe('candidateEdges', () => {
         (items) => {
           const brute = new Set<string>();
           for (let i = 0; i < items.length; i++)
-            for (let j = i + 1; j < items.length; j++) if (scorePair(items[i], items[j]) >= LINK_THRESHOLD) brute.add(`${i}-${j}`);
+            for (let j = i + 1; j < items.length; j++) {
+              // Scoring is symmetric: blocking may score a pair from either side.
+              expect(scorePair(items[j], items[i])).toBe(scorePair(items[i], items[j]));
+              if (scorePair(items[i], items[j]) >= LINK_THRESHOLD) brute.add(`${i}-${j}`);
+            }
           const e = candidateEdges(items);
           const found = new Set<string>();
           for (let k = 0; k < e.length; k++) found.add(`${e.a[k]}-${e.b[k]}`);

@@ -1,6 +1,6 @@
 import type { ClusterItem } from './item.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
-import { DATE_TOLERANCE_DAYS, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPrecisePlace, LINK_THRESHOLD, PLACE_SLACK_KM, scorePair } from './pair.ts';
+import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPrecisePlace, LINK_THRESHOLD, PLACE_SLACK_KM, SAME_FIGURE_SLACK, scorePair } from './pair.ts';
 
 /**
  * Blocking: candidate pairs without comparing everything with everything. Complete with
@@ -40,8 +40,25 @@ export interface Edges {
 /** Every pair of items scoring at least LINK_THRESHOLD (indexes into `items`). */
 export function candidateEdges(items: readonly ClusterItem[]): Edges {
   const out = new EdgeBuffer();
+  // Dates and places in typed arrays (NaN when missing): most candidates fail the date or the
+  // latitude part of the veto, which these rule out without touching the report objects.
+  const n = items.length;
+  const d0 = new Float64Array(n);
+  const d1 = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const reach = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const it = items[k];
+    d0[k] = it.day0 ?? NaN;
+    d1[k] = it.day1 ?? NaN;
+    lat[k] = it.lat ?? NaN;
+    reach[k] = it.radius ?? 0;
+  }
   const consider = (i: number, j: number) => {
     if (i === j) return;
+    // The same checks as the veto (pair.ts), false when a comparison involves NaN.
+    if (d0[i] - d1[j] > DATE_TOLERANCE_DAYS || d0[j] - d1[i] > DATE_TOLERANCE_DAYS) return;
+    if (Math.abs(lat[i] - lat[j]) * KM_PER_DEG_LAT > reach[i] + reach[j] + PLACE_SLACK_KM + 1) return;
     const s = scorePair(items[i], items[j]);
     if (s >= LINK_THRESHOLD) out.push(Math.min(i, j), Math.max(i, j), s);
   };
@@ -57,6 +74,8 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     if (it.country === null) return;
     if (it.day0 !== null) getOr(byDate, it.country, () => new DateIndex()).add(it, i);
     for (const t of it.targets) getOr(byTarget, `${it.country}\u0000${t}`, () => new BandIndex()).add(it, i);
+    const toll = distinctiveToll(it);
+    if (toll !== null) getOr(byTarget, `${it.country}\u0000#${toll}`, () => new BandIndex()).add(it, i);
   });
   for (const d of byDate.values()) d.finish(items);
   for (const b of byTarget.values()) b.finish(items);
@@ -82,6 +101,10 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     }
     if (it.lat === null) return; // no date and no place: compatible with nothing
     for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(it, (j) => consider(i, j));
+    const toll = distinctiveToll(it);
+    if (toll !== null) {
+      for (let t = toll - SAME_FIGURE_SLACK; t <= toll + SAME_FIGURE_SLACK; t++) byTarget.get(`${it.country}\u0000#${t}`)?.forNear(it, (j) => consider(i, j));
+    }
     if (isPrecisePlace(it)) {
       const cy = Math.floor(it.lat!);
       const cx = Math.floor(it.lon!);

@@ -106,3 +106,48 @@ describe('accounts without a date', () => {
     expect(scorePair(en, fr) - scorePair(en, none)).toBeCloseTo(0.6, 5);
   });
 });
+
+describe('figures, days and vague places', () => {
+  const naf = [{ actor: 'NG', stance: 'claims' as const }];
+  it('links two Borno-wide reports two days apart when weapon, striker and an exact toll of 30 agree', () => {
+    // "Thirty fighters were killed on Monday in an air force strike in Borno" / "30 killed", dated by its communiqué two days later.
+    const monday = item({ doc: 'a', event: 'airstrike', date: '2021-03-01', place: PLACES.borno, killed: [30, 30], attributions: naf });
+    const communique = item({ doc: 'b', event: 'airstrike', date: '2021-03-03', place: PLACES.borno, killed: [30, 30], attributions: naf });
+    expect(linked(monday, communique)).toBe(true);
+    // Two days apart with a toll that differs: nothing but the region, the weapon and the striker.
+    const other = item({ doc: 'c', event: 'airstrike', date: '2021-03-03', place: PLACES.borno, killed: [12, 12], attributions: naf });
+    expect(linked(monday, other)).toBe(false);
+    // Three days apart: another strike.
+    const later = item({ doc: 'd', event: 'airstrike', date: '2021-03-04', place: PLACES.borno, killed: [30, 30], attributions: naf });
+    expect(compatible(monday, later)).toBe(false);
+  });
+
+  it('links an undated regional report to a dated one through the same exact toll, striker and weapon, not a small toll', () => {
+    const dated = item({ doc: 'a', event: 'airstrike', date: '2021-03-01', place: PLACES.borno, killed: [30, 30], attributions: naf });
+    const undated = item({ doc: 'b', event: 'airstrike', date: null, place: PLACES.borno, killed: [30, 30], attributions: naf });
+    expect(linked(dated, undated)).toBe(true);
+    const two = item({ doc: 'c', event: 'airstrike', date: '2021-03-01', place: PLACES.borno, killed: [2, 2], attributions: naf });
+    const undatedTwo = item({ doc: 'd', event: 'airstrike', date: null, place: PLACES.borno, killed: [2, 2], attributions: naf });
+    expect(linked(two, undatedTwo)).toBe(false);
+  });
+
+  it('does not tie a nationwide report of the day to a town report by the day alone', () => {
+    const town = item({ doc: 'a', event: 'airstrike', date: '2021-03-01', place: PLACES.maiduguri, targets: ['Boko Haram'], killed: [4, 4] });
+    const national = item({ doc: 'b', event: 'airstrike', date: '2021-03-01', place: PLACES.nigeria });
+    expect(compatible(town, national)).toBe(false);
+    // The same day, the country and the weapon, without a place: the same.
+    const unplaced = item({ doc: 'd', event: 'airstrike', date: '2021-03-01', place: null });
+    expect(linked(town, unplaced)).toBe(false);
+    // Naming the same target is enough on the same day.
+    const named = item({ doc: 'c', event: 'airstrike', date: '2021-03-01', place: PLACES.nigeria, targets: ['Boko Haram'] });
+    expect(linked(town, named)).toBe(true);
+  });
+
+  it('weighs a town inside a region by how much the region narrows the place down', () => {
+    const town = item({ doc: 'a', date: '2021-03-01', place: PLACES.maiduguri, targets: ['Boko Haram'] });
+    const region = item({ doc: 'b', date: '2021-03-01', place: PLACES.borno, targets: ['Boko Haram'] });
+    const country = item({ doc: 'c', date: '2021-03-01', place: PLACES.nigeria, targets: ['Boko Haram'] });
+    expect(scorePair(town, region)).toBeGreaterThan(scorePair(town, country));
+    expect(linked(town, region)).toBe(true);
+  });
+});

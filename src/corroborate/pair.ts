@@ -13,8 +13,12 @@ import { haversineKm } from './geo.ts';
  * one strike compare like two English ones.
  */
 
-/** Days two date windows may miss each other by (time zones, "overnight", a strike late on day D). */
-export const DATE_TOLERANCE_DAYS = 1;
+/**
+ * Days two date windows may miss each other by: time zones, "overnight", a strike late on day D,
+ * and a report dated by its communiqué or publication two days on. A two-day miss is allowed
+ * but brings no date evidence (see scorePair).
+ */
+export const DATE_TOLERANCE_DAYS = 2;
 /** Km added to the sum of radii before two places are ruled apart (geocoding error of small places). */
 export const PLACE_SLACK_KM = 10;
 /** A place this precise (radius in km) counts as "fine" for blocking. */
@@ -23,6 +27,12 @@ export const FINE_RADIUS_KM = 25;
 export const FINE_SPAN_DAYS = 7;
 /** Beyond this latitude a 1° longitude cell is narrower than the largest fine distance. */
 export const FINE_MAX_ABS_LAT = 54;
+/** Radius (km) up to which a place counts fully as evidence; wider places count in proportion. */
+export const FINE_PLACE_KM = 50;
+/** A place at least this wide (radius in km) is an area other places can lie inside (a district, a region). */
+export const CONTAINER_MIN_KM = 40;
+/** A place this wide (radius in km) says no more than "somewhere in the country". */
+export const COUNTRY_WIDE_KM = 300;
 /** Score at which two reports are linked. */
 export const LINK_THRESHOLD = 2.4;
 
@@ -58,8 +68,10 @@ export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
  * - different countries, unless both are precise points close to each other (border strikes);
  * - unknown country on either side, unless both are precise in time and space: without a
  *   place, only "same country" can tie a report to another;
- * - no place on either side, unless both are dated and share a target, a belligerent or a
- *   detail; no date on either side, unless they share a target or both places are precise.
+ * - no place (or a country-wide one, COUNTRY_WIDE_KM) on either side, unless they share a
+ *   target, a belligerent, a detail or an exact toll (and, without a place, both are dated);
+ * - no date on either side, unless they share a target, both places are precise, or they
+ *   share a belligerent and an exact toll of at least DISTINCTIVE_TOLL.
  */
 export function compatible(a: ClusterItem, b: ClusterItem): boolean {
   return distanceIfCompatible(a, b) !== INCOMPATIBLE;
@@ -100,14 +112,16 @@ function distanceIfCompatible(a: ClusterItem, b: ClusterItem, needEvidence = tru
     return d !== UNPLACED && isFine(a) && isFine(b) ? d : INCOMPATIBLE;
   }
   if (!needEvidence) return d;
-  // Without a place, the same country and day need something more in common: a target, a
-  // belligerent or a distinctive detail. Without a date, the same target or two precise
-  // places (the same town).
-  if (d === UNPLACED) {
-    const more = shareAny(a.targets, b.targets) || shareAny(a.belligerents, b.belligerents) || shareAny(a.details, b.details);
-    return more && gap !== null ? d : INCOMPATIBLE;
+  // Without a place, or with one as wide as a country, the same country and day need something
+  // more in common: a target, a belligerent, a distinctive detail or the same exact toll.
+  // Without a date, the same target, two precise places (the same town), or the same striker
+  // and exact toll.
+  if (d === UNPLACED || Math.max(a.radius ?? 0, b.radius ?? 0) >= COUNTRY_WIDE_KM) {
+    const more = shareAny(a.targets, b.targets) || shareAny(a.belligerents, b.belligerents) || shareAny(a.details, b.details) || sameFigure(a, b);
+    if (!more) return INCOMPATIBLE;
+    if (d === UNPLACED) return gap !== null ? d : INCOMPATIBLE;
   }
-  if (gap === null && !shareAny(a.targets, b.targets) && !(isPrecisePlace(a) && isPrecisePlace(b))) return INCOMPATIBLE;
+  if (gap === null && !shareAny(a.targets, b.targets) && !(isPrecisePlace(a) && isPrecisePlace(b)) && !(shareAny(a.belligerents, b.belligerents) && sameFigure(a, b))) return INCOMPATIBLE;
   return d;
 }
 
@@ -127,16 +141,23 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
   if (gap === null) s -= 0.1;
   else {
     const width = Math.max(a.day1! - a.day0!, b.day1! - b.day0!) + 1;
-    s += (gap === 0 ? 1 : 0.5) * (2.2 - 0.35 * Math.log(width));
+    s += (gap === 0 ? 1 : gap === 1 ? 0.5 : 0) * (2.2 - 0.35 * Math.log(width));
   }
   // Where: closeness relative to what the radii allow, weighted by how precise the places are.
   if (d !== UNPLACED) {
     const ra = Math.max(a.radius ?? 0, 1);
     const rb = Math.max(b.radius ?? 0, 1);
     const allowed = ra + rb + PLACE_SLACK_KM;
-    const fineness = Math.min(1, Math.max(0.25, 30 / Math.sqrt(ra * rb)));
-    s += 2 * (1 - d / allowed) * fineness;
-  } else s += 0.5; // same country (the veto guarantees it)
+    // How much the coarser of the two places narrows the strike down: a town inside a region
+    // says no more than the region does; a country-wide place says little beyond the country.
+    const fineness = Math.max(0.25, Math.min(1, FINE_PLACE_KM / Math.max(ra, rb)));
+    // A place inside a district or region another report names agrees with it fully (the
+    // region's own vagueness is in `fineness`); otherwise the evidence fades as the distance
+    // nears what the radii allow.
+    const big = Math.max(ra, rb);
+    const inside = big >= CONTAINER_MIN_KM && d + Math.min(ra, rb) <= big + PLACE_SLACK_KM;
+    s += 2 * (inside ? 1 : 1 - d / allowed) * fineness;
+  } // Unplaced: the same country only, which the veto already requires.
   // What: the same kind of attack. Outlets call one strike a drone strike, an airstrike or a
   // missile strike depending on what they were told, so those (and "unspecified") agree mildly;
   // "other" (e.g. drones shot down) rarely matches a strike.
@@ -151,7 +172,7 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
   // The whole profile agrees: the same weapon, the same target and the same striker named on
   // both sides, and no toll that contradicts. Without a date this is what ties two accounts of
   // one strike together ("a Malian drone hit CSP-DPA fighters"), so it counts beyond its parts.
-  if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified' && targets > 0 && belligerents > 0 && casualties >= 0) {
+  if (a.event === b.event && a.event !== 'other' && a.event !== 'air_raid_unspecified' && (targets > 0 || sameFigure(a, b)) && belligerents > 0 && casualties >= 0) {
     s += 0.4;
   }
   // Distinctive details ("convoy", "wedding"): each shared one is strong evidence, up to two.
@@ -177,6 +198,7 @@ function overlapScore(xs: string[], ys: string[], match: number, mismatch: numbe
  * early reports often give a fraction of the final toll (2 dead at first, 50 the next day).
  */
 function casualtyScore(a: ClusterItem, b: ClusterItem): number {
+  if (sameFigure(a, b)) return Math.min(a.killedMin!, b.killedMin!) >= 10 ? 1.1 : 0.8;
   const la = a.killedMin ?? a.killedMax;
   const lb = b.killedMin ?? b.killedMax;
   if (la === null || lb === null) return 0;
@@ -196,4 +218,25 @@ function ratioScore(ratio: number, close: number): number {
   if (ratio <= 1.5) return close;
   if (ratio > 4) return -0.5;
   return 0;
+}
+
+/** A toll of this many or more, given alike by two reports, is distinctive. */
+export const DISTINCTIVE_TOLL = 5;
+/** Two figures this close (or closer) count as the same ("at least 42" and "43 killed"). */
+export const SAME_FIGURE_SLACK = 1;
+
+/**
+ * Both reports give the same figure for the dead ("30 killed" and "trente morts", "at least 42"
+ * and "43 killed"), large enough to be distinctive: two different strikes in one region and
+ * week rarely kill as many.
+ */
+function sameFigure(a: ClusterItem, b: ClusterItem): boolean {
+  const ta = distinctiveToll(a);
+  const tb = distinctiveToll(b);
+  return ta !== null && tb !== null && Math.abs(ta - tb) <= SAME_FIGURE_SLACK;
+}
+
+/** The report's figure for the dead (its lower bound: "30", "at least 30"), when at least DISTINCTIVE_TOLL. */
+export function distinctiveToll(a: ClusterItem): number | null {
+  return a.killedMin !== null && a.killedMin >= DISTINCTIVE_TOLL ? a.killedMin : null;
 }

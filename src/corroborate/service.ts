@@ -33,12 +33,9 @@ export interface CorroborationSummary {
 export async function updateIncidents(store: Store, documentIds: string[]): Promise<CorroborationSummary> {
   const seeds: Report[] = [];
   for (const id of documentIds) seeds.push(...(await store.listReports({ documentId: id })));
-  // Reports of these documents that were in incidents before (some may be gone now).
-  const prefixes = documentIds.map((d) => `${d}:`);
-  const previous = await store.incidentReportIds();
-  const touched: string[] = [];
-  for (const [inc, reports] of previous) if (reports.some((r) => prefixes.some((p) => r.startsWith(p)))) touched.push(inc);
-  return recompute(store, seeds, touched);
+  // Incidents that held reports of these documents before (some reports may be gone now):
+  // one index range per document, not the membership of every incident.
+  return recompute(store, seeds, await store.incidentsOfDocuments(documentIds));
 }
 
 /** Re-clusters every report from scratch (decisions still apply). */

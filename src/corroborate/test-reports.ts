@@ -66,4 +66,7 @@ export const PLACES = {
   kunduzFr: { name: 'Kunduz, nord de l’Afghanistan', lat: 36.72, lon: 68.85, radius: 10, country: 'AF' },
   mali: { name: 'Mali', lat: 17.35, lon: -3.52, radius: 870, country: 'ML', precision: 'country' as const },
   somalia: { name: 'Somalia', lat: 5.5, lon: 45.49, radius: 850, country: 'SO', precision: 'country' as const },
+  borno: { name: 'Borno State', lat: 11.5, lon: 13.0, radius: 160, country: 'NG', precision: 'region' as const },
+  nigeria: { name: 'Nigeria', lat: 9.6, lon: 8.1, radius: 600, country: 'NG', precision: 'country' as const },
+  maiduguri: { name: 'Maiduguri', lat: 11.85, lon: 13.16, radius: 10, country: 'NG' },
 };

@@ -91,6 +91,8 @@ export interface IncidentStore {
   incidentOfReports(reportIds: string[]): Promise<Map<string, string>>;
   /** incident id -> its report ids; every incident when ids is omitted. */
   incidentReportIds(incidentIds?: string[]): Promise<Map<string, string[]>>;
+  /** Incidents holding a report of one of these documents (report ids `${documentId}:${index}`), sorted. */
+  incidentsOfDocuments(documentIds: string[]): Promise<string[]>;
   /** Highest number used after `prefix` (e.g. "SW-ML-2012-") by an incident or a redirect, 0 if none. */
   maxIncidentNumber(prefix: string): Promise<number>;
   /**

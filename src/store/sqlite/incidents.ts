@@ -166,6 +166,23 @@ export function incidentReportIds(db: Db, incidentIds?: string[]): Map<string, s
   return out;
 }
 
+/**
+ * Incidents holding a report of one of these documents. Report ids are `${documentId}:${index}`,
+ * so each document is one range scan of the report_id primary key ('doc:' <= id < 'doc;'):
+ * an ingest batch reads the membership of the incidents it touches, not of every incident.
+ */
+export function incidentsOfDocuments(db: Db, documentIds: string[]): string[] {
+  const q = db.prepare('SELECT incident_id, report_id FROM incident_reports WHERE report_id >= ? AND report_id < ?');
+  const out = new Set<string>();
+  for (const d of documentIds) {
+    for (const r of q.all(`${d}:`, `${d};`) as { incident_id: string; report_id: string }[]) {
+      // 'a:' also begins the reports of a document 'a:b'; keep ids with nothing but the index after it.
+      if (!r.report_id.includes(':', d.length + 1)) out.add(r.incident_id);
+    }
+  }
+  return [...out].sort();
+}
+
 export function maxIncidentNumber(db: Db, prefix: string): number {
   const like = prefix.replace(/[%_\\]/g, (c) => `\\${c}`) + '%';
   const rows = db

@@ -229,6 +229,9 @@ export class SqliteStore implements Store {
   async incidentReportIds(incidentIds?: string[]): Promise<Map<string, string[]>> {
     return incidents.incidentReportIds(this.db, incidentIds);
   }
+  async incidentsOfDocuments(documentIds: string[]): Promise<string[]> {
+    return incidents.incidentsOfDocuments(this.db, documentIds);
+  }
   async maxIncidentNumber(prefix: string): Promise<number> {
     return incidents.maxIncidentNumber(this.db, prefix);
   }
