@@ -3,15 +3,22 @@
  * Articles are built from the dev corpus (two or three reports joined to reach 3–5 KB) when
  * it is present, else from a synthetic template. The gazetteer load is timed apart.
  *
- *   node --import tsx bench/extract.bench.ts [seconds]
+ *   node --import tsx bench/extract.bench.ts [seconds] [--profile]
+ *
+ * `--profile` also samples the full extraction with the V8 profiler and prints the share of
+ * CPU time spent in each source file (time in regular expressions, natives and the garbage
+ * collector counted to the source file that called them): where to look for speed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { extract, type ExtractInput } from '../src/extract/index.ts';
 import { defaultGazetteer } from '../src/extract/gazetteer-default.ts';
 
 const DEV = new URL('../../shared/eval/dev/', import.meta.url).pathname;
-const seconds = Number(process.argv[2] ?? 4);
+const args = process.argv.slice(2);
+const profile = args.includes('--profile');
+const seconds = Number(args.find((a) => !a.startsWith('--')) ?? 4);
 
 function corpus(): ExtractInput[] {
   const texts: { text: string; published: string | null; language: string | null }[] = [];
@@ -66,3 +73,43 @@ console.log(`gazetteer load          ${(performance.now() - tg).toFixed(0)} ms (
 run(docs, 'extract (full)', true);
 run(docs, 'extract (no gazetteer)', false);
 console.log(`peak RSS                ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+if (profile) await printProfile(docs);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+/** CPU time of the full extraction by source file under src/, from V8's sampling profiler. */
+async function printProfile(docs: ExtractInput[]): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) for (const d of docs) extract(d);
+  const { profile: p } = (await session.post('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[] } };
+  session.disconnect();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const fileOf = new Map<number, string>();
+  const owner = (id: number): string => {
+    const known = fileOf.get(id);
+    if (known !== undefined) return known;
+    const url = byId.get(id)?.callFrame.url ?? '';
+    const at = url.indexOf('/src/');
+    const up = parent.get(id);
+    const f = at >= 0 ? url.slice(at + 5) : up !== undefined ? owner(up) : '(outside src)';
+    fileOf.set(id, f);
+    return f;
+  };
+  const counts = new Map<string, number>();
+  for (const s of p.samples) counts.set(owner(s), (counts.get(owner(s)) ?? 0) + 1);
+  console.log('CPU time by source file (full extraction):');
+  for (const [f, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`  ${((100 * c) / p.samples.length).toFixed(1).padStart(5)}%  ${f}`);
+  }
+}

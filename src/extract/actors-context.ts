@@ -105,13 +105,14 @@ function build(text: string, title: string | null): ActorDoc {
     while (ti < tokens.length && tokens[ti].end <= s.span[1]) tokenSentence[ti++] = s.index;
     sentenceTokens.push([first, ti]);
   }
+  const gaps = gapMarks(text, tokens);
   const withRoles = (found: ActorMention[]): DocMention[] =>
     found.map((m, k) => {
       const sentence = tokenSentence[m.tokens[0]] ?? -1;
       const bounds: [number, number] = sentence >= 0 ? sentenceTokens[sentence] : [0, tokens.length];
       const prevEnd = k > 0 ? found[k - 1].tokens[1] : 0;
       const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
-      const roles = rolesOf(text, tokens, m, bounds, prevEnd, nextFirst);
+      const roles = rolesOf(text, tokens, gaps, m, bounds, prevEnd, nextFirst);
       if ((m as DocMention).generic) roles.official = roles.military = true;
       return { ...m, sentence, roles, generic: (m as DocMention).generic === true };
     });
@@ -131,103 +132,182 @@ const FILLER = new Set([
   'nord', 'sud', 'est', 'ouest', 'centre', 'extreme', 'neighbouring', 'neighboring', 'voisin', 'voisine',
 ]);
 
-function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [number, number], prevEnd: number, nextFirst: number): MentionRoles {
+/**
+ * The punctuation between two words, as bits: role checks ask "is there a comma (or a colon, a
+ * bracket...) between these words?" hundreds of times per article; each gap is read once.
+ */
+const COMMA = 1;
+const SEMI = 2;
+const COLON = 4;
+const PAREN = 8;
+const BRACKET = 16;
+const QUOTE = 32;
+const DOT = 64;
+const DASH = 128;
+const MARK_BITS = new Map<number, number>([
+  [0x2c, COMMA], [0x3b, SEMI], [0x3a, COLON], [0x28, PAREN], [0x29, PAREN], [0x5b, BRACKET], [0x5d, BRACKET],
+  [0x22, QUOTE], [0x201c, QUOTE], [0x201d, QUOTE], [0xab, QUOTE], [0xbb, QUOTE], [0x2e, DOT], [0x2014, DASH], [0x2013, DASH],
+]);
+/** , ; : ( ) [ ] and quotes: what ends a phrase. */
+const PHRASE_BREAK = COMMA | SEMI | COLON | PAREN | BRACKET | QUOTE;
+/** , ; : . ( ) and quotes (not brackets). */
+const NOUN_BREAK = COMMA | SEMI | COLON | DOT | PAREN | QUOTE;
+/** , ; : ( ) */
+const CLAUSE_BREAK = COMMA | SEMI | COLON | PAREN;
+/** ; : ( ) */
+const SPEECH_BREAK = SEMI | COLON | PAREN;
+
+/** gaps[i]: the marks between word i-1 and word i (for i = 0, from the start of the text). */
+function gapMarks(text: string, tokens: Token[]): Uint8Array {
+  const gaps = new Uint8Array(tokens.length);
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    let bits = 0;
+    for (let c = from; c < tokens[i].start; c++) bits |= MARK_BITS.get(text.charCodeAt(c)) ?? 0;
+    gaps[i] = bits;
+    from = tokens[i].end;
+  }
+  return gaps;
+}
+
+/** The marks between the end of word a-1 and the start of word b (words hold none). */
+function marksBetween(gaps: Uint8Array, a: number, b: number): number {
+  let bits = 0;
+  for (let k = a; k <= b; k++) bits |= gaps[k];
+  return bits;
+}
+
+/**
+ * The words one mention's roles are read from: its sentence, bounded by the actors named just
+ * before and after it. The helpers below are plain functions of it, not closures made afresh
+ * for every mention (this runs for every actor named in every article).
+ */
+interface RoleWindow {
+  tokens: Token[];
+  gaps: Uint8Array;
+  /** First word after the name. */
+  end: number;
+  /** Look left back to here (the previous actor or the sentence start)... */
+  left: number;
+  /** ...and right up to here (the next actor or the sentence end). */
+  right: number;
+  /** End of the sentence. */
+  s1: number;
+}
+
+/** A cue starting within a few words after the name; nouns must sit in the same phrase (no comma). */
+function after(w: RoleWindow, set: PatternSet, within: number, commaStops = true): boolean {
+  const stops = commaStops ? PHRASE_BREAK : SEMI | COLON;
+  for (let i = w.end; i < Math.min(w.right, w.end + within); i++) {
+    if (w.gaps[i] & stops) return false;
+    if (set.matchesAt(w.tokens, i, w.s1) > i) return true;
+  }
+  return false;
+}
+
+/** The last word before token `at`, articles and directions aside (its end index, or -1). */
+function wordEndBefore(w: RoleWindow, at: number): number {
+  let p = at - 1;
+  while (p >= w.left && FILLER.has(w.tokens[p].norm)) p--;
+  return p >= w.left ? p + 1 : -1;
+}
+
+/** The first word of a cue of `set` ending right before word `e` (within six words, not left of the window), or -1. */
+function cueEndingAt(w: RoleWindow, set: PatternSet, e: number): number {
+  return e > 0 ? set.startOfMatchEndingAt(w.tokens, e, Math.max(w.left, e - 6)) : -1;
+}
+
+/** A cue ending right before the phrase, or before the articles in front of it ("imputable à l'"). */
+function rightBefore(w: RoleWindow, set: PatternSet, prevWordEnd: number, head: number): boolean {
+  if (prevWordEnd < 0) return false;
+  for (let e = prevWordEnd; e <= head; e++) if (cueEndingAt(w, set, e) >= 0) return true;
+  return false;
+}
+
+/** "frappes de drone de l'armée malienne", "the strikes of the army": the strike is its own. */
+function isGenitive(w: RoleWindow, head: number): boolean {
+  const { tokens, left } = w;
+  const { roles } = loadLexicon();
+  let p = head - 1;
+  while (p >= left && ARTICLE.has(tokens[p].norm)) p--;
+  if (p < left || !GENITIVE.has(tokens[p].norm)) return false;
+  for (let e = p; e >= Math.max(left, p - 1); e--) {
+    if (w.gaps[e] & CLAUSE_BREAK) return false;
+    if (roles.target_preps.matchesAt(tokens, e, p) > e) return false;
+    if (cueEndingAt(w, roles.strike_nouns, e) >= 0) return true;
+  }
+  return false;
+}
+
+/** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
+function accordingTo(w: RoleWindow, head: number): boolean {
+  const { stance } = loadLexicon();
+  for (let e = head; e >= Math.max(w.left, head - 8); e--) {
+    if (e < head && w.gaps[e + 1] & PHRASE_BREAK) return false;
+    if (cueEndingAt(w, stance.according, e) >= 0) return true;
+  }
+  return false;
+}
+
+function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: ActorMention, [s0, s1]: [number, number], prevEnd: number, nextFirst: number): MentionRoles {
   const { roles, stance } = loadLexicon();
   const [first, end] = m.tokens;
   // look right up to the next actor named, left back to the previous one
   const right = Math.min(s1, nextFirst);
   const left = Math.max(s0, prevEnd);
-  /** A cue starting within a few words after the name; nouns must sit in the same phrase (no comma). */
-  const after = (set: PatternSet, within: number, commaStops = true) => {
-    for (let i = end; i < Math.min(right, end + within); i++) {
-      if ((commaStops ? /[,;:()[\]"“”«»]/ : /[;:]/).test(text.slice(tokens[i - 1].end, tokens[i].start))) return false;
-      if (set.matchesAt(tokens, i, s1) > i) return true;
-    }
-    return false;
-  };
-  /** The last word before token `at`, articles and directions aside (its end index, or -1). */
-  const wordEndBefore = (at: number) => {
-    let p = at - 1;
-    while (p >= left && FILLER.has(tokens[p].norm)) p--;
-    return p >= left ? p + 1 : -1;
-  };
-  const cueEndingAt = (set: PatternSet, e: number) => (e > 0 ? set.startOfMatchEndingAt(tokens, e, Math.max(left, e - 6)) : -1);
+  const w: RoleWindow = { tokens, gaps, end, left, right, s1 };
   const demonym = m.via === 'demonym';
   // French puts the noun first: "l'armée française", "armée du Niger", "drone américain";
   // the phrase then starts at that noun, and prepositions are looked for before it.
-  const nounEnd = wordEndBefore(first);
+  const nounEnd = wordEndBefore(w, first);
   // the noun must belong to this phrase: "the strike, Pakistani officials said" does not count
-  const samePhrase = nounEnd > 0 && !/[,;:.()"“”«»]/.test(text.slice(tokens[nounEnd - 1].end, tokens[first].start));
-  const officialBefore = samePhrase ? cueEndingAt(roles.official_nouns, nounEnd) : -1;
-  const strikeBefore = demonym && samePhrase ? cueEndingAt(roles.strike_nouns, nounEnd) : -1;
+  const samePhrase = nounEnd > 0 && (marksBetween(gaps, nounEnd, first) & NOUN_BREAK) === 0;
+  const officialBefore = samePhrase ? cueEndingAt(w, roles.official_nouns, nounEnd) : -1;
+  const strikeBefore = demonym && samePhrase ? cueEndingAt(w, roles.strike_nouns, nounEnd) : -1;
   const head = Math.min(first, officialBefore >= 0 ? officialBefore : first, strikeBefore >= 0 ? strikeBefore : first);
-  const prevWordEnd = wordEndBefore(head);
-  /** A cue ending right before the phrase, or before the articles in front of it ("imputable à l'"). */
-  const rightBefore = (set: PatternSet) => {
-    if (prevWordEnd < 0) return false;
-    for (let e = prevWordEnd; e <= head; e++) if (cueEndingAt(set, e) >= 0) return true;
-    return false;
-  };
+  const prevWordEnd = wordEndBefore(w, head);
   // "US officials", "Niger's military"
-  const official = after(roles.official_nouns, 3) || officialBefore >= 0;
+  const official = after(w, roles.official_nouns, 3) || officialBefore >= 0;
   // "Pakistani officials", "des responsables maliens": people of that side, not its institutions
-  const nounAfter = [end, end + 1].map((i) => tokens[i]?.norm).find((w) => w !== undefined && !FILLER.has(w));
+  const nounAfter = end < tokens.length && !FILLER.has(tokens[end].norm) ? tokens[end].norm : end + 1 < tokens.length && !FILLER.has(tokens[end + 1].norm) ? tokens[end + 1].norm : undefined;
   const nounBefore = officialBefore >= 0 ? tokens[officialBefore].norm : undefined;
   const officialsOnly = official && (PEOPLE.has(nounAfter ?? '') || PEOPLE.has(nounBefore ?? ''));
-  const military = after(roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(roles.military_nouns, nounEnd) >= 0);
+  const military = after(w, roles.military_nouns, 3) || (officialBefore >= 0 && cueEndingAt(w, roles.military_nouns, nounEnd) >= 0);
   // "US drone", "Houthi missile"; "frappes aériennes françaises"
-  const strike = after(roles.strike_nouns, 3) || strikeBefore >= 0;
+  const strike = after(w, roles.strike_nouns, 3) || strikeBefore >= 0;
   // "Houthi drone", "Hezbollah rockets": the platform right after the name
   const strikeNext = (end < right && roles.strike_nouns.matchesAt(tokens, end, s1) > end) || strikeBefore >= 0;
   // "frappes de drone de l'armée malienne", "the strikes of the army": the strike is its own
-  const genitive = (() => {
-    let p = head - 1;
-    while (p >= left && ARTICLE.has(tokens[p].norm)) p--;
-    if (p < left || !GENITIVE.has(tokens[p].norm)) return false;
-    for (let e = p; e >= Math.max(left, p - 1); e--) {
-      if (/[,;:()]/.test(text.slice(tokens[e - 1]?.end ?? 0, tokens[e].start))) return false;
-      if (roles.target_preps.matchesAt(tokens, e, p) > e) return false;
-      if (cueEndingAt(roles.strike_nouns, e) >= 0) return true;
-    }
-    return false;
-  })();
+  const genitive = isGenitive(w, head);
   // "camps held by al-Shabaab", "explosives planted by ISIS": a "by" that names no striker
   const byWord = prevWordEnd > 0 ? prevWordEnd - 1 : -1;
   const notStrikeBy = byWord > left && BY.has(tokens[byWord].norm) && NOT_STRIKE_BY.has(tokens[byWord - 1].norm);
-  const byAgent = (rightBefore(roles.agent_preps) && !notStrikeBy) || genitive;
+  const byAgent = (rightBefore(w, roles.agent_preps, prevWordEnd, head) && !notStrikeBy) || genitive;
   // "a drone attack by", "carried out by", "frappe menée par": a "by" right after a strike word
   let strikeBy = genitive;
   if (byAgent && !genitive && byWord > left) {
     for (let e = byWord; e >= Math.max(left + 1, byWord - 3) && !strikeBy; e--) {
-      if (cueEndingAt(roles.strike_nouns, e) >= 0 || cueEndingAt(roles.agent_verbs, e) >= 0 || cueEndingAt(roles.target_verbs, e) >= 0) strikeBy = true;
+      if (cueEndingAt(w, roles.strike_nouns, e) >= 0 || cueEndingAt(w, roles.agent_verbs, e) >= 0 || cueEndingAt(w, roles.target_verbs, e) >= 0) strikeBy = true;
     }
   }
   // "Turkey launched", "the army has carried out"; not "urged the authorities to conduct"
   let verbAgent = false;
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
-    if (/[,;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (gaps[i] & CLAUSE_BREAK) break;
     if (stance.speech.matchesAt(tokens, i, s1) > i) break; // "officials said the strike killed": another subject
     const e = roles.agent_verbs.matchesAt(tokens, i, s1);
     // not "to conduct", not "were killed", not "killed by a US drone"
     if (e > i && tokens[i - 1].norm !== 'to' && !PASSIVE.has(tokens[i - 1].norm) && !BY.has(tokens[e]?.norm ?? '')) verbAgent = true;
   }
-  /** "according to the US military", "selon un communiqué de l'armée nigérienne": within the clause. */
-  const accordingTo = () => {
-    for (let e = head; e >= Math.max(left, head - 8); e--) {
-      if (e < head && /[,;:()[\]"“”«»]/.test(text.slice(tokens[e].end, tokens[e + 1]?.start ?? tokens[e].end))) return false;
-      if (cueEndingAt(stance.according, e) >= 0) return true;
-    }
-    return false;
-  };
-  const claims = after(stance.claim, 4, false);
+  const claims = after(w, stance.claim, 4, false);
   // "Russia denied", "the Pentagon backtracks, admits"
-  const voices = after(stance.deny, 3, false) || after(stance.confirm, 3, false) || claims || after(stance.no_comment, 5, false);
+  const voices = after(w, stance.deny, 3, false) || after(w, stance.confirm, 3, false) || claims || after(w, stance.no_comment, 5, false);
   // an office speaks a few words on ("AFRICOM, in a statement, said"); a bare name must be the
   // subject ("France said", "la Russie a annoncé"); "are said to have died" is no speaker
   const speaksWithin = m.actor.kind === 'force' || official ? 6 : 3;
   let says = false;
   for (let i = end; i < Math.min(right, end + speaksWithin) && !says; i++) {
-    if (/[;:()]/.test(text.slice(tokens[i - 1].end, tokens[i].start))) break;
+    if (gaps[i] & SPEECH_BREAK) break;
     if (stance.speech.matchesAt(tokens, i, s1) > i && !PASSIVE.has(tokens[i - 1]?.norm ?? '')) says = true;
   }
   // "..., said the Pentagon." / "a indiqué l'armée": inverted only when the clause ends there
@@ -236,12 +316,12 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
   // Arabic puts the verb first: "قال متحدث باسم الجيش الأمريكي إن ..." (said ... that)
   const clauseEnds =
     nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3)) || tokens[nameEnd]?.norm === 'ان';
-  const speaker = says || voices || accordingTo() || (rightBefore(stance.speech) && clauseEnds);
+  const speaker = says || voices || accordingTo(w, head) || (rightBefore(w, stance.speech, prevWordEnd, head) && clauseEnds);
   // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
   // within the clause: "killed the head of the Quds Force"
-  let target = rightBefore(roles.target_preps) || after(roles.victim_verbs, 6, false);
+  let target = rightBefore(w, roles.target_preps, prevWordEnd, head) || after(w, roles.victim_verbs, 6, false);
   for (let i = head - 1; i >= Math.max(left, head - 6) && !target; i--) {
-    if (/[,;:()[\]—–"“”«»]/.test(text.slice(tokens[i].end, tokens[i + 1].start))) break;
+    if (gaps[i + 1] & (PHRASE_BREAK | DASH)) break;
     if (roles.agent_preps.matchesAt(tokens, i, head) > i) break;
     if (roles.target_verbs.matchesAt(tokens, i, head) > i) target = true;
   }
@@ -257,7 +337,7 @@ function rolesOf(text: string, tokens: Token[], m: ActorMention, [s0, s1]: [numb
     voices,
     claims,
     // "in Somalia", "au Mali"; a dateline or a headline tag: "SOMALIA: Drone strike kills..."
-    place: !demonym && ((rightBefore(roles.locative_preps) && !byAgent) || /^\s*[:—–]/.test(text.slice(m.span[1], m.span[1] + 3))),
+    place: !demonym && ((rightBefore(w, roles.locative_preps, prevWordEnd, head) && !byAgent) || /^\s*[:—–]/.test(text.slice(m.span[1], m.span[1] + 3))),
     target: target && !byAgent,
   };
 }

@@ -7,7 +7,7 @@
  * written ("US" but not "us", "EI" but not "ei"). In a line written all in capitals, the
  * few acronyms that are also common words ("IS") are not trusted.
  */
-import { tokenize, type Token } from './tokens.ts';
+import { ByWord, tokenize, type Token } from './tokens.ts';
 import type { LexiconEntry } from './schema.ts';
 
 /** How a mention was written: a name, an acronym, or a demonym ("French", "américaine"). */
@@ -39,6 +39,8 @@ const PROCLITIC_FIRST = new Set([...'وبلف'].map((c) => c.charCodeAt(0)));
 
 export class ActorMatcher {
   private readonly byFirst = new Map<string, AliasPattern[]>();
+  /** byFirst per word number: this runs at every word of every article. */
+  private readonly byFirstWord = new ByWord((norm) => this.byFirst.get(norm));
 
   constructor(entries: readonly LexiconEntry[]) {
     for (const entry of entries) {
@@ -79,7 +81,7 @@ export class ActorMatcher {
 
   private longestAt(tokens: Token[], i: number, text: string): RawActorHit | null {
     const t = tokens[i];
-    let candidates = this.byFirst.get(t.norm);
+    let candidates = this.byFirstWord.get(t);
     let strippedFirst = false;
     if (!candidates && PROCLITIC_FIRST.has(t.norm.charCodeAt(0)) && ARABIC_PROCLITIC.test(t.norm)) {
       candidates = this.byFirst.get(t.norm.slice(1));

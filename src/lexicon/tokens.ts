@@ -12,6 +12,11 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
+  /**
+   * The interned number of `norm` (see wordId), so cue sets look a word up by index, not by
+   * string; UNNUMBERED until a cue set first asks about the word.
+   */
+  id: number;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -25,6 +30,49 @@ export function normalize(s: string): string {
 }
 const ASCII = /^[\x20-\x7e]*$/; // words hold no control characters
 
+/**
+ * Every normalised word seen so far gets a small number, shared by all texts: cue sets then
+ * remember per word number whether (and which of their cues) can start there, an array read
+ * instead of a string-keyed look-up and a prefix slice at every call. Words recur across
+ * articles, so the table stays small; past MAX_WORD_IDS new words get -1 and are matched afresh.
+ */
+const WORD_IDS = new Map<string, number>();
+const WORDS: string[] = [];
+const MAX_WORD_IDS = 500_000;
+
+/** A token's `id` before a cue set has asked for its word's number. */
+export const UNNUMBERED = -2;
+
+/** The number of a normalised word, or -1 once the table is full. */
+function wordId(norm: string): number {
+  let id = WORD_IDS.get(norm);
+  if (id !== undefined) return id;
+  if (WORDS.length >= MAX_WORD_IDS) return -1;
+  id = WORDS.length;
+  WORD_IDS.set(norm, id);
+  WORDS.push(norm);
+  return id;
+}
+
+/**
+ * A memo of `f(word)` per word number, for facts about a word that a lexicon asks at every
+ * token ("which cues can start here?"): filled densely, so a look-up is an array read.
+ */
+export class ByWord<T> {
+  private readonly values: T[] = [];
+
+  constructor(private readonly f: (norm: string) => T) {}
+
+  get(t: Token): T {
+    let id = t.id;
+    if (id === UNNUMBERED) id = t.id = wordId(t.norm);
+    if (id < 0) return this.f(t.norm);
+    const values = this.values;
+    while (values.length <= id) values.push(this.f(WORDS[values.length]));
+    return values[id];
+  }
+}
+
 /** The words of `text[start, end)`, with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -34,7 +82,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   for (const m of slice.matchAll(WORD)) {
     const raw = m[0];
     const at = s + (m.index ?? 0);
-    out.push({ raw, norm: normalize(raw), start: at, end: at + raw.length });
+    const norm = normalize(raw);
+    out.push({ raw, norm, start: at, end: at + raw.length, id: UNNUMBERED });
   }
   return out;
 }
@@ -121,29 +170,31 @@ export class PatternSet {
     }
   }
 
+  /**
+   * The cues that can start at a word (their first word matches), in the order `longest`
+   * tries them: exact first words, then prefixes, then short prefixes; null when none can.
+   */
+  private startersOf(norm: string): Pattern[] | null {
+    const out: Pattern[] = [];
+    const exact = this.exact.get(norm);
+    if (exact) out.push(...exact);
+    const pre = norm.length >= PREFIX_KEY ? this.prefixed.get(norm.slice(0, PREFIX_KEY)) : undefined;
+    if (pre) for (const p of pre) if (norm.startsWith((p.parts[0] as { value: string }).value)) out.push(p);
+    for (const p of this.shortPrefixed) if (norm.startsWith((p.parts[0] as { value: string }).value)) out.push(p);
+    return out.length > 0 ? out : null;
+  }
+
+  private readonly starters = new ByWord((norm) => this.startersOf(norm));
+
   /** The longest match starting at word i: [end, pattern], or null. Plain loops: this runs per word. */
   private longest(tokens: Token[], i: number, to: number): { end: number; pattern: Pattern } | null {
-    const norm = tokens[i].norm;
+    const starters = this.starters.get(tokens[i]);
+    if (starters === null) return null;
     let bestEnd = -1;
     let best: Pattern | null = null;
-    const exact = this.exact.get(norm);
-    if (exact) {
-      for (const p of exact) {
-        const e = matchAt(tokens, i, p, to);
-        if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
-      }
-    }
-    const pre = norm.length >= PREFIX_KEY ? this.prefixed.get(norm.slice(0, PREFIX_KEY)) : undefined;
-    if (pre) {
-      for (const p of pre) {
-        if (!norm.startsWith((p.parts[0] as { value: string }).value)) continue;
-        const e = matchAt(tokens, i, p, to);
-        if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
-      }
-    }
-    for (const p of this.shortPrefixed) {
-      if (!norm.startsWith((p.parts[0] as { value: string }).value)) continue;
-      const e = matchAt(tokens, i, p, to);
+    for (const p of starters) {
+      // the first word is known to match: go on from the second
+      const e = matchFrom(tokens, p.parts, 1, i + 1, to);
       if (e > i && e > bestEnd) [bestEnd, best] = [e, p];
     }
     return best ? { end: bestEnd, pattern: best } : null;
