@@ -95,6 +95,12 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
       mentions.push(...safe(() => findCasualties(text, r, { language: ctx.doc.language }), []).filter((m) => m.category !== 'injured' || mentions.every((x) => x.category !== 'injured')));
     }
   }
+  // Still none: the toll the headline gives ("General X killed by US missiles"), for the strike
+  // the article leads with.
+  if (!g.counted && body.length > 0 && mentions.every((m) => m.category !== 'killed')) {
+    const heads = headline.length > 0 ? headline : index === 0 ? sentences.filter((s) => s.headline) : [];
+    for (const h of heads) mentions.push(...safe(() => findCasualties(text, h.span, { language: ctx.doc.language }), []).filter((m) => m.category === 'killed'));
+  }
   const killed = combineRanges(byCat('killed'));
   const injured = combineRanges(byCat('injured'));
   const civilians_killed = combineRanges(byCat('civilians_killed'));

@@ -226,3 +226,19 @@ describe('an Arabic toll told after the strike sentence', () => {
     expect(reports[0].killed).toEqual({ min: 41, max: 41 });
   });
 });
+
+describe('a toll given only by the headline', () => {
+  it('is the toll of the strike the article leads with', async () => {
+    const { extract } = await import('./index.ts');
+    const text = [
+      'Officials: massive bomb killed 36 fighters',
+      '',
+      'The strike hit a remote, mountainous area close to the border, where troops and militants had fought heavily in recent weeks.',
+      'According to a ministry statement, the huge bomb destroyed several caves and ammunition depots.',
+    ].join('\n');
+    const doc = { id: 't', name: 't', title: null, text, published: '2017-04-14', published_precision: 'day' as const, language: 'en' };
+    const reports = extract(doc, { gazetteer: null });
+    expect(reports).toHaveLength(1);
+    expect(reports[0].killed).toEqual({ min: 36, max: 36 });
+  });
+});
