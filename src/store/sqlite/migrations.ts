@@ -431,4 +431,20 @@ export const migrations: Migration[] = [
       ${LIST_TRIGGERS_SQL}
     `,
   },
+  {
+    version: 12,
+    name: 'covering indexes of incident lists filtered by country, grade or event type',
+    sql: `
+      -- A list filtered by country (grade, type) and dates walks this index in date order and
+      -- tests each entry's window end and the other two columns; with them in the index the
+      -- walk reads no table row, and only the page's rows are fetched.
+      DROP INDEX incident_list_country_date;
+      DROP INDEX incident_list_grade_date;
+      DROP INDEX incident_list_type_date;
+      CREATE INDEX incident_list_country_cover ON incident_list(country, date_start, id, date_end, grade, event_type);
+      CREATE INDEX incident_list_grade_cover ON incident_list(grade, date_start, id, date_end, country, event_type);
+      CREATE INDEX incident_list_type_cover ON incident_list(event_type, date_start, id, date_end, country, grade);
+      ANALYZE incident_list;
+    `,
+  },
 ];
