@@ -48,6 +48,11 @@ export interface Mention {
 
 const COMPASS_KEYS = new Set(['north', 'south', 'east', 'west', 'nord', 'sud', 'est', 'uest', 'centre', 'center', 'central', 'centre-nord', 'upper', 'lower', 'middle']);
 
+/** A name made of compass words only ("Nord-Ouest", "Centre"). */
+function isCompassKey(key: string): boolean {
+  return key.includes(' ') ? key.split(' ').every((t) => COMPASS_KEYS.has(t)) : COMPASS_KEYS.has(key);
+}
+
 /** Country focus: hints first, then countries named in the text, then the other places' countries. */
 function countryWeights(hints: string[] | undefined): Map<string, number> {
   const w = new Map<string, number>();
@@ -303,7 +308,7 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
   if (isRegionCode(fc)) {
     // a region name ("Somali", "Sahel", "West") needs the text to be about its country
     // "Nord-Ouest", "Centre", "Est": compass-word region names need their country in focus
-    if (m.raw.key.split(' ').every((t) => COMPASS_KEYS.has(t))) return (focus.get(cc) ?? 0) >= FOCUS_MIN;
+    if (isCompassKey(m.raw.key)) return (focus.get(cc) ?? 0) >= FOCUS_MIN;
     let strongestFocus = 0;
     for (const v of focus.values()) strongestFocus = Math.max(strongestFocus, v);
     const elsewhere = strongestFocus >= 0.6 && w < 0.1;

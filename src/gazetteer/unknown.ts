@@ -16,8 +16,8 @@ import type { GeocodeResult } from './types.ts';
 
 /** One to three capitalised words ("Dedebit", "Pognoa-Sankoado", "Bir Ali"). */
 const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}'’]+(?:[- ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})`;
-/** A NAME ending where the text before a `nameBefore` cue ends. */
-const NAME_END = new RegExp(String.raw`${NAME}$`, 'u');
+/** A NAME ending where the text before a `nameBefore` cue ends: right there, or before spaces. */
+const NAME_END = { tight: new RegExp(String.raw`${NAME}$`, 'u'), spaced: new RegExp(String.raw`${NAME}\s+$`, 'u') };
 const SETTLEMENT_EN = String.raw`(?:town|village|city|locality|hamlet|settlement|oasis|camp|neighbou?rhood|district|quarter|community|market\s+town|border\s+town)`;
 const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|hameau|quartier|camp|zone|secteur|site)`;
 
@@ -27,7 +27,7 @@ const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|ham
  * is much faster to scan for than a capital letter); the name is read back from the text
  * right before the match.
  */
-const CUES: { re: RegExp; cue: string; nameBefore?: boolean }[] = [
+const CUES: { re: RegExp; cue: string; nameBefore?: 'tight' | 'spaced'; needs?: string[] }[] = [
   // "the town of X", "a village of X"
   { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
   // "the X neighborhood", "the X camp"
@@ -35,31 +35,33 @@ const CUES: { re: RegExp; cue: string; nameBefore?: boolean }[] = [
   // "a strike on X village, Y region", "hit X camp"
   { re: new RegExp(String.raw`\b(?:on|at|near|hit|struck|targeted|bombed)\s+${NAME}\s+(?:village|town|camp|neighbou?rhood|locality|settlement)\b`, 'gu'), cue: 'X village' },
   // "the villages of A and B", "les villages de A et B"
-  { re: new RegExp(String.raw`\b(?:villages|towns|localités|communes)\s+(?:of|de|d['’])\s*${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){0,6}\s+(?:and|et)\s+\p{Lu}[\p{L}\p{M}'’-]+)`, 'gu'), cue: 'list' },
+  { re: new RegExp(String.raw`\b(?:villages|towns|localités|communes)\s+(?:of|de|d['’])\s*${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){0,6}\s+(?:and|et)\s+\p{Lu}[\p{L}\p{M}'’-]+)`, 'gu'), cue: 'list', needs: ['villages', 'towns', 'localités', 'communes'] },
   // "X, a small town in ...", "X, a rebel-held town"
-  { re: new RegExp(String.raw`,\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}${SETTLEMENT_EN}\b`, 'gu'), cue: 'apposition', nameBefore: true },
+  { re: new RegExp(String.raw`,\s+an?\s+(?:[\p{Ll}-]+\s+){0,3}${SETTLEMENT_EN}\b`, 'gu'), cue: 'apposition', nameBefore: 'tight', needs: [','] },
   // "la localité de X", "le village d'X", "la zone de X"
   { re: new RegExp(String.raw`\b${SETTLEMENT_FR}\s+(?:de\s+|d['’]\s*|du\s+)${NAME}`, 'gu'), cue: 'localité de' },
   // "à X, ville frontalière", "à X, dans le nord du Mali"
   {
     re: new RegExp(String.raw`(?:à|sur|vers)(?<![\p{L}](?:à|sur|vers))\s+${NAME}\s*,\s+(?:(?:une?\s+)?(?:petite?\s+)?${SETTLEMENT_FR}\b|dans\s+(?:le|la|les|l['’])|au\s|en\s|près\s)`, 'gu'),
     cue: 'à X, ...',
+    needs: [','],
   },
   // a list: "à A, B et C, dans la région de l'Est"; "in A, B and C, in the Y region"
   {
     re: new RegExp(String.raw`(?:à|in|at)(?<![\p{L}](?:à|in|at))\s+${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){1,8}\s+(?:et|and)\s+\p{Lu}[\p{L}\p{M}'’-]+)\s*,\s+(?:dans|in|près|near)\s`, 'gu'),
     cue: 'list',
+    needs: [','],
   },
   // "frappes sur X", "frappe de drone à X"
-  { re: new RegExp(String.raw`\b[Ff]rappes?\s+(?:aériennes?\s+|de\s+drones?\s+)?(?:sur|à|contre)\s+${NAME}`, 'gu'), cue: 'frappe sur' },
+  { re: new RegExp(String.raw`\b[Ff]rappes?\s+(?:aériennes?\s+|de\s+drones?\s+)?(?:sur|à|contre)\s+${NAME}`, 'gu'), cue: 'frappe sur', needs: ['rappe'] },
   // "strike on X, in ...", "strikes on X near ..."
-  { re: new RegExp(String.raw`\b(?:[Ss]trikes?|[Rr]aids?|[Bb]ombings?)\s+(?:on|in)\s+${NAME}\s*,?\s+(?:in|near|close\s+to)\s`, 'gu'), cue: 'strike on' },
+  { re: new RegExp(String.raw`\b(?:[Ss]trikes?|[Rr]aids?|[Bb]ombings?)\s+(?:on|in)\s+${NAME}\s*,?\s+(?:in|near|close\s+to)\s`, 'gu'), cue: 'strike on', needs: ['trike', 'aid', 'ombing'] },
   // "entre A et B", "between A and B"
-  { re: new RegExp(String.raw`\b(?:[Ee]ntre|[Bb]etween)\s+${NAME}\s+(?:et|and)\s+${NAME}`, 'gu'), cue: 'between' },
+  { re: new RegExp(String.raw`\b(?:[Ee]ntre|[Bb]etween)\s+${NAME}\s+(?:et|and)\s+${NAME}`, 'gu'), cue: 'between', needs: ['ntre', 'etween'] },
   // "Koutougou (nord)"
-  { re: new RegExp(String.raw`\s+\((?:dans\s+le\s+|in\s+the\s+)?(?:nord|sud|est|ouest|centre|north|south|east|west)[\p{L}-]*\)`, 'gu'), cue: 'X (direction)', nameBefore: true },
+  { re: new RegExp(String.raw`\((?:dans\s+le\s+|in\s+the\s+)?(?:nord|sud|est|ouest|centre|north|south|east|west)[\p{L}-]*\)`, 'gu'), cue: 'X (direction)', nameBefore: 'spaced', needs: ['('] },
   // Arabic: "بلدة X", "قرية X" (no capitals: only the words for a settlement, never "للـ...")
-  { re: /(?:^|\s|[وب])(?:بلدة|قرية|مدينة)\s+(?!لل)([\u0621-\u064a]{3,})/gu, cue: 'بلدة X' },
+  { re: /(?:^|\s|[وب])(?:بلدة|قرية|مدينة)\s+(?!لل)([\u0621-\u064a]{3,})/gu, cue: 'بلدة X', needs: ['بلدة', 'قرية', 'مدينة'] },
 ];
 
 export interface UnknownName {
@@ -72,14 +74,16 @@ export interface UnknownName {
 /** Every span the cues mark as a place name, the known ones included (the caller filters). */
 export function unknownPlaceNames(text: string): UnknownName[] {
   const out: UnknownName[] = [];
-  for (const { re, cue, nameBefore } of CUES) {
+  for (const { re, cue, nameBefore, needs } of CUES) {
+    // a literal the cue cannot match without (a plain substring search, much cheaper than the pattern)
+    if (needs && !needs.some((w) => text.includes(w))) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (nameBefore) {
         const from = Math.max(0, m.index - 80);
-        const b = NAME_END.exec(text.slice(from, m.index));
-        if (b && plausible(b[0])) out.push({ start: from + b.index, end: m.index, cue });
+        const b = NAME_END[nameBefore].exec(text.slice(from, m.index));
+        if (b && plausible(b[1])) out.push({ start: from + b.index, end: from + b.index + b[1].length, cue });
         continue;
       }
       const name = m[1];
@@ -109,13 +113,15 @@ function plausible(name: string): boolean {
   return !STOPWORDS.has(first) && !STOPWORDS.has(key);
 }
 
-const SENTENCE_END = /[.!?؟\n]/;
+function isSentenceEnd(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x0a;
+}
 
 function sentenceBounds(text: string, at: number): [number, number] {
   let s = at;
-  while (s > 0 && !SENTENCE_END.test(text[s - 1])) s--;
+  while (s > 0 && !isSentenceEnd(text.charCodeAt(s - 1))) s--;
   let e = at;
-  while (e < text.length && !SENTENCE_END.test(text[e])) e++;
+  while (e < text.length && !isSentenceEnd(text.charCodeAt(e))) e++;
   return [s, e];
 }
 
