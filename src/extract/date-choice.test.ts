@@ -22,6 +22,7 @@ describe('isStatementDate', () => {
     expect(statement('نفت روسيا قطعيا اليوم الخميس ما ذكره المرصد', 'اليوم')).toBe(true);
     expect(statement('ما ذكره المرصد السوري لحقوق الإنسان أمس من أن غارة جوية', 'أمس')).toBe(true);
     expect(statement('قصفت طائرات مجهولة أمس مدينة صبراتة', 'أمس')).toBe(false);
+    expect(statement('قال متحدث باسم الجيش إن قوات بلاده شنت اليوم غارات جوية', 'اليوم')).toBe(false);
   });
 
   it('reads a date put before who spoke as the day of the statement', () => {
@@ -37,6 +38,7 @@ describe('isStatementDate', () => {
     expect(statement("Nairobi, (APP - Point News - 8 Jan, 2022 ) :Rebels said a drone hit a camp.", '8 Jan, 2022')).toBe(true);
     expect(statement("L'armée a lundi annoncé avoir frappé un convoi.", 'lundi')).toBe(true);
     expect(statement('A drone on Saturday killed two men near the camp.', 'Saturday')).toBe(false);
+    expect(statement('The strike on Saturday claimed the lives of 12 civilians.', 'Saturday')).toBe(false);
   });
 
   it('reads a possessive day as the day of what follows it', () => {

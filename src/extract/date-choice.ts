@@ -25,7 +25,7 @@ const NO_DATE_SAID =
  * annoncé") or closing a dateline ("(APP - Pakistan Point News - 8 Jan, 2022 ) :").
  */
 const VERB_AFTER =
-  /^\s*(?:\)\s*[:\-–—]|,?\s+(?:that\s+)?(?:said|says|claimed|claims|announced|told|reported|stated|declared|confirmed|denied|annoncé|indiqué|déclaré|affirmé|revendiqué|démenti)(?![\p{L}]))/u;
+  /^\s*(?:\)\s*[:\-–—]|,?\s+(?:that\s+)?(?:said|says|claimed|claims|announced|told|reported|stated|declared|confirmed|denied|annoncé|indiqué|déclaré|affirmé|revendiqué|démenti)(?![\p{L}])(?!\s+the\s+lives))/u;
 /** A date put first, then who spoke: "Dimanche, l'ONU a annoncé que...", "On Sunday, the Pentagon said". */
 const FRONTED_STATEMENT =
   /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|admitted|acknowledged|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté|admis|reconnu)|ont\s+(?:annoncé|indiqué|déclaré|affirmé|admis|reconnu))(?![\p{L}])/u;
@@ -47,10 +47,11 @@ const POSSESSIVE_AFTER = /^['’]s(?![\p{L}])/u;
 /**
  * Arabic statements put the subject between the verb and its date: "نفت روسيا قطعيا اليوم"
  * (Russia flatly denied today), "ما ذكره المرصد السوري لحقوق الإنسان أمس" (what the Observatory
- * reported yesterday), "قال متحدث ... اليوم". So the date may follow the verb by a few words.
+ * reported yesterday). So the date may follow the verb by a few words, but not past "إن / أن"
+ * (that), which opens what was said: "قال متحدث إن قوات بلاده شنت اليوم غارات" dates the raids.
  */
 const STATEMENT_BEFORE_AR =
-  /(?<![\p{L}])(?:و)?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|نفى|نفت|ذكر|ذكرت|ذكره|ذكرته|أكد|أكدت|أفاد|أفادت|صرح|صرّح|أوضح|أوضحت)(?![\p{L}])[^.;،\n]{0,45}$/u;
+  /(?<![\p{L}])(?:و)?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|نفى|نفت|ذكر|ذكرت|ذكره|ذكرته|أكد|أكدت|أفاد|أفادت|صرح|صرّح|أوضح|أوضحت)(?![\p{L}])(?:(?!\s(?:إن|أن|بأن|ان)\s)[^.;،\n]){0,45}$/u;
 
 /**
  * "Officials said early on Monday": a statement made in the first hours of a day reports what
