@@ -14,7 +14,7 @@ export interface Token {
   end: number;
   /**
    * The interned number of `norm` (see wordId), so cue sets look a word up by index, not by
-   * string; UNNUMBERED until a cue set first asks about the word.
+   * string; -1 past the table's size; UNNUMBERED until a cue set first asks about the word.
    */
   id: number;
 }
@@ -39,6 +39,17 @@ const ASCII = /^[\x20-\x7e]*$/; // words hold no control characters
 const WORD_IDS = new Map<string, number>();
 const WORDS: string[] = [];
 const MAX_WORD_IDS = 500_000;
+/** Word numbers by the word as written ("The", "the"): tokenizing then skips normalize for known words. */
+const RAW_IDS = new Map<string, number>();
+const MAX_RAW_IDS = 1_000_000;
+
+/**
+ * A copy of a word that does not point into the article it was cut from: V8 keeps long
+ * substrings as views of their parent, and a table key must not keep a whole article alive.
+ */
+function detached(word: string): string {
+  return word.length < 13 ? word : Array.from(word).join('');
+}
 
 /** A token's `id` before a cue set has asked for its word's number. */
 export const UNNUMBERED = -2;
@@ -49,8 +60,18 @@ function wordId(norm: string): number {
   if (id !== undefined) return id;
   if (WORDS.length >= MAX_WORD_IDS) return -1;
   id = WORDS.length;
-  WORD_IDS.set(norm, id);
-  WORDS.push(norm);
+  const key = detached(norm);
+  WORD_IDS.set(key, id);
+  WORDS.push(key);
+  return id;
+}
+
+/** The number of the normalised form of a word as written, or -1 once a table is full. */
+function rawWordId(raw: string): number {
+  let id = RAW_IDS.get(raw);
+  if (id !== undefined) return id;
+  id = wordId(normalize(raw));
+  if (id >= 0 && RAW_IDS.size < MAX_RAW_IDS) RAW_IDS.set(detached(raw), id);
   return id;
 }
 
@@ -82,8 +103,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   for (const m of slice.matchAll(WORD)) {
     const raw = m[0];
     const at = s + (m.index ?? 0);
-    const norm = normalize(raw);
-    out.push({ raw, norm, start: at, end: at + raw.length, id: UNNUMBERED });
+    const id = rawWordId(raw);
+    out.push({ raw, norm: id >= 0 ? WORDS[id] : normalize(raw), start: at, end: at + raw.length, id });
   }
   return out;
 }
