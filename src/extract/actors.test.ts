@@ -59,8 +59,10 @@ describe('targets, sentence by sentence', () => {
     ["La frappe a visé un camp de combattants liés à AQMI et à l'État islamique.", []],
     // a group that governs a place is not struck by being named
     ['The strike was the last of a war that ended with the Taliban ruling Kabul.', []],
+    ["La frappe fut la dernière d'une guerre achevée avec les talibans contrôlant Kaboul.", []],
     // a force named for its people; a state's force for its leader
     ["The strike killed a deputy leader of Iraq's Hashd al-Shaabi.", ['PMF']],
+    ["La frappe a tué un commandant adjoint du Hashd al-Shaabi irakien.", ['PMF']],
     ["Among the dead was the commander of Iran's Quds Force.", ['IRGC']],
     ["Parmi les morts figure le chef de l'unité d'élite Al-Qods.", ['IRGC']],
     // the intended target, not those hit by mistake
@@ -90,6 +92,8 @@ describe('targets, document rules', () => {
   it('reads a force named on its own as a party, not as struck', () => {
     expect(ids('An airstrike hit a town hall meeting in Murzuq. The GNA called on the UN to investigate the crimes.')).toEqual([]);
     expect(ids("Une frappe a touché une réunion à Mourzouk. Le GNA a appelé l'ONU à enquêter.")).toEqual([]);
+    // its people struck are struck
+    expect(ids('An airstrike hit a checkpoint in Murzuq, killing GNA fighters.')).toEqual(['GNA']);
   });
 
   it('does not take a group that claims another attack for a target', () => {

@@ -91,7 +91,7 @@ function namesItsMembers(doc: ActorDoc, m: DocMention): boolean {
 const MEMBER_NOUNS =
   'leaders?|commanders?|chiefs?|head|heads|members?|fighters?|militiamen|militants|officials?|deputy|deputies|units?|brigades?|positions?|bases?|convoys?|headquarters|camps?|depots?|chefs?|membres?|combattants?|responsables?|commandants?|dirigeants?|cadres?|miliciens?|éléments?|unités?|brigades?|QG|leden|strijders';
 /** "of the", "of Iraq's", "of the Iraqi militia", "de l'unité d'élite": up to two words between. */
-const OF_THE = String.raw`\s+(?:of|from|de|du|des|d['’]|van)\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|de\s+|het\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$`;
+const OF_THE = String.raw`(?:\s+(?:adjoint|adjointe|adjoints|principal|principaux|militaire|militaires|local|locaux|régional|régionaux|senior|top|military|local|regional|field))?\s+(?:of|from|de|du|des|d['’]|van)\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|de\s+|het\s+)?(?:[\p{L}-]+['’]s\s+)?(?:[\p{L}-]+\s+){0,2}$`;
 const MEMBER_OF = new RegExp(String.raw`\b(?:${MEMBER_NOUNS})` + OF_THE, 'iu');
 const LEADER_OF = new RegExp(String.raw`\b(?:leader|commander|chief|head|deputy|founder|chef|commandant|dirigeant|fondateur|patron)` + OF_THE, 'iu');
 const MEMBERS_AFTER = new RegExp(String.raw`^(?:\s*\([^)]{1,20}\))?[-\s]+(?:${MEMBER_NOUNS})\b`, 'iu');
