@@ -134,6 +134,13 @@ describe('findDates: what is not a date', () => {
     expect(alone[0].window?.start).toBe('2019-02-19');
   });
 
+  it('a month-only publication is not narrowed by a day still to come', () => {
+    const [today] = findDates('Today a drone hit a car. Talks are scheduled for July 30.', ctx('2013-07'));
+    expect(today.window).toEqual({ start: '2013-07-01', end: '2013-07-31', precision: 'month' });
+    const [fr] = findDates("Aujourd'hui un drone a frappé. Le sommet est prévu le 30 juillet.", ctx('2013-07', 'fr'));
+    expect(fr.window).toEqual({ start: '2013-07-01', end: '2013-07-31', precision: 'month' });
+  });
+
   it('a month-only publication is not narrowed by a day outside it', () => {
     const [, today] = findDates('The first strike came on June 27. Today a second drone hit a car.', ctx('2013-07'));
     expect(today.window).toEqual({ start: '2013-07-01', end: '2013-07-31', precision: 'month' });

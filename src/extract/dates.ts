@@ -122,15 +122,19 @@ function find(text: string, ctx: DateContext): DateMention[] {
   // Only a month (or year) published: the text's own latest day in it is a lower bound for the
   // publication day, which narrows "today" and "on Tuesday" ("July 27" ... "today" -> 27-31 July).
   if (!pub || pub.precision === 'day') return first;
-  const floor = latestToldDay(first, pub);
+  const floor = latestToldDay(text, first, pub);
   return floor === null ? first : findWith(text, { ...pub, floor });
 }
 
+/** "talks scheduled for July 30", "le sommet prévu le 30 juillet": a day still to come. */
+const FUTURE_BEFORE = /\b(?:will|would|scheduled|planned|due|expected|set|until|next|prévue?s?|programmée?s?|jusqu['’]au|doit|doivent|devra|devraient)\b[^.;\n]{0,25}$/iu;
+
 /** The latest single day or range end the text tells inside the publication window (not a future one). */
-function latestToldDay(ms: DateMention[], pub: Published): number | null {
+function latestToldDay(text: string, ms: DateMention[], pub: Published): number | null {
   let best: number | null = null;
   for (const m of ms) {
     if ((m.kind !== 'absolute' && m.kind !== 'range') || !m.window) continue;
+    if (FUTURE_BEFORE.test(text.slice(Math.max(0, m.span[0] - 40), m.span[0]))) continue;
     const [y, mo, d] = m.window.end.split('-').map(Number);
     const dn = dayNumber(y, mo, d);
     if (dn === null || dn <= pub.first || dn > pub.last) continue;
