@@ -51,6 +51,14 @@ describe('unknown places', () => {
     expect(r?.anchor?.name).toMatch(/Gao/);
   });
 
+  it('its other mentions are the same place', () => {
+    const text = 'Éthiopie : aide suspendue à Dinguila\nUn camp a été visé dans la zone de Dinguila, au Tigré, région éthiopienne.';
+    const all = g.geocode(text).filter((x) => x.place.name === 'Dinguila');
+    expect(all.map((x) => x.place.how?.replace(/ \(.*/, ''))).toEqual(['unknown place', 'unknown place']);
+    expect(all[0].place.span![0]).toBeLessThan(all[1].place.span![0]);
+    expect(all[0].place.lat).toBe(all[1].place.lat);
+  });
+
   it('does not take a place of another country, or an organisation seat, as the anchor', () => {
     const text = 'Amnesty in Mali said the London-based group spoke to survivors after the Tamkoutat neighborhood was bombed.';
     const r = g.geocode(text).find((x) => x.place.name === 'Tamkoutat');

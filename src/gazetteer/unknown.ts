@@ -170,8 +170,16 @@ export function unknownPlaceResults(text: string, results: GeocodeResult[], ctx:
     const r = placeAt(text, u, anchor);
     out.push(r);
     known.push(r);
+    // its other mentions ("aide suspendue à Dedebit" in the headline) are the same place
+    if (u.cue === 'between' || u.cue === 'list') continue;
+    for (const other of occurrences(text, text.slice(u.start, u.end), u)) {
+      if (known.some((k) => k.place.span![0] < other.end && other.start < k.place.span![1])) continue;
+      const again = placeAt(text, { ...other, cue: 'same name' }, anchor);
+      out.push(again);
+      known.push(again);
+    }
   }
-  return out;
+  return out.sort((a, b) => a.place.span![0] - b.place.span![0]);
 }
 
 /** The other whole-word occurrences of a name in the text. */
