@@ -109,6 +109,8 @@ const LETTER_MARK = /[\p{L}\p{M}]/u;
 /** A letter, mark or digit; ASCII without a regex, the rest through \p{} classes. */
 function isWordChar(c: number, text: string, i: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // accented Latin letters (é, ç, ā, ş...): every code point of U+00C0-U+024F but × and ÷ is a letter
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
   return WORD_CHAR.test(text[i]);
@@ -117,6 +119,7 @@ function isWordChar(c: number, text: string, i: number): boolean {
 function isLetterOrMark(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   return LETTER_MARK.test(text[i]);
 }
 const ELISION = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/;
