@@ -35,13 +35,15 @@ const ASCII = /^[\x20-\x7e]*$/; // words hold no control characters
  * remember per word number whether (and which of their cues) can start there, an array read
  * instead of a string-keyed look-up and a prefix slice at every call. Words recur across
  * articles, so the table stays small; past MAX_WORD_IDS new words get -1 and are matched afresh.
+ * Memory at the caps (200,000 words, 400,000 spellings): some 80 MB, most of it one array slot
+ * per word in each of the ~20 cue sets; a day of news adds a few thousand words.
  */
 const WORD_IDS = new Map<string, number>();
 const WORDS: string[] = [];
-const MAX_WORD_IDS = 500_000;
+const MAX_WORD_IDS = 200_000;
 /** Word numbers by the word as written ("The", "the"): tokenizing then skips normalize for known words. */
 const RAW_IDS = new Map<string, number>();
-const MAX_RAW_IDS = 1_000_000;
+const MAX_RAW_IDS = 400_000;
 
 /**
  * A copy of a word that does not point into the article it was cut from: V8 keeps long
