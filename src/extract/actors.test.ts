@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.ts';
 function targets(text: string, event: RegExp | null = null, title: string | null = null) {
   const full = title ? `${title}\n\n${text}` : text;
   const spans = splitSentences(full, title)
-    .filter((s) => !s.headline && (event === null || event.test(s.text)))
+    .filter((s) => (event === null ? !s.headline : event.test(s.text)))
     .map((s) => s.span);
   return findTargets(full, spans, { title, language: null });
 }
@@ -82,7 +82,17 @@ describe('targets, document rules', () => {
 
   it('falls back to the neighbouring sentences, then to the headline', () => {
     expect(ids('A drone strike hit a vehicle near Jilib on Friday. Officials said the dead were al-Shabaab members.', /drone strike/)).toEqual(['al-Shabaab']);
-    expect(ids('A drone strike hit a vehicle on Friday. Nobody was named.', /drone strike/, 'US strike hits AQAP suspects in Yemen')).toEqual(['AQAP']);
+    // the headline is told by the article's first strike, which holds it
+    expect(ids('A drone strike hit a vehicle on Friday. Nobody was named.', /drone strike|US strike/, 'US strike hits AQAP suspects in Yemen')).toEqual(['AQAP']);
+    expect(ids('A drone strike hit a vehicle on Friday. Nobody was named.', /drone strike/, 'Yemen: AQAP suspects killed')).toEqual(['AQAP']);
+  });
+
+  it('reads neither a neighbour telling another strike nor the first strike\'s headline for a later strike', () => {
+    const text = 'A drone struck four SDF fighters in Qamishlo. Residents said one SDF leader died in the strike. A house near Amude was hit today in a second drone attack. Nobody was hurt.';
+    expect(ids(text, /Amude/, 'Turkish drone kills four SDF fighters in Qamishlo')).toEqual([]);
+    expect(ids(text, /Qamishlo/, 'Turkish drone kills four SDF fighters in Qamishlo')).toEqual(['SDF']);
+    const fr = "Un drone a tué quatre combattants des FDS à Qamichli. Un commandant des FDS est mort dans la frappe. Une maison près d'Amouda a été touchée aujourd'hui par une deuxième attaque de drone. Personne n'a été blessé.";
+    expect(ids(fr, /Amouda/, 'Un drone turc tue quatre combattants des FDS à Qamichli')).toEqual([]);
   });
 
   it('prefers the event sentence over a group named nearby', () => {
@@ -122,6 +132,11 @@ describe('targets, document rules', () => {
     expect(ids('A drone hit a camp for displaced people. In December, TPLF fighters pulled back to their stronghold.', lead)).toEqual([]);
     expect(ids("Un drone a touché un camp de déplacés. Les shebab combattent le gouvernement fédéral depuis 2007.", lead)).toEqual([]);
     expect(ids("Un drone a touché un camp de déplacés. En décembre, les combattants du TPLF se sont retirés vers leur bastion.", lead)).toEqual([]);
+  });
+
+  it('reads a group vowing to retaliate as answering the strikes, not as struck', () => {
+    expect(ids('A drone hit a house near Amude. The SDF vowed to retaliate against the Turkish attacks.')).toEqual([]);
+    expect(ids("Un drone a touché une maison près d'Amouda. Les FDS ont promis de riposter aux attaques turques.")).toEqual([]);
   });
 
   it('reads a presence statement next to the strike as the area, not the target', () => {

@@ -41,15 +41,21 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   const own = events.filter((i) => !doc.sentences[i].headline);
   // a strike told only in the headline is told again, in other words, in the lede
   if (own.length === 0) own.push(...ledeOf(doc));
-  const neighbours = [...new Set(own.flatMap((i) => [i - 1, i + 1]))].filter(
+  const around = [...new Set(own.flatMap((i) => [i - 1, i + 1]))].filter(
     (j) => j >= 0 && j < doc.sentences.length && inBody(j) && !doc.sentences[j].headline && !events.includes(j),
   );
-  const headline = doc.sentences.filter((s) => s.headline).map((s) => s.index);
+  // a sentence next to the strike that tells a strike of its own (another one of the article,
+  // or one recalled) is not about this one
+  const neighbours = around.filter((j) => !STRIKE_TOLD.test(doc.sentences[j].text));
+  // a headline that tells a strike, when this strike's sentences do not hold it, tells another
+  // one (the article's first strike takes the headline)
+  const holdsHeadline = events.some((i) => doc.sentences[i].headline);
+  const headline = doc.sentences.filter((s) => s.headline && (holdsHeadline || !(STRIKE_TOLD.test(s.text) || PLATFORM.test(s.text)))).map((s) => s.index);
   // a group named as the striker anywhere around the strike is never its target
-  const around = new Set([...own, ...neighbours, ...headline, ...events]);
+  const strikerScope = new Set([...own, ...around, ...doc.sentences.filter((s) => s.headline).map((s) => s.index), ...events]);
   const strikers = new Set(
     doc.mentions
-      .filter((m) => around.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || (m.roles.claims && !assertsAboutStrike(doc, m))))
+      .filter((m) => strikerScope.has(m.sentence) && m.actor.kind !== 'state' && ((m.roles.strikeNext && !m.roles.target) || m.roles.by || (m.roles.claims && !assertsAboutStrike(doc, m))))
       .map((m) => organisationIdOf(m.actor.id)),
   );
   const tiers: [number[], boolean][] = [[own, false], [neighbours, true], [[...events.filter((i) => doc.sentences[i].headline), ...headline], false]];
@@ -60,10 +66,17 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   return { ...none, generic: genericTarget(doc, own.length > 0 ? own : events) };
 }
 
+const STRIKE_TOLD =
+  /\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|strikes?|raids?|bombings?|bombardments?|attacks?)\b|(?<![\p{L}])(?:frappes?|bombardements?|raids?|attaques?)(?![\p{L}])/iu;
+
+const PLATFORM = /\b(?:drones?|jets?|warplanes?|aircraft|planes?|missiles?|helicopters?|gunships?|bombs?|UAVs?|avions?|hélicoptères?|roquettes?)\b/iu;
+
 function isTargetMention(doc: ActorDoc, m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
   if (m.actor.kind === 'state') return false;
-  if (m.actor.kind === 'armed_group') return !(r.strikeNext && !r.target) && !(r.claims && !assertsAboutStrike(doc, m)) && !r.by && !claimsAnAttack(doc, m) && !speaksThroughSpokesman(doc, m);
+  if (m.actor.kind === 'armed_group') {
+    return !(r.strikeNext && !r.target) && !(r.claims && !assertsAboutStrike(doc, m)) && !r.by && !claimsAnAttack(doc, m) && !speaksThroughSpokesman(doc, m) && !VOWS.test(doc.text.slice(m.span[1], m.span[1] + 60));
+  }
   if (m.actor.kind === 'force') {
     if (r.target) return true;
     // a militia-like force (no state above it) named with no role of its own, on no striker's
@@ -105,6 +118,10 @@ function speaksThroughSpokesman(doc: ActorDoc, m: DocMention): boolean {
   if (/^\)?(?:\s*\([^)]{1,20}\))?['’]?s?\s+(?:spokes(?:man|woman|person|people)|porte-parole|media (?:office|centre|center|wing)|press (?:office|service))\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 40))) return true;
   return /\b(?:spokes(?:man|woman|person)|porte-parole)\s+(?:for|of|de|du|des|d['’])\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$/iu.test(doc.text.slice(Math.max(0, m.span[0] - 40), m.span[0]));
 }
+
+/** "The SDF vowed to retaliate", "a promis de riposter": the group answers the strikes; it is not named as struck. */
+const VOWS =
+  /^\s+(?:has\s+|have\s+|had\s+|later\s+|also\s+)?(?:vowed|vows|vow|pledged|pledges|threatened|threatens|promised|promises|a promis|ont promis|a juré|ont juré|menace|menacent|a menacé|ont menacé)\s+(?:to\s+|de\s+|d['’])?['‘"“]?(?:retaliate|retaliation|revenge|avenge|respond|strike back|hit back|riposter|se venger|venger|répondre|représailles)/iu;
 
 /** "Last month IS claimed an attack on the airport": the group struck someone itself. */
 function claimsAnAttack(doc: ActorDoc, m: DocMention): boolean {

@@ -121,6 +121,18 @@ describe('grouping trigger mentions into strikes', () => {
     expect(toldOnlyInPassing('Le centre a été touché par une frappe aérienne lundi.')).toBe(false);
   });
 
+  it('a sentence opening with a date of its own after a strike told "today" recalls another attack', () => {
+    const text = 'Drone strikes in Syria\n\nA house near Amude was hit today in a drone attack. On Aug. 6, the attack left one fighter and two children dead.';
+    const reports = extract(doc(text, null), { gazetteer: null });
+    expect(reports).toHaveLength(1);
+    expect(reports[0].killed).toBeNull();
+    const fr = "Frappes en Syrie\n\nUne maison près d'Amouda a été touchée aujourd'hui par une attaque de drone. Le 6 août, la frappe de drone avait tué trois personnes dans le village.";
+    expect(extract({ ...doc(fr, null), language: 'fr' }, { gazetteer: null })[0].killed).toBeNull();
+    // the same day told both ways stays one strike
+    const same = 'Drone strike\n\nA drone hit a house near Amude today. On Aug. 6, today, the attack left one fighter dead.';
+    expect(extract(doc(same, null), { gazetteer: null })[0].killed?.min).toBe(1);
+  });
+
   it('a headline alone still reports its strike', () => {
     expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
   });

@@ -47,6 +47,13 @@ const SAME_SITE =
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
 const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/iu;
 
+/** A sentence that starts with a calendar date: "On Aug. 6,", "Le 6 août,". */
+const OPENS_WITH_DATE =
+  /^\s*(?:On|Le|Since)?\s*(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|^\s*(?:Le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?![\p{L}])/iu;
+/** Words that date by the day of writing: "today", "yesterday", "on Tuesday", "aujourd'hui", "mardi". */
+const DEICTIC =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|last night|(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|(?<![\p{L}])(?:aujourd['’]hui|hier|ce (?:matin|soir)|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu;
+
 const TOLL = /\b(?:killed|killing|died|dead|wounded|injured|tués?|morts?|blessés?)\b/i;
 
 /**
@@ -94,6 +101,7 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     }
   }
   let current: StrikeGroup | null = null;
+  const leadText = new Map(events.map((e) => [e.sentence, e.text]));
   for (const ev of events) {
     if (ev.headline) {
       headlines.push(ev);
@@ -108,6 +116,10 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     // 29th"), the army's own strikes "on Tuesday" next to a drone strike "yesterday".
     const otherDay = current !== null && !!ev.day && !!current.day && (ev.day.end < current.day.start || ev.day.start > current.day.end);
     if (otherDay && !isNew && !FIRST_REF.test(ev.text)) continue;
+    // "…was hit today in a second drone attack. On Aug. 6, the attack left one fighter dead.": a
+    // strike told with "today" is not dated again by the calendar; a sentence that opens with a
+    // date of its own, after it, recalls another attack
+    if (current !== null && !isNew && OPENS_WITH_DATE.test(ev.text) && !DEICTIC.test(ev.text) && DEICTIC.test(leadText.get(current.lead) ?? '')) continue;
     const prevDay: StrikeGroup['day'] = current === null ? null : (current as StrikeGroup).day ?? null;
     if (current === null || (isNew && (!followUp || counted > 0))) {
       // With no day of its own, a strike told next to another is taken to be on that day.
