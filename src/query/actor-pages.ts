@@ -23,7 +23,25 @@ export interface ActorDriver {
   /** Bounds on the day of dated incidents, from the date filters. */
   dayFrom?: string;
   dayTo?: string;
+  /** The date filter's start: windows must end on or after it. */
+  from?: string;
+  /**
+   * True when the other filters are dates only: then the actor's own rows decide, and keys
+   * can be walked without reading incident rows (see actorKeysSql).
+   */
+  datesOnly: boolean;
 }
+
+/** The filters that a walk of keys can test on the actor's rows alone (region and circle excepted: they leave with a near). */
+const DATE_ONLY_KEYS = new Set([
+  'target',
+  'belligerent',
+  'status',
+  'event_date_from',
+  'event_date_to',
+  'region',
+  'region_resolved',
+]);
 
 /** Above this many ids a UNION of walks costs more than the date-ordered scan. */
 const MAX_WALKS = 24;
@@ -41,11 +59,15 @@ export function actorDriver(
       ? { dayFrom: shiftDays(f.event_date_from, -maxWindowDays) }
       : {}),
     ...(f.event_date_to ? { dayTo: f.event_date_to } : {}),
+    ...(f.event_date_from ? { from: f.event_date_from } : {}),
   };
+  const others = Object.entries(f).filter(([k, v]) => v !== undefined && !DATE_ONLY_KEYS.has(k));
+  const datesOnly = others.length === 0;
   if (f.target?.length) {
     const ids = [...new Set(f.target)];
     if (ids.length > MAX_WALKS) return null;
-    return { role: 'target', ids, rest: rest({ target: undefined }), ...days };
+    const alone = datesOnly && !f.belligerent?.length && !f.status?.length;
+    return { role: 'target', ids, rest: rest({ target: undefined }), ...days, datesOnly: alone };
   }
   if (f.belligerent?.length) {
     const ids = [...new Set(f.belligerent)];
@@ -56,6 +78,7 @@ export function actorDriver(
       ...(f.status?.length ? { statuses: [...f.status] } : {}),
       rest: rest({ belligerent: undefined, status: undefined }),
       ...days,
+      datesOnly,
     };
   }
   return null;
@@ -118,11 +141,53 @@ export function actorCountSql(d: ActorDriver, cap: number): { sql: string; param
   return { sql: `SELECT count(*) AS n FROM (${walks.join(' UNION ')})`, params };
 }
 
+/**
+ * A walk of keys (rid, id, date_start) when the other filters are dates only: the actor's
+ * rows hold the day and the id, so only an incident that starts before the date filter's
+ * start (a window that may end before it) is looked up, to test its last day.
+ */
+export function actorKeysSql(
+  d: ActorDriver,
+  sort: SortOrder,
+  phase: 'dated' | 'undated',
+  after: After | null,
+  want: number,
+): { sql: string; params: unknown[] } {
+  const dir = sort === 'date_desc' ? 'DESC' : 'ASC';
+  const cmp = sort === 'date_desc' ? '<' : '>';
+  const params: unknown[] = [];
+  const walks = d.ids.map((id) => {
+    let sql = `SELECT * FROM (SELECT a.list_rowid AS rid, a.id AS id, nullif(a.day, '') AS date_start FROM ${walkFrom(d, id, phase, params, false)}`;
+    if (after && phase === 'dated') {
+      sql += ` AND (a.day, a.id) ${cmp} (?, ?)`;
+      params.push(after.day, after.id);
+    } else if (after && phase === 'undated') {
+      sql += ` AND a.id ${cmp} ?`;
+      params.push(after.id);
+    }
+    // undated incidents match no date filter (their rows here carry no dates to test)
+    if (phase === 'undated' && (d.from !== undefined || d.dayTo !== undefined)) sql += ' AND 0';
+    if (d.from !== undefined) {
+      sql += ` AND (a.day >= ? OR EXISTS (SELECT 1 FROM incident_list i WHERE i.rowid = a.list_rowid AND i.date_end >= ?))`;
+      params.push(d.from, d.from);
+    }
+    sql += ` ORDER BY a.day ${dir}, a.id ${dir} LIMIT ?)`;
+    params.push(want);
+    return sql;
+  });
+  const order = phase === 'undated' ? `ORDER BY id ${dir}` : `ORDER BY date_start ${dir}, id ${dir}`;
+  params.push(want);
+  return { sql: `${walks.join(' UNION ')} ${order} LIMIT ?`, params };
+}
+
 /** The FROM and the actor part of the WHERE of one id's walk (CROSS JOIN keeps the walk outermost). */
-function walkFrom(d: ActorDriver, id: string, phase: Phase, params: unknown[]): string {
+function walkFrom(d: ActorDriver, id: string, phase: Phase, params: unknown[], join = true): string {
   // The role is a literal (one of two fixed words): with a bound role, SQLite's statistics
   // (two roles) make it skip-scan the key and sort, instead of walking it in order.
-  let sql = `incident_actor_dates a CROSS JOIN incident_list i ON i.rowid = a.list_rowid WHERE a.role = '${d.role === 'target' ? 'target' : 'belligerent'}' AND a.actor_id = ?`;
+  const from = join
+    ? 'incident_actor_dates a CROSS JOIN incident_list i ON i.rowid = a.list_rowid'
+    : 'incident_actor_dates a';
+  let sql = `${from} WHERE a.role = '${d.role === 'target' ? 'target' : 'belligerent'}' AND a.actor_id = ?`;
   params.push(id);
   if (d.statuses?.length) {
     sql += ` AND coalesce(a.status, 'unknown') IN (${d.statuses.map(() => '?').join(', ')})`;

@@ -6,7 +6,7 @@ import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
 import { buildWhere, rtreeSql, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
-import { actorCountSql, actorDriver, actorPageSql } from './actor-pages.ts';
+import { actorCountSql, actorDriver, actorKeysSql, actorPageSql } from './actor-pages.ts';
 import { countPlace, placeWalk, walkPlace } from './place-pages.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
@@ -232,6 +232,10 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
   if (actor) {
     return {
       read: (sort, phase, after, want, columns) => {
+        if (columns === KEYS && actor.datesOnly) {
+          const k = actorKeysSql(actor, sort, phase, after ? { day: after.d, id: after.id } : null, want);
+          return stmt(db, k.sql).all(...k.params) as ListRow[];
+        }
         const q = actorPageSql(
           actor,
           columns,

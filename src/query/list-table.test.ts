@@ -153,6 +153,8 @@ const FILTERS: IncidentFilters[] = [
   { belligerent: ['FR', 'TR'], event_date_from: '2012-06-01' },
   { target: ['Islamic State'], belligerent: ['RU', 'US'], event_date_to: '2019-12-31' },
   { target: ['nobody'] },
+  { target: ['Islamic State'], event_date_to: '2014-06-30' },
+  { belligerent: ['US', 'SA'], event_date_from: '2020-01-03' },
   { near: { lat: 17.5, lon: -2.5, km: 150 } },
   { near: { lat: 2.5, lon: 43.5, km: 80 }, event_date_from: '2008-01-01', event_date_to: '2018-12-31' },
   { near: { lat: 33, lon: 70, km: 300 }, target: ['Taliban', 'TTP'], event_date_to: '2015-06-30' },
