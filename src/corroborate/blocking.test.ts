@@ -18,8 +18,10 @@ const arbItem = (k: number) =>
       radius: fc.constantFrom(3, 10, 25, 40, 150, 600),
       country: fc.constantFrom('AA', 'AA', 'BB', null),
       targets: fc.constantFrom<string[]>([], ['A'], ['B'], ['A', 'B']),
-      belligerents: fc.constantFrom<string[]>([], ['US']),
+      belligerents: fc.constantFrom<string[]>([], ['US'], ['US', 'FR']),
+      details: fc.constantFrom<string[]>([], [], ['convoy'], ['convoy', 'wedding']),
       killed: fc.option(fc.integer({ min: 0, max: 30 })),
+      atLeast: fc.boolean(),
     })
     .map(
       (r): ClusterItem => ({
@@ -35,8 +37,8 @@ const arbItem = (k: number) =>
         targets: r.targets,
         belligerents: r.belligerents,
         killedMin: r.killed,
-        killedMax: r.killed,
-        details: [],
+        killedMax: r.atLeast ? null : r.killed,
+        details: r.details,
       }),
     );
 

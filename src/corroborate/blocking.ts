@@ -15,9 +15,11 @@ import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, i
  *   looks at its country's dated reports whose window can meet its own (one date index per
  *   span class, with the class's largest span as look-back) and whose place can be within
  *   reach (latitude bands for places up to 150 km; wider or unplaced reports always).
- * - An undated report needs a shared target or two precise places, so it looks at its
- *   country's reports that name one of its targets (narrowed by latitude band when it has a
- *   place) and, when its own place is precise, at an all-time grid of precise places.
+ * - An undated report needs a shared target, detail or figure for the dead, or two precise
+ *   places, so it looks at its country's placed reports that name one of its targets or
+ *   details or give its figure (within SAME_FIGURE_SLACK), sorted by latitude and ruled out by
+ *   a lower bound of their distance, and, when its own place is precise, at its country's
+ *   precise places likewise.
  * Pairs of a dated and an undated report are found from the undated side. Cost: reports ×
  * local density, about linear. A pair may come twice; clustering ignores repeated edges.
  */
@@ -65,21 +67,27 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
 
   const fine = items.map(isFine);
   const grid = new Map<number, number[]>();
-  const precise = new Map<number, number[]>(); // all-time grid of precise places, for undated look-ups
+  const precise = new Map<string, BandIndex>(); // precise places of all times per country, for undated look-ups
   const byDate = new Map<string, DateIndex>();
-  const byTarget = new Map<string, BandIndex>();
+  // Per country, placed reports by what can tie an undated report to them: a target ("\0name"),
+  // a belligerent and a figure for the dead ("\0#US\030"), a detail ("\0@convoy").
+  const byTie = new Map<string, BandIndex>();
   items.forEach((it, i) => {
     if (fine[i]) push(grid, cellKey(Math.floor(it.day0! / BUCKET_DAYS), it.lat!, it.lon!), i);
-    if (isPrecisePlace(it)) push(precise, cellKey(0, it.lat!, it.lon!), i);
     if (it.country === null) return;
+    if (isPrecisePlace(it)) getOr(precise, it.country, () => new BandIndex()).add(it, i);
     if (it.day0 !== null) getOr(byDate, it.country, () => new DateIndex()).add(it, i);
-    for (const t of it.targets) getOr(byTarget, `${it.country}\u0000${t}`, () => new BandIndex()).add(it, i);
+    for (const t of it.targets) getOr(byTie, `${it.country}\u0000${t}`, () => new BandIndex()).add(it, i);
     const toll = distinctiveToll(it);
-    if (toll !== null) getOr(byTarget, `${it.country}\u0000#${toll}`, () => new BandIndex()).add(it, i);
+    // An undated report tied by its figure must share a belligerent too: keyed by both.
+    if (toll !== null) for (const b of it.belligerents) getOr(byTie, `${it.country}\u0000#${b}\u0000${toll}`, () => new BandIndex()).add(it, i);
+    for (const d of it.details) getOr(byTie, `${it.country}\u0000@${d}`, () => new BandIndex()).add(it, i);
   });
   for (const d of byDate.values()) d.finish(items);
-  for (const b of byTarget.values()) b.finish(items);
+  for (const b of byTie.values()) b.finish(items);
+  for (const b of precise.values()) b.finish(items);
 
+  const seen = new Int32Array(n); // seen[j] === i + 1: j already scored for the undated report i
   items.forEach((it, i) => {
     if (fine[i]) {
       const t = Math.floor(it.day0! / BUCKET_DAYS);
@@ -100,27 +108,27 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
       return;
     }
     if (it.lat === null) return; // no date and no place: compatible with nothing
-    for (const t of it.targets) byTarget.get(`${it.country}\u0000${t}`)!.forNear(it, (j) => consider(i, j));
+    // One report can be reached through several ties (a target and a detail): score it once.
+    const once = (j: number) => {
+      if (seen[j] === i + 1) return;
+      seen[j] = i + 1;
+      consider(i, j);
+    };
+    for (const t of it.targets) byTie.get(`${it.country}\u0000${t}`)!.forNear(it, once);
     const toll = distinctiveToll(it);
     if (toll !== null) {
-      for (let t = toll - SAME_FIGURE_SLACK; t <= toll + SAME_FIGURE_SLACK; t++) byTarget.get(`${it.country}\u0000#${t}`)?.forNear(it, (j) => consider(i, j));
+      for (const b of it.belligerents)
+        for (let t = toll - SAME_FIGURE_SLACK; t <= toll + SAME_FIGURE_SLACK; t++) byTie.get(`${it.country}\u0000#${b}\u0000${t}`)?.forNear(it, once);
     }
-    if (isPrecisePlace(it)) {
-      const cy = Math.floor(it.lat!);
-      const cx = Math.floor(it.lon!);
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const cell = precise.get(cellKeyOf(0, cy + dy, cx + dx));
-          if (cell) for (const j of cell) consider(i, j);
-        }
-    }
+    for (const d of it.details) byTie.get(`${it.country}\u0000@${d}`)!.forNear(it, once);
+    if (isPrecisePlace(it)) precise.get(it.country)!.forNear(it, once);
   });
   return out.done();
 }
 
 /** Dated reports, per span class, sorted by start day. */
 class SpanClasses {
-  private classes = SPAN_CLASSES.map(() => ({ idx: [] as number[], starts: new Float64Array(0), maxSpan: 0 }));
+  private classes = SPAN_CLASSES.map(() => ({ idx: [] as number[], ids: new Int32Array(0), starts: new Float64Array(0), ends: new Float64Array(0), maxSpan: 0 }));
 
   add(it: ClusterItem, i: number): void {
     const span = it.day1! - it.day0!;
@@ -132,17 +140,18 @@ class SpanClasses {
   finish(items: readonly ClusterItem[]): void {
     for (const c of this.classes) {
       c.idx.sort((x, y) => items[x].day0! - items[y].day0! || x - y);
+      c.ids = Int32Array.from(c.idx);
       c.starts = Float64Array.from(c.idx, (x) => items[x].day0!);
+      c.ends = Float64Array.from(c.idx, (x) => items[x].day1!);
+      c.idx = [];
     }
   }
 
   /** Reports whose window meets [from, to]. */
-  forWindow(items: readonly ClusterItem[], from: number, to: number, fn: (j: number) => void): void {
+  forWindow(from: number, to: number, fn: (j: number) => void): void {
     for (const c of this.classes) {
-      for (let k = lowerBound(c.starts, from - c.maxSpan); k < c.idx.length && c.starts[k] <= to; k++) {
-        const j = c.idx[k];
-        if (items[j].day1! >= from) fn(j);
-      }
+      const { ids, starts, ends } = c;
+      for (let k = lowerBound(starts, from - c.maxSpan); k < ids.length && starts[k] <= to; k++) if (ends[k] >= from) fn(ids[k]);
     }
   }
 }
@@ -172,15 +181,15 @@ class DateIndex {
 
   /** Reports whose window meets [from, to] and whose place can be within reach of q's. */
   forWindow(items: readonly ClusterItem[], q: ClusterItem, from: number, to: number, fn: (j: number) => void): void {
-    this.wide.forWindow(items, from, to, fn);
+    this.wide.forWindow(from, to, fn);
     if (q.lat === null || q.lon === null) {
-      for (const b of this.bands.values()) b.forWindow(items, from, to, fn);
+      for (const b of this.bands.values()) b.forWindow(from, to, fn);
       return;
     }
     const reach = ((q.radius ?? 0) + BANDED_MAX_RADIUS_KM + PLACE_SLACK_KM) / KM_PER_DEG_LAT + 1e-9;
     const lo = Math.floor((q.lat - reach) / BAND_DEG);
     const hi = Math.floor((q.lat + reach) / BAND_DEG);
-    for (let k = lo; k <= hi; k++) this.bands.get(k)?.forWindow(items, from, to, fn);
+    for (let k = lo; k <= hi; k++) this.bands.get(k)?.forWindow(from, to, fn);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clusterItems } from './cluster.ts';
+import { clusterItems, strongestFirst } from './cluster.ts';
 import { toClusterItem, type ClusterItem } from './item.ts';
 import { PLACES, report } from './test-reports.ts';
 import { generateReports } from '../../bench/cluster-synthetic.ts';
@@ -126,5 +126,32 @@ describe('joining groups', () => {
     const mirAli = toClusterItem(report({ doc: 'mirali', date: '2014-08-06', place: PLACES.mirAli, targets: ['TTP'], attributions: [{ actor: 'US', stance: 'alleges' }] }));
     const groups = clusterItems([wire, local, district, mirAli]);
     expect(groups.find((g) => g.includes('wire:0'))).not.toContain('mirali:0');
+  });
+});
+
+describe('strongestFirst', () => {
+  it('orders edges by score, then first and second index, like a comparator sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ a: fc.integer({ min: 0, max: 2_000_000 }), d: fc.integer({ min: 1, max: 90_000 }), s: fc.integer({ min: 2400, max: 14000 }) }), { maxLength: 300 }),
+        (raw) => {
+          const edges = {
+            a: Int32Array.from(raw, (r) => r.a),
+            b: Int32Array.from(raw, (r) => r.a + r.d),
+            score: Float64Array.from(raw, (r) => r.s / 1000),
+            length: raw.length,
+          };
+          const byComparator = [...raw.keys()].sort((p, q) => edges.score[q] - edges.score[p] || edges.a[p] - edges.a[q] || edges.b[p] - edges.b[q]);
+          const [a, b] = strongestFirst(edges, 2_097_151);
+          expect([...a]).toEqual(byComparator.map((k) => edges.a[k]));
+          expect([...b]).toEqual(byComparator.map((k) => edges.b[k]));
+          // Past 2^21 items the comparator sort itself runs.
+          const [a2, b2] = strongestFirst(edges, 2 ** 21);
+          expect([...a2]).toEqual([...a]);
+          expect([...b2]).toEqual([...b]);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -70,8 +70,8 @@ export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
  *   place, only "same country" can tie a report to another;
  * - no place (or a country-wide one, COUNTRY_WIDE_KM) on either side, unless they share a
  *   target, a belligerent, a detail or an exact toll (and, without a place, both are dated);
- * - no date on either side, unless they share a target, both places are precise, or they
- *   share a belligerent and an exact toll of at least DISTINCTIVE_TOLL.
+ * - no date on either side, unless they share a target or a detail, both places are precise,
+ *   or they share a belligerent and a figure for the dead of at least DISTINCTIVE_TOLL.
  */
 export function compatible(a: ClusterItem, b: ClusterItem): boolean {
   return distanceIfCompatible(a, b) !== INCOMPATIBLE;
@@ -114,14 +114,17 @@ function distanceIfCompatible(a: ClusterItem, b: ClusterItem, needEvidence = tru
   if (!needEvidence) return d;
   // Without a place, or with one as wide as a country, the same country and day need something
   // more in common: a target, a belligerent, a distinctive detail or the same exact toll.
-  // Without a date, the same target, two precise places (the same town), or the same striker
-  // and exact toll.
+  // Without a date, the same target or detail, two precise places (the same town), or the same
+  // striker and figure for the dead.
   if (d === UNPLACED || Math.max(a.radius ?? 0, b.radius ?? 0) >= COUNTRY_WIDE_KM) {
     const more = shareAny(a.targets, b.targets) || shareAny(a.belligerents, b.belligerents) || shareAny(a.details, b.details) || sameFigure(a, b);
     if (!more) return INCOMPATIBLE;
     if (d === UNPLACED) return gap !== null ? d : INCOMPATIBLE;
   }
-  if (gap === null && !shareAny(a.targets, b.targets) && !(isPrecisePlace(a) && isPrecisePlace(b)) && !(shareAny(a.belligerents, b.belligerents) && sameFigure(a, b))) return INCOMPATIBLE;
+  if (gap === null) {
+    const tie = shareAny(a.targets, b.targets) || shareAny(a.details, b.details) || (isPrecisePlace(a) && isPrecisePlace(b)) || (shareAny(a.belligerents, b.belligerents) && sameFigure(a, b));
+    if (!tie) return INCOMPATIBLE;
+  }
   return d;
 }
 
