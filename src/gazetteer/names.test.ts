@@ -76,3 +76,24 @@ describe('admin1 exonyms', () => {
     expect(r?.place.precision).toBe('town');
   });
 });
+
+describe('a text that is only a name is a query: its best reading stands', () => {
+  const CASES: [string, string, string][] = [
+    ['Murzuq', 'LY', 'town'],
+    ['Murzuk', 'LY', 'town'],
+    ['Tigré', 'ET', 'region'],
+    ['تيغراي', 'ET', 'region'],
+    ['la province de la Kompienga', 'BF', 'district'],
+    ['Hadramout', 'YE', 'region'],
+  ];
+  it.each(CASES)('%s', (text, cc, precision) => {
+    const r = g.geocode(text);
+    expect(r).toHaveLength(1);
+    expect(r[0].place.country).toBe(cc);
+    expect(r[0].place.precision).toBe(precision);
+  });
+  it('but a common word or a compass word alone is not a place', () => {
+    expect(g.geocode('Said')).toEqual([]);
+    expect(g.geocode('Nord')).toEqual([]);
+  });
+});

@@ -276,6 +276,16 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
 }
 
 
+/**
+ * A text that is nothing but this name, perhaps with its admin word ("Murzuq", "la province
+ * de la Kompienga", "Hadramout"): a query, with no context to weigh, so the best reading stands.
+ */
+function wholeText(text: string, m: Mention): boolean {
+  const start = m.admin ? Math.min(m.admin.start, m.raw.start) : m.raw.start;
+  const end = m.admin ? Math.max(m.admin.end, m.raw.end) : m.raw.end;
+  return /^\s*(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*)?$/i.test(text.slice(0, start)) && /^[\s.]*$/.test(text.slice(end));
+}
+
 /** French compass names written as a region: "dans l'Est", "le Nord", "du Sahel"; never the verb "est". */
 const COMPASS_REGION = new Set(['est', 'nord', 'sud', 'uest', 'centre']);
 function capitalCompass(text: string, raw: RawMention): boolean {
@@ -302,6 +312,7 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
   // a common word rescued by an admin word ("région de l'Est") can only be that region
   if (m.raw.stop && !isRegionCode(fc)) return false;
   if (m.glued || (m.personLike && !m.strongContext)) return false;
+  if (wholeText(text, m) && !isCompassKey(m.raw.key)) return true;
   const multi = m.raw.key.includes(' ');
   const w = (weights.get(cc) ?? 0) - ownVote;
   const adminCtx = m.admin !== null && m.admin.level !== 'town';
