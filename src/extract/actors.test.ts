@@ -93,6 +93,8 @@ describe('targets, document rules', () => {
     expect(ids(text, /Qamishlo/, 'Turkish drone kills four SDF fighters in Qamishlo')).toEqual(['SDF']);
     const fr = "Un drone a tué quatre combattants des FDS à Qamichli. Un commandant des FDS est mort dans la frappe. Une maison près d'Amouda a été touchée aujourd'hui par une deuxième attaque de drone. Personne n'a été blessé.";
     expect(ids(fr, /Amouda/, 'Un drone turc tue quatre combattants des FDS à Qamichli')).toEqual([]);
+    // a headline on the strike's own place still gives it its targets
+    expect(ids('French aircraft struck a group of armed men near Aguelhok in Mali on Saturday.', /Aguelhok/, 'AQIM suspect died in French strike in Mali')).toEqual(['AQIM']);
   });
 
   it('prefers the event sentence over a group named nearby', () => {

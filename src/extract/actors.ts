@@ -47,10 +47,10 @@ export function findTargets(text: string, eventSpans: Span[], ctx: TargetContext
   // a sentence next to the strike that tells a strike of its own (another one of the article,
   // or one recalled) is not about this one
   const neighbours = around.filter((j) => !STRIKE_TOLD.test(doc.sentences[j].text));
-  // a headline that tells a strike, when this strike's sentences do not hold it, tells another
-  // one (the article's first strike takes the headline)
+  // a headline that tells a strike in a place this strike's sentences never name, a place the
+  // rest of the article does name, tells another strike of the article
   const holdsHeadline = events.some((i) => doc.sentences[i].headline);
-  const headline = doc.sentences.filter((s) => s.headline && (holdsHeadline || !(STRIKE_TOLD.test(s.text) || PLATFORM.test(s.text)))).map((s) => s.index);
+  const headline = doc.sentences.filter((s) => s.headline && (holdsHeadline || !headlineOfAnother(doc, s.text, own))).map((s) => s.index);
   // a group named as the striker anywhere around the strike is never its target
   const strikerScope = new Set([...own, ...around, ...doc.sentences.filter((s) => s.headline).map((s) => s.index), ...events]);
   const strikers = new Set(
@@ -70,6 +70,15 @@ const STRIKE_TOLD =
   /\b(?:air ?strikes?|airstrikes?|air raids?|drone (?:strikes?|attacks?)|strikes?|raids?|bombings?|bombardments?|attacks?)\b|(?<![\p{L}])(?:frappes?|bombardements?|raids?|attaques?)(?![\p{L}])/iu;
 
 const PLATFORM = /\b(?:drones?|jets?|warplanes?|aircraft|planes?|missiles?|helicopters?|gunships?|bombs?|UAVs?|avions?|hélicoptères?|roquettes?)\b/iu;
+
+function headlineOfAnother(doc: ActorDoc, headline: string, own: number[]): boolean {
+  if (!(STRIKE_TOLD.test(headline) || PLATFORM.test(headline))) return false;
+  const places = [...headline.matchAll(/(?<![\p{L}])(?:in|near|at|à|au|en|près de)\s+(\p{Lu}[\p{L}'’-]+)/gu)].map((m) => m[1]);
+  if (places.length === 0) return false;
+  const ownText = own.map((i) => doc.sentences[i].text).join(' ');
+  const body = doc.sentences.filter((s) => !s.headline && !own.includes(s.index)).map((s) => s.text).join(' ');
+  return places.every((p) => !ownText.includes(p)) && places.some((p) => body.includes(p));
+}
 
 function isTargetMention(doc: ActorDoc, m: DocMention, strikerRoots: Set<string>): boolean {
   const r = m.roles;
