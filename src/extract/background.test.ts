@@ -55,6 +55,9 @@ const CASES: [string, boolean][] = [
   ["Depuis plusieurs mois, l'armée enchaîne les raids aériens contre les jihadistes.", true],
   ['For several months the air force has pounded the hills with air strikes.', true],
   ["Début juin, elle avait déjà reconnu avoir tué un civil lors d'une opération aérienne.", true],
+  // targets watched before the strike: the strike itself, not surveillance news
+  ['US officials said those killed in the overnight airstrike were militants who had been under surveillance.', false],
+  ["Les jihadistes, placés sous surveillance depuis plusieurs jours, ont été neutralisés par une frappe aérienne samedi.", false],
   // counts of strikes over a period
   ['In 2012 there were 41 US drone strikes in Yemen targeting AQAP and Ansar al Sharia.', true],
   ['Il y a eu 46 frappes de drones au Pakistan sous son mandat, selon le décompte.', true],

@@ -40,7 +40,8 @@ const RULES: Rule[] = [
   // a period of several years is a tally, whatever day the figure was released on
   { name: 'period', re: /\b(?:from|between) (?:early |late |mid-?)?(?:19|20)\d\d (?:to|and|until|through) (?:the (?:end|start|beginning|middle) of )?(?:19|20)\d\d\b|\b(?:de|entre) (?:19|20)\d\d (?:à|et) (?:la fin de |fin )?(?:19|20)\d\d\b|\bover the same period\b|\bamong the (?:\p{L}+ ){0,2}(?:strikes|raids|attacks) (?:that|which)\b/iu },
   // surveillance, hardware, policy
-  { name: 'surveillance', re: /\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i },
+  // ("kept them under surveillance until an airstrike destroyed the vehicle" tells the strike)
+  { name: 'surveillance', re: /(?<!\b(?:under|sous)\s)\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i },
   { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i },
   // negated events
   { name: 'negated', re: /\b(?:no|not any) (?:air ?strikes?|drone strikes?|strikes?) (?:were|was|had been|have been)\b|\bdid not (?:carry out|conduct|launch)\b|\bdenied (?:carrying out|conducting|launching)\b(?![^.]*\bbut\b)|\baucune frappe\b/i },
