@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compilePattern, matchAt, PatternSet, tokenize, type Token } from './tokens.ts';
+import { compilePattern, matchAt, normalize, PatternSet, tokenize, type Token } from './tokens.ts';
 
 /**
  * PatternSet answers from a per-word memo of the cues that can start at a word; these tests
@@ -52,6 +52,34 @@ describe('PatternSet', () => {
         expect(found).toEqual(naive);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('tokenize', () => {
+  /** The reference: the runs of letters and digits as the regular expression finds them in the slice. */
+  const byRegex = (text: string, start: number, end: number) => {
+    const s = Math.max(0, Math.min(start, text.length));
+    const e = Math.max(s, Math.min(end, text.length));
+    return [...text.slice(s, e).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ raw: m[0], norm: normalize(m[0]), start: s + m.index, end: s + m.index + m[0].length }));
+  };
+  const plain = (ts: Token[]) => ts.map(({ raw, norm, start, end }) => ({ raw, norm, start, end }));
+
+  it('splits on punctuation, hyphens and apostrophes, keeps accents, Arabic and astral letters', () => {
+    const text = "L'armée a frappé Al-Qaïda à 3h, selon AFRICOM — قال الجيش 𝐀𝐁 x";
+    expect(tokenize(text).map((t) => t.raw)).toEqual(['L', 'armée', 'a', 'frappé', 'Al', 'Qaïda', 'à', '3h', 'selon', 'AFRICOM', 'قال', 'الجيش', '𝐀𝐁', 'x']);
+    expect(tokenize(text).map((t) => t.norm).slice(0, 6)).toEqual(['l', 'armee', 'a', 'frappe', 'al', 'qaida']);
+  });
+
+  it('finds what the regular expression finds, in any range, surrogate pairs cut or not', () => {
+    const pieces = fc.constantFrom('a', 'Z', '9', ' ', '-', "'", '’', 'é', 'É', 'ß', 'ق', '٣', '\u0301', '𝐀', '😀', '\ud835', '\udc00', '.', '\n', 'Ⅻ', '²');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: -2, max: 50 }), fc.integer({ min: -2, max: 50 }), (chars, a, b) => {
+        const text = chars.join('');
+        expect(plain(tokenize(text, a, b))).toEqual(byRegex(text, a, b));
+        expect(plain(tokenize(text))).toEqual(byRegex(text, 0, text.length));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -19,7 +19,6 @@ export interface Token {
   id: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}/gu;
 
 /** Lower case without accents: "État" -> "etat", "Qaïda" -> "qaida", "أمريكية" -> "امريكية". */
@@ -96,17 +95,57 @@ export class ByWord<T> {
   }
 }
 
-/** The words of `text[start, end)`, with offsets into `text`. */
+/** One letter or digit (a whole code point): what words are made of. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** WORD_CHAR per code unit of the Basic Multilingual Plane: 0 not yet asked, 1 yes, 2 no. */
+const BMP_WORD = new Uint8Array(0x10000);
+
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let known = BMP_WORD[cp];
+  if (known === 0) known = BMP_WORD[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The code point at i within text[.., end): a surrogate pair cut by `end` is a lone surrogate
+ * (not a letter), as in text.slice(start, end).
+ */
+function codePointBefore(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/**
+ * The words of `text[start, end)`, with offsets into `text`: the runs of letters and digits
+ * (/[\p{L}\p{N}]+/u), found by a loop over the characters, which is several times faster than
+ * iterating a regular expression's matches (this runs over every article).
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   const s = Math.max(0, Math.min(start, text.length));
   const e = Math.max(s, Math.min(end, text.length));
-  const slice = text.slice(s, e);
-  for (const m of slice.matchAll(WORD)) {
-    const raw = m[0];
-    const at = s + (m.index ?? 0);
+  let i = s;
+  while (i < e) {
+    let cp = codePointBefore(text, i, e);
+    if (!isWordChar(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const at = i;
+    do {
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= e) break;
+      cp = codePointBefore(text, i, e);
+    } while (isWordChar(cp));
+    const raw = text.slice(at, i);
     const id = rawWordId(raw);
-    out.push({ raw, norm: id >= 0 ? WORDS[id] : normalize(raw), start: at, end: at + raw.length, id });
+    out.push({ raw, norm: id >= 0 ? WORDS[id] : normalize(raw), start: at, end: i, id });
   }
   return out;
 }
