@@ -10,7 +10,7 @@
 import type { ActorRef } from '../domain/index.ts';
 import { belligerentIdOf, isWithin, loadLexicon, organisationIdOf } from '../lexicon/index.ts';
 import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
-import { assertsAboutStrike } from './attribution.ts';
+import { assertsAboutStrike } from './attribution-strikers.ts';
 
 type Span = [number, number];
 
