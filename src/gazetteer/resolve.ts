@@ -53,6 +53,25 @@ function isCompassKey(key: string): boolean {
   return key.includes(' ') ? key.split(' ').every((t) => COMPASS_KEYS.has(t)) : COMPASS_KEYS.has(key);
 }
 
+/**
+ * Per-gazetteer memos of pure functions of a name key, kept across texts (news copy repeats
+ * its names): the demonym reading of a key (null: a demonym of no country, undefined: not a
+ * demonym) and the prior-sorted candidates of a key (read-only). Cleared when large.
+ */
+interface Memo {
+  demonyms: Map<string, string | null | undefined>;
+  bases: Map<string, Base[]>;
+}
+const memos = new WeakMap<GazData, Memo>();
+const MEMO_MAX = 50_000;
+function memoOf(d: GazData): Memo {
+  let m = memos.get(d);
+  if (!m) memos.set(d, (m = { demonyms: new Map(), bases: new Map() }));
+  if (m.demonyms.size > MEMO_MAX) m.demonyms.clear();
+  if (m.bases.size > MEMO_MAX) m.bases.clear();
+  return m;
+}
+
 /** Country focus: hints first, then countries named in the text, then the other places' countries. */
 function countryWeights(hints: string[] | undefined): Map<string, number> {
   const w = new Map<string, number>();
@@ -89,7 +108,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const mentions: Mention[] = [];
   const demonyms = new Map<string, number>();
   // a name recurs in a text: look its demonym reading up once (null: not a demonym)
-  const demonymOf = new Map<string, string | null | undefined>();
+  const demonymOf = memoOf(d).demonyms;
   for (const raw of raws) {
     const admin = adminWord(text, raw.start, raw.end);
     if (raw.stop && !(admin && admin.level !== 'town') && !capitalCompass(text, raw)) continue;
@@ -137,7 +156,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const focus = new Map(weights);
 
   // pass 1: best by prior + country focus + admin word
-  const bases = new Map<string, Base[]>();
+  const bases = memoOf(d).bases;
   // a name recurs in a text: score it once per pass and admin level (pass 2 shares the
   // same arrays per name and level, so sharing them here changes nothing)
   let picked = new Map<string, Scored[]>();
