@@ -63,24 +63,34 @@ export function tokenize(text: string): Token[] {
     while (i < n && !isWordChar(text.charCodeAt(i), text, i)) i++;
     if (i >= n) break;
     let j = i + 1;
+    // whether the word holds a ' or ’ (elisions, possessives)
+    let sawApos = false;
     for (;;) {
       while (j < n && isWordChar(text.charCodeAt(j), text, j)) j++;
       const c = text.charCodeAt(j);
       if ((c === 0x27 || c === 0x2019 || c === 0x2bc || c === 0x2bb) && j + 1 < n && isLetterOrMark(text, j + 1)) {
+        if (c === 0x27 || c === 0x2019) sawApos = true;
         j += 1;
         continue;
       }
       break;
     }
     let start = i;
-    let raw = text.slice(i, j);
     i = j;
     // lines (for headline casing): advance past every newline before this token
     while (nextNl !== -1 && nextNl < start) {
       line++;
       nextNl = text.indexOf('\n', nextNl + 1);
     }
-    const apos = raw.length > 2 ? raw.search(APOS) : -1;
+    const first = text.charCodeAt(start);
+    if (!sawApos && j - start > 4 && first >= 97 && first <= 122) {
+      // a plain lower-case word longer than any connector: never part of a name, nothing to fold
+      const next = text.charCodeAt(j);
+      out.push({ start, end: j, folded: '', cap: false, arabic: false, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
+      continue;
+    }
+    let raw = text.slice(start, j);
+    const apos = sawApos && raw.length > 2 ? raw.search(APOS) : -1;
     if (apos > 0) {
       const el = ELISION.exec(raw);
       if (el && raw.length > el[0].length + 1) {
