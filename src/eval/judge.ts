@@ -182,7 +182,10 @@ export function judgeBelligerent(r: Report, g: GoldIncident, resolve: ActorResol
   const pred = primaryAttribution(r).actor;
   if (!gold || g.belligerent_status === 'unknown') return pred === null;
   if (!pred) return false;
-  const a = normActor(resolve(gold) ?? gold);
+  // The whole name first ("US-led coalition", "Saudi-led coalition"), then its leading token;
+  // both sides compared at the state level, as primaryAttribution counts a force as its state.
+  const whole = resolve(g.belligerent_claimed ?? gold);
+  const a = normActor(whole ? safeBelligerentId(whole) : (resolve(gold) ?? gold));
   const b = normActor(resolve(pred) ?? pred);
   return a === b;
 }
