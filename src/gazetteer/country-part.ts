@@ -2,7 +2,7 @@ import { bearingOf } from './geo.ts';
 
 /**
  * "in the east of the country", "the northern part of the country", "dans l'est du pays",
- * "la partie orientale du pays", "شرق البلاد": a part of the country the text is about,
+ * "la partie orientale du pays", "au nord du pays", "une localité du nord du pays", "شرق البلاد": a part of the country the text is about,
  * which the text never names in that sentence. Returns the phrases and their compass
  * bearing (null = the centre); resolve.ts places them in the focus country's extent.
  */
@@ -17,7 +17,7 @@ export interface CountryPart {
 const EN =
   /\bthe\s+(?:far\s+|extreme\s+)?(north(?:[- ]?(?:east|west))?|south(?:[- ]?(?:east|west))?|east|west|centre|center|central)(?:ern)?\s+(?:(?:part|parts|region|regions)\s+)?of\s+the\s+country\b/gi;
 const FR =
-  /\b(?:l['’]|le\s+)(?:extrême[- ])?(nord(?:[- ](?:est|ouest))?|sud(?:[- ](?:est|ouest))?|est|ouest|centre)\s+du\s+pays\b|\bla\s+partie\s+(septentrionale|méridionale|orientale|occidentale|centrale|nord|sud|est|ouest)\s+du\s+pays\b/gi;
+  /(?:\bl['’]|\ble\s+|\bau\s+|\bdu\s+)(?:extrême[- ])?(nord(?:[- ](?:est|ouest))?|sud(?:[- ](?:est|ouest))?|est|ouest|centre)\s+du\s+pays\b|\bla\s+partie\s+(septentrionale|méridionale|orientale|occidentale|centrale|nord|sud|est|ouest)\s+du\s+pays\b/gi;
 const AR = /(?:^|\s)((?:شمال|جنوب|شرق|غرب|وسط)(?:\s*(?:ال)?(?:شرق|غرب))?(?:ي)?)\s+البلاد/g;
 
 const ADJ: Record<string, number | null> = {

@@ -61,6 +61,8 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'Strikes hit Mali. Fighting goes on in the north of the country.', written: 'the north of the country', kind: 'region', cc: 'ML', lat: 19, lon: -2, km: 400 },
   { text: "L'armée du Burkina a frappé dans l'est du pays.", written: "l'est du pays", kind: 'region', cc: 'BF', lat: 12.3, lon: 0.5, km: 250 },
   { text: 'قصف في ليبيا، واشتباكات في شرق البلاد', written: 'شرق البلاد', kind: 'region', cc: 'LY', lat: 28, lon: 21, km: 450 },
+  { text: 'Mali : une frappe de drone visant une localité du nord du pays.', written: 'du nord du pays', kind: 'region', cc: 'ML', lat: 19, lon: -2, km: 400 },
+  { text: 'Au Niger, des frappes au sud du pays.', written: 'au sud du pays', kind: 'region', cc: 'NE', lat: 13.5, lon: 6, km: 400 },
   // admin words
   { text: 'The car was hit in Shabwa province, Yemen.', written: 'Shabwa province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },
   { text: 'A strike in Shabwah province, Yemen.', written: 'Shabwah province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },
