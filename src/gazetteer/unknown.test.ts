@@ -71,6 +71,9 @@ describe('unknown places', () => {
     'Des frappes sur Barkhane, selon Paris.',
     'The Pentagon neighborhood of officials said so.',
     'غارة على مدينة الموصل',
+    'Ibrahim Maiga, a town official in Gao, Mali, said two died.',
+    'Musa Diallo, a community leader near Gao in Mali, spoke.',
+    'In Libya, the Haftar camp denied the strike near Tripoli.',
   ];
   it.each(NOT_PLACES)('no unknown place in %s', (text) => {
     expect(g.geocode(text).filter((r) => r.place.how?.startsWith('unknown place'))).toEqual([]);

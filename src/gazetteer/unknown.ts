@@ -18,7 +18,12 @@ import type { GeocodeResult } from './types.ts';
 const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}'’]+(?:[- ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})`;
 /** A NAME ending where the text before a `nameBefore` cue ends: right there, or before spaces. */
 const NAME_END = { tight: new RegExp(String.raw`${NAME}$`, 'u'), spaced: new RegExp(String.raw`${NAME}\s+$`, 'u') };
-const SETTLEMENT_EN = String.raw`(?:town|village|city|locality|hamlet|settlement|oasis|camp|neighbou?rhood|district|quarter|community|market\s+town|border\s+town)`;
+/**
+ * A settlement noun as the head of its phrase: not "a town official", "the district
+ * commissioner", "a community leader" (a person, not a place).
+ */
+const NOT_HEAD = String.raw`(?!\s+(?:officials?|council(?:lors?)?|hall|residents?|elders?|chief|leaders?|mayor|administrators?|commissioners?|governors?|police|authorities|court|head|spokes(?:man|woman)))`;
+const SETTLEMENT_EN = String.raw`(?:town|village|city|locality|hamlet|settlement|oasis|camp|neighbou?rhood|district|quarter|community|market\s+town|border\s+town)\b${NOT_HEAD}`;
 const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|hameau|quartier|camp|zone|secteur|site)`;
 
 /** Patterns whose first group is an unknown place name (the second, for "between A and B"). */
@@ -30,8 +35,8 @@ const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|ham
 const CUES: { re: RegExp; cue: string; nameBefore?: 'tight' | 'spaced'; needs?: string[] }[] = [
   // "the town of X", "a village of X"
   { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
-  // "the X neighborhood", "the X camp"
-  { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|camp|settlement|locality|market)\b`, 'gu'), cue: 'the X settlement' },
+  // "the X neighborhood" (not "the X camp": "the Haftar camp" is a faction)
+  { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|settlement|locality|market)\b${NOT_HEAD}`, 'gu'), cue: 'the X settlement' },
   // "a strike on X village, Y region", "hit X camp"
   { re: new RegExp(String.raw`\b(?:on|at|near|hit|struck|targeted|bombed)\s+${NAME}\s+(?:village|town|camp|neighbou?rhood|locality|settlement)\b`, 'gu'), cue: 'X village' },
   // "the villages of A and B", "les villages de A et B"
