@@ -60,7 +60,10 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   // refinements may come from any tier, the fallback one included, in tier order
   const inTiers: GeocodeResult[] = [];
   for (const tier of tiers) for (const r of results) if (r.place.span && tier.some(([s, e]) => r.place.span![0] >= s && r.place.span![1] <= e) && !inTiers.includes(r)) inTiers.push(r);
-  const best = refinement(pool[0].r, inTiers) ?? pool[0].r;
+  // a region named for the strike may be refined by a place inside it from any sentence
+  // (the article saying where in the region after the lede); the tiers' places come first
+  const rest = results.filter((r) => r.place.span && !inTiers.includes(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
+  const best = refinement(pool[0].r, inTiers, rest) ?? pool[0].r;
   const alternatives: Place[] = [...(best.conflicts ?? [])];
   for (const { r } of pool.slice(1)) {
     if (r.place.precision === 'country' || r.place.precision === 'region') continue;
@@ -98,16 +101,41 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
  * that part ("dans la région de l'Est", "Dedebit, a town in northwestern Tigray"), that place
  * says the same thing more precisely: take it, even from a later sentence.
  */
-function refinement(best: GeocodeResult, candidates: GeocodeResult[]): GeocodeResult | null {
-  if (best.kind !== 'region' || best.anchor?.precision !== 'country') return null;
-  for (const r of candidates) {
+function refinement(best: GeocodeResult, candidates: GeocodeResult[], rest: GeocodeResult[]): GeocodeResult | null {
+  const countryPart = best.kind === 'region' && best.anchor?.precision === 'country';
+  if (!countryPart && !regionWide(best)) return null;
+  for (const r of countryPart ? candidates : [...candidates, ...rest]) {
     if (r === best) continue;
     if (r.kind === 'region' && r.anchor?.precision === 'country') continue;
     if (r.place.precision === 'country' || r.place.country !== best.place.country) continue;
     if (PRECISION_RANK[r.place.precision] > PRECISION_RANK[best.place.precision]) continue;
+    if (!countryPart && !insideRegion(r, best, rest.includes(r))) continue;
     if (distanceKm(r.place, best.place) <= best.place.radius_km) return r;
   }
   return null;
+}
+
+/**
+ * A whole province or region named as the strike's place ("dans la région de l'Est", "in the
+ * province of Hadramout"), or a hamlet the gazetteer does not know placed only by its region:
+ * a district, town or village inside it that the strike's sentences name says where in it.
+ */
+function regionWide(r: GeocodeResult): boolean {
+  if (r.place.precision !== 'region' || r.kind === 'offset' || r.kind === 'near') return false;
+  return r.kind === 'name';
+}
+
+/**
+ * A place that says where in a region the strike was: in the same admin1, named for itself
+ * (not the region's own seat, "Baydah" for "Baydah province"). From outside the strike's
+ * sentences only an admin2 district counts: a town there is more often another story.
+ */
+function insideRegion(r: GeocodeResult, region: GeocodeResult, outside: boolean): boolean {
+  if (r.kind !== 'name' || !region.place.admin1 || r.place.admin1 !== region.place.admin1) return false;
+  if (outside ? r.place.precision !== 'district' : PRECISION_RANK[r.place.precision] >= PRECISION_RANK.region) return false;
+  const a = r.place.canonical_name ?? r.place.name;
+  const b = region.place.canonical_name ?? region.place.name;
+  return !b.toLowerCase().includes(a.toLowerCase());
 }
 
 /** One place covering two disagreeing readings: their midpoint, a radius reaching both. */

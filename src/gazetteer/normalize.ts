@@ -118,3 +118,37 @@ export function nameKey(name: string): string | null {
 export function isArticleToken(folded: string, hyphenated: boolean): boolean {
   return LATIN_ARTICLES.has(folded) || (hyphenated && SUN_ARTICLES.has(folded));
 }
+
+/** Every Arabic article a loose key drops, spaced or hyphenated ("Ash Shihr", "an-Numan"). */
+const LOOSE_ARTICLES = new Set([...LATIN_ARTICLES, ...SUN_ARTICLES]);
+
+/**
+ * A looser key for names the exact key misses, used only to match a place the text cues as
+ * a settlement against the gazetteer places around the place it is attached to (never to
+ * find places in running text): transliterations of Arabic and Somali names disagree on
+ * short vowels ("Shehr" / "Shihr", "Mukalla" / "Mokalla"), on the article ("Ash Shihr",
+ * "al-Shihr", "Shihr"), and Somali writes the ayn as C ("Ceel Cadde" / "El Adde").
+ * Apostrophes go (GeoNames writes the ayn as ‘ or `), articles go wherever they stand (but a name never becomes empty), a word-initial Somali C
+ * before a vowel goes, e~i and o~u fold, doubled letters collapse.
+ */
+export function looseKey(name: string): string | null {
+  // every apostrophe-like mark goes first: "Ma‘arrat" is one word, not "Ma" and "arrat"
+  const key = nameKey(name.replace(APOSTROPHES, ''));
+  if (!key) return null;
+  const toks = key.split(' ').map((t) => (t.length > 2 && t[0] === 'c' && /[aeiou]/.test(t[1]) ? t.slice(1) : t));
+  const kept = toks.filter((t) => !LOOSE_ARTICLES.has(t));
+  const words = (kept.length > 0 ? kept : toks).map((t) => t.replace(/e/g, 'i').replace(/o/g, 'u').replace(/([a-z])\1+/g, '$1'));
+  return words.join(' ');
+}
+
+/**
+ * The consonant outline of a loose key (its first letter kept): "Bidama" and "Bdama" both
+ * give "bdm". Vowels are the least reliable letters of a transliteration; the outline is
+ * only compared among the few places around an anchor, and only when it is long enough.
+ */
+export function consonantOutline(loose: string): string {
+  return loose
+    .split(' ')
+    .map((t) => t[0] + t.slice(1).replace(/[aeiouy]/g, ''))
+    .join(' ');
+}

@@ -8,7 +8,9 @@ import { countryPartResult, markConflicts, toResult } from './result.ts';
 import { countryParts } from './country-part.ts';
 import { capitalMentions } from './capital.ts';
 import { unknownPlaceResults } from './unknown.ts';
+import { looseMatch } from './loose.ts';
 import type { GeocodeOptions, GeocodeResult } from './types.ts';
+import type { Place } from '../domain/index.ts';
 
 export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
 
@@ -287,7 +289,8 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const r = countryPartResult(d, text, [at, at], cp, bearing, dirText);
     return { ...r, place: { ...r.place, name: `${dirText} of ${d.names[cp]}` } };
   };
-  const unknown = unknownPlaceResults(text, results, { countryAt, countryPart: partAt });
+  const loose = (name: string, span: [number, number], anchor: Place) => looseMatch(d, name, span, anchor);
+  const unknown = unknownPlaceResults(text, results, { countryAt, countryPart: partAt, loose });
   if (unknown.length) results.push(...unknown);
   if (parts.length || unknown.length) results.sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
   markConflicts(text, results);

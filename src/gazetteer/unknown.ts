@@ -33,8 +33,8 @@ const SETTLEMENT_FR = String.raw`(?:localité|ville|village|commune|bourgade|ham
  * right before the match.
  */
 const CUES: { re: RegExp; cue: string; nameBefore?: 'tight' | 'spaced'; needs?: string[] }[] = [
-  // "the town of X", "a village of X"
-  { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
+  // "the town of X", "a village of X", "the Idlib city of X" (the region's name before the noun)
+  { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+|\p{Lu}[\p{Ll}\p{M}'’-]+\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
   // "the X neighborhood" (not "the X camp": "the Haftar camp" is a faction)
   { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|settlement|locality|market)\b${NOT_HEAD}`, 'gu'), cue: 'the X settlement' },
   // "a strike on X village, Y region", "hit X camp"
@@ -146,6 +146,11 @@ export interface UnknownContext {
   countryAt: (at: number) => string | null;
   /** The part of that country a compass word names ("a northern town", "(nord)"), or null. */
   countryPart: (bearing: number | null, dirText: string, at: number) => GeocodeResult | null;
+  /**
+   * The gazetteer place a cued name is a spelling of, among the places around its anchor
+   * ("the town of Shehr" in Hadramout is Ash Shihr), or null.
+   */
+  loose?: (name: string, span: [number, number], anchor: Place) => GeocodeResult | null;
 }
 
 /**
@@ -172,14 +177,15 @@ export function unknownPlaceResults(text: string, results: GeocodeResult[], ctx:
       }
     }
     if (!anchor) continue;
-    const r = placeAt(text, u, anchor);
+    const single = u.cue !== 'between' && u.cue !== 'list';
+    const r = (single && ctx.loose?.(text.slice(u.start, u.end), [u.start, u.end], anchor.place)) || placeAt(text, u, anchor);
     out.push(r);
     known.push(r);
     // its other mentions ("aide suspendue à Dedebit" in the headline) are the same place
     if (u.cue === 'between' || u.cue === 'list') continue;
     for (const other of occurrences(text, text.slice(u.start, u.end), u)) {
       if (known.some((k) => k.place.span![0] < other.end && other.start < k.place.span![1])) continue;
-      const again = placeAt(text, { ...other, cue: 'same name' }, anchor);
+      const again = r.place.geonames_id !== null ? { ...r, place: { ...r.place, span: [other.start, other.end] as [number, number] } } : placeAt(text, { ...other, cue: 'same name' }, anchor);
       out.push(again);
       known.push(again);
     }
