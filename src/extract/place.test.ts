@@ -116,3 +116,46 @@ describe('choosePlace: a place inside a part of the country refines it', () => {
     expect(choice.place?.name).toBe("l'est du pays");
   });
 });
+
+describe('choosePlace: a region refined by a place inside it', () => {
+  /** A mention with its admin1 (the helper above leaves it null). */
+  function inAdmin1(r: GeocodeResult, admin1: string, canonical: string | null = null, radius = 150): GeocodeResult {
+    return { ...r, place: { ...r.place, admin1, canonical_name: canonical, radius_km: radius } };
+  }
+  const text =
+    "Des frappes aériennes ont visé des terroristes dans la région de l'Est. Le bilan reste inconnu. Les victimes étaient sur l'axe Kompienga-Pognoa. Un convoi est passé par Fada.";
+  const region = inAdmin1(mention("région de l'Est", text.indexOf("région de l'Est"), 'name', 'region', 12.4, 0.42), 'Est', 'Est', 171);
+  const lead: [number, number][] = [[0, text.indexOf('Le bilan')]];
+
+  const CASES: { label: string; other: GeocodeResult; refined: boolean }[] = [
+    {
+      label: 'a district of the same admin1 from a later sentence refines it',
+      other: inAdmin1(mention('Kompienga', text.indexOf('Kompienga'), 'name', 'district', 11.25, 0.71), 'Est', 'Province de la Kompienga', 10),
+      refined: true,
+    },
+    {
+      label: 'a town from a later sentence does not (often another story)',
+      other: inAdmin1(mention('Fada', text.indexOf('Fada'), 'name', 'town', 12.06, 0.36), 'Est', "Fada N'gourma", 5),
+      refined: false,
+    },
+    {
+      label: 'a district of another admin1 does not',
+      other: inAdmin1(mention('Kompienga', text.indexOf('Kompienga'), 'name', 'district', 11.25, 0.71), 'Centre-Est', 'Province de la Kompienga', 10),
+      refined: false,
+    },
+  ];
+  it.each(CASES)('$label', ({ other, refined }) => {
+    const choice = choosePlace([region, other], [lead], [[4, 21]]);
+    expect(choice.place?.name).toBe(refined ? other.place.name : "région de l'Est");
+  });
+
+  it("a town of the strike's tiers refines it, but not the region's own seat ('Baydah' for 'Baydah province')", () => {
+    const t = 'A drone strike hit Baydah province on Monday. Residents of Baydah and Rada said it was loud.';
+    const tiers: [number, number][][] = [[[0, t.indexOf('Residents')]], [[t.indexOf('Residents'), t.length]]];
+    const prov = inAdmin1(mention('Baydah province', t.indexOf('Baydah province'), 'name', 'region', 14.29, 45.28, 'YE'), 'Al Bayda', 'Al Bayda', 73);
+    const seat = inAdmin1(mention('Baydah', t.lastIndexOf('Baydah'), 'name', 'town', 13.99, 45.57, 'YE'), 'Al Bayda', 'Al Bayda', 6);
+    const town = inAdmin1(mention('Rada', t.indexOf('Rada'), 'name', 'town', 14.42, 44.84, 'YE'), 'Al Bayda', 'Radā‘', 4);
+    expect(choosePlace([prov, seat], tiers, [[8, 20]]).place?.name).toBe('Baydah province');
+    expect(choosePlace([prov, town], tiers, [[8, 20]]).place?.name).toBe('Rada');
+  });
+});
