@@ -159,3 +159,19 @@ describe('choosePlace: a region refined by a place inside it', () => {
     expect(choosePlace([prov, town], tiers, [[8, 20]]).place?.name).toBe('Rada');
   });
 });
+
+describe('choosePlace: a town the text attaches to the nearer place', () => {
+  const t = 'Warplanes destroyed a market in the Idlib city of Maaret Al-Numan.';
+  const idlib = mention('Idlib', t.indexOf('Idlib'), 'name', 'town', 35.93, 36.63, 'SY');
+  const CASES: { label: string; gid: number | null; precision: GeocodeResult['place']['precision']; attached: boolean; expected: string }[] = [
+    { label: 'a gazetteer town attached to it wins', gid: 167611, precision: 'town', attached: true, expected: 'Maaret Al-Numan' },
+    { label: 'a hamlet placed only by it does not', gid: null, precision: 'town', attached: true, expected: 'Idlib' },
+    { label: 'a town not attached to it does not', gid: 167611, precision: 'town', attached: false, expected: 'Idlib' },
+    { label: 'a vaguer attached place does not', gid: 167611, precision: 'district', attached: true, expected: 'Idlib' },
+  ];
+  it.each(CASES)('$label', ({ gid, precision, attached, expected }) => {
+    const base = mention('Maaret Al-Numan', t.indexOf('Maaret'), 'name', precision, 35.65, 36.68, 'SY');
+    const other = { ...base, anchor: attached ? idlib.place : undefined, place: { ...base.place, geonames_id: gid } } as GeocodeResult;
+    expect(choosePlace([idlib, other], [[[0, t.length]]], [[0, 9]]).place?.name).toBe(expected);
+  });
+});

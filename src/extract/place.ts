@@ -63,7 +63,7 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   // a region named for the strike may be refined by a place inside it from any sentence
   // (the article saying where in the region after the lede); the tiers' places come first
   const rest = results.filter((r) => r.place.span && !inTiers.includes(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
-  const best = refinement(pool[0].r, inTiers, rest) ?? pool[0].r;
+  const best = refinement(pool[0].r, inTiers, rest) ?? attachedInside(pool) ?? pool[0].r;
   const alternatives: Place[] = [...(best.conflicts ?? [])];
   for (const { r } of pool.slice(1)) {
     if (r.place.precision === 'country' || r.place.precision === 'region') continue;
@@ -136,6 +136,22 @@ function insideRegion(r: GeocodeResult, region: GeocodeResult, outside: boolean)
   const a = r.place.canonical_name ?? r.place.name;
   const b = region.place.canonical_name ?? region.place.name;
   return !b.toLowerCase().includes(a.toLowerCase());
+}
+
+/**
+ * The text attaching a named town to the best place ("the Idlib city of Maaret Al-Numan",
+ * "the town of Shehr" after "Hadramout"): the attached town says where in it, when it is as
+ * precise and is a gazetteer place (not a hamlet placed only by its anchor).
+ */
+function attachedInside(pool: { r: GeocodeResult; score: number }[]): GeocodeResult | null {
+  const top = pool[0].r;
+  for (const { r } of pool.slice(1)) {
+    if (r.kind !== 'name' || !r.anchor || r.place.geonames_id === null || !r.place.span || !top.place.span) continue;
+    if (!samePoint(r.anchor, top.place) || PRECISION_RANK[r.place.precision] > PRECISION_RANK[top.place.precision]) continue;
+    if (Math.abs(r.place.span[0] - top.place.span[0]) > 200) continue;
+    return r;
+  }
+  return null;
 }
 
 /** One place covering two disagreeing readings: their midpoint, a radius reaching both. */

@@ -84,5 +84,6 @@ export function looseMatch(d: GazData, name: string, span: [number, number], anc
     precision: d.population[pick] < 1000 && fc === 'PPL' ? 'village' : 'town',
     how: `${fc} ${c.name} (${c.country}), a spelling of ${name} near ${anchor.name}`,
   };
-  return { place, kind: 'name', score: 0.6 };
+  // the anchor stays: the text attached the name to it, so the name is the more specific place
+  return { place, kind: 'name', anchor, score: 0.6 };
 }
