@@ -1,6 +1,6 @@
 import type { GazData } from './data.ts';
 import { findKey, postingsOf } from './hashindex.ts';
-import type { RawMention, Token } from './scan.ts';
+import { ARABIC, CAP, type RawMention, type TokenList } from './scan.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { fcodeOf } from './candidates.ts';
 
@@ -13,14 +13,16 @@ import { fcodeOf } from './candidates.ts';
 export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'lower', 'middle', 'central', 'greater', 'northern', 'southern', 'eastern', 'western', 'new', 'old', 'haut', 'bas', 'moyen', 'grand', 'petit', 'nord', 'sud', 'est', 'ouest']);
 
 /** Lines whose words are mostly capitalised (headlines): capitals there say nothing. */
-export function titleLines(tokens: Token[]): Set<number> {
+export function titleLines(tokens: TokenList): Set<number> {
   const caps = new Map<number, [number, number]>();
-  for (const t of tokens) {
-    if (t.arabic || t.end - t.start < 4) continue;
-    const c = caps.get(t.line) ?? [0, 0];
-    c[0] += t.cap ? 1 : 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const f = tokens.flags[i];
+    if (f & ARABIC || tokens.end[i] - tokens.start[i] < 4) continue;
+    const ln = tokens.line[i];
+    const c = caps.get(ln) ?? [0, 0];
+    c[0] += f & CAP ? 1 : 0;
     c[1]++;
-    caps.set(t.line, c);
+    caps.set(ln, c);
   }
   const out = new Set<number>();
   for (const [line, [cap, all]] of caps) if (all >= 3 && cap / all > 0.7) out.add(line);
@@ -38,31 +40,34 @@ export const LOCATIVE_AR = /(?:^|\s)(?:في|من|إلى|الى|على|قرب)\s+
  * word right next to it that is not part of it, an initial or a title before it ("Gen.",
  * "F."), or a speech verb after it with no locative preposition before ("Austin said").
  */
-export function personLike(text: string, tokens: Token[], m: RawMention, titles: Set<number>): 0 | 1 | 2 | 3 {
-  const first = tokens[m.tokStart];
-  if (first.arabic) return 0;
-  const prev = tokens[m.tokStart - 1];
-  const next = tokens[m.tokEnd];
-  const last = tokens[m.tokEnd - 1];
-  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
-  if (prev && prev.cap && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (prev.end - prev.start === 1 || TITLES.has(prev.folded))) return 2;
-  if (prev && prev.cap && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(prev.folded)) return 2;
+export function personLike(text: string, tokens: TokenList, m: RawMention, titles: Set<number>): 0 | 1 | 2 | 3 {
+  const first = m.tokStart;
+  if (tokens.flags[first] & ARABIC) return 0;
+  // neighbouring token indices, -1 when outside the text
+  const prev = first - 1;
+  const prev2 = first - 2;
+  const next = m.tokEnd < tokens.length ? m.tokEnd : -1;
+  const last = m.tokEnd - 1;
+  const capOf = (i: number) => (tokens.flags[i] & CAP) !== 0;
+  const gap = (a: number, b: number) => text.slice(tokens.end[a], tokens.start[b]);
+  const folded = (i: number) => tokens.folded[i];
+  if (prev >= 0 && capOf(prev) && /^\.[ \t]{1,2}$/.test(gap(prev, first)) && (tokens.end[prev] - tokens.start[prev] === 1 || TITLES.has(folded(prev)))) return 2;
+  if (prev >= 0 && capOf(prev) && /^[ \t]{1,2}$/.test(gap(prev, first)) && TITLES.has(folded(prev))) return 2;
   // "Gen. Frank McKenzie": a title two words back
-  const prev2 = tokens[m.tokStart - 2];
-  if (prev && prev.cap && prev2 && TITLES.has(prev2.folded) && /^[ \t]{1,2}$/.test(gap(prev, first)) && /^\.?[ \t]{1,2}$/.test(gap(prev2, prev))) return 2;
+  if (prev >= 0 && capOf(prev) && prev2 >= 0 && TITLES.has(folded(prev2)) && /^[ \t]{1,2}$/.test(gap(prev, first)) && /^\.?[ \t]{1,2}$/.test(gap(prev2, prev))) return 2;
   // "Kenneth F. McKenzie": followed by an initial
-  if (next && next.end - next.start === 1 && next.cap && text[next.end] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
+  if (next >= 0 && tokens.end[next] - tokens.start[next] === 1 && capOf(next) && text[tokens.end[next]] === '.' && /^[ \t]$/.test(gap(last, next))) return 2;
   const before = text.slice(Math.max(0, m.start - 12), m.start);
   if (SPEECH.test(text.slice(m.end, m.end + 20)) && !LOCATIVE.test(before)) return 2;
   // "according to Washington", "selon Bamako": a government or an outlet, not a place
   if (/(?:according\s+to|selon|d['’]après)\s+$/i.test(text.slice(Math.max(0, m.start - 16), m.start))) return 1;
   // "Baye ag Bakabo", "Mohamed ould Abdel", "Abdullah bin Ali": a patronymic follows
   if (/^[ \t]+(?:ag|ould|wuld|bin|ben|ibn|bint|wad)[ \t]+\p{Lu}/u.test(text.slice(m.end, m.end + 12))) return 2;
-  if (titles.has(first.line)) return 0;
-  if (prev && prev.cap && /^(?:[ \t]{1,2}|-)$/.test(gap(prev, first)) && !STOPWORDS.has(prev.folded) && !QUALIFIERS.has(prev.folded)) return 3;
-  const nextWord = next ? text.slice(next.start, next.end) : '';
+  if (titles.has(tokens.line[first])) return 0;
+  if (prev >= 0 && capOf(prev) && /^(?:[ \t]{1,2}|-)$/.test(gap(prev, first)) && !STOPWORDS.has(folded(prev)) && !QUALIFIERS.has(folded(prev))) return 3;
+  const nextWord = next >= 0 ? text.slice(tokens.start[next], tokens.end[next]) : '';
   const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);
-  if (next && next.cap && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(next.folded)) return 1;
+  if (next >= 0 && capOf(next) && !acronym && /^[ \t]{1,2}$/.test(gap(last, next)) && !STOPWORDS.has(folded(next))) return 1;
   return 0;
 }
 

@@ -31,6 +31,20 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Continues an FNV-1a hash over more code units: fnv1aFrom(fnv1a(a), b) === fnv1a(a + b). */
+export function fnv1aFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Continues an FNV-1a hash over one code unit (a separator). */
+export function fnv1aCode(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193) >>> 0;
+}
+
 /** Builds the index from key → postings (postings may be empty for prefix-only keys). */
 export function buildHashIndex(entries: Map<string, number[]>): HashIndex {
   const keys = [...entries.keys()];
@@ -63,8 +77,16 @@ export function buildHashIndex(entries: Map<string, number[]>): HashIndex {
 
 /** Index of a key, or -1. */
 export function findKey(ix: HashIndex, key: string): number {
+  return findKeyHashed(ix, key, fnv1a(key));
+}
+
+/**
+ * Index of a key whose FNV-1a hash the caller already has (the scanner extends a key token
+ * by token and carries its hash along instead of rehashing the whole key), or -1.
+ */
+export function findKeyHashed(ix: HashIndex, key: string, hash: number): number {
   const mask = ix.table.length - 1;
-  let slot = fnv1a(key) & mask;
+  let slot = hash & mask;
   for (;;) {
     const e = ix.table[slot];
     if (e === 0) return -1;

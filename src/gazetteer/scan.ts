@@ -1,4 +1,4 @@
-import { findKey, postingsOf, type HashIndex } from './hashindex.ts';
+import { findKeyHashed, fnv1aCode, fnv1aFrom, postingsOf, type HashIndex } from './hashindex.ts';
 import { foldToken, isArabicChar, isArticleToken } from './normalize.ts';
 import { NON_PLACES, STOPWORDS } from './stopwords.ts';
 
@@ -8,17 +8,44 @@ import { NON_PLACES, STOPWORDS } from './stopwords.ts';
  * longest key that has places. Every index probe is one hash lookup.
  */
 
+/**
+ * The tokens of a text as parallel typed arrays (struct of arrays): token i spans
+ * start[i]..end[i] on line line[i]; no object per token, so a long text costs a few
+ * allocations instead of one per word.
+ */
+export interface TokenList {
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index of the line (paragraph) the token is on; used for headline casing. */
+  line: Int32Array;
+  /** CAP | ARABIC | HYPHEN bits. */
+  flags: Uint8Array;
+  /** Folded form; '' for words that cannot be part of a name. */
+  folded: string[];
+}
+
+/** Latin token starting with an upper-case letter. */
+export const CAP = 1;
+/** Arabic-script token. */
+export const ARABIC = 2;
+/** Followed directly by a hyphen ("al-Qaim", "ad-Dali"). */
+export const HYPHEN = 4;
+
+/** Token i of a list as a plain object (tests and diagnostics; the hot paths read the arrays). */
 export interface Token {
   start: number;
   end: number;
   folded: string;
-  /** Latin token starting with an upper-case letter. */
   cap: boolean;
   arabic: boolean;
-  /** Followed directly by a hyphen ("al-Qaim", "ad-Dali"). */
   hyphen: boolean;
-  /** Index of the line (paragraph) the token is on; used for headline casing. */
   line: number;
+}
+
+export function tokenAt(ts: TokenList, i: number): Token {
+  const f = ts.flags[i];
+  return { start: ts.start[i], end: ts.end[i], folded: ts.folded[i], cap: (f & CAP) !== 0, arabic: (f & ARABIC) !== 0, hyphen: (f & HYPHEN) !== 0, line: ts.line[i] };
 }
 
 export interface RawMention {
@@ -49,11 +76,38 @@ const HYPHEN_SUFFIXES = new Set(['based', 'born', 'bound', 'led', 'backed', 'con
 /** Lower-case words a name may contain or start with, as written (connectors and articles). */
 const INNER_WORDS = new Set([...CONNECTORS, 'al', 'el', 'ul', 'ad', 'ash', 'as', 'at', 'az', 'an', 'ar', 'ath', 'adh', 'ed', 'es', 'et', 'ez', 'en', 'er']);
 
+/**
+ * INNER_WORDS of at most four ASCII characters, keyed by their packed char codes (7 bits
+ * each), so a short lower-case word of the text is checked without slicing it out.
+ */
+const INNER_PACKED = new Map<number, string>();
+for (const w of INNER_WORDS) {
+  if (w.length > 4 || /[^a-z]/.test(w)) continue;
+  let code = 0;
+  for (let k = 0; k < w.length; k++) code = code * 128 + w.charCodeAt(k);
+  INNER_PACKED.set(code * 8 + w.length, w);
+}
+
 const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
 
 /** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string): TokenList {
+  // tokens are separated by at least one character: at most (n + 1) / 2 of them
+  const cap0 = (text.length >> 1) + 1;
+  const starts = new Int32Array(cap0);
+  const ends = new Int32Array(cap0);
+  const lines = new Int32Array(cap0);
+  const flags = new Uint8Array(cap0);
+  const folds: string[] = [];
+  let count = 0;
+  const push = (s: number, e: number, folded: string, f: number, ln: number) => {
+    starts[count] = s;
+    ends[count] = e;
+    lines[count] = ln;
+    flags[count] = f;
+    folds.push(folded);
+    count++;
+  };
   let line = 0;
   let nextNl = text.indexOf('\n');
   const n = text.length;
@@ -86,8 +140,24 @@ export function tokenize(text: string): Token[] {
     if (!sawApos && j - start > 4 && first >= 97 && first <= 122) {
       // a plain lower-case word longer than any connector: never part of a name, nothing to fold
       const next = text.charCodeAt(j);
-      out.push({ start, end: j, folded: '', cap: false, arabic: false, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
+      push(start, j, '', next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0, line);
       continue;
+    }
+    if (!sawApos && first >= 97 && first <= 122) {
+      // a short lower-case word: a connector or an article (kept folded as written) or
+      // nothing a name can hold; looked up by its packed codes, without a substring
+      let code = 0;
+      let k = start;
+      for (; k < j; k++) {
+        const ck = text.charCodeAt(k);
+        if (ck >= 128) break;
+        code = code * 128 + ck;
+      }
+      if (k === j) {
+        const next = text.charCodeAt(j);
+        push(start, j, INNER_PACKED.get(code * 8 + (j - start)) ?? '', next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0, line);
+        continue;
+      }
     }
     let raw = text.slice(start, j);
     const apos = sawApos && raw.length > 2 ? raw.search(APOS) : -1;
@@ -107,9 +177,9 @@ export function tokenize(text: string): Token[] {
     // enough to be a connector or an article ("de", "al", "ash")
     const folded = cap || arabic ? foldToken(raw) : raw.length <= 4 && INNER_WORDS.has(raw) ? raw : '';
     const next = text.charCodeAt(end);
-    out.push({ start, end, folded, cap, arabic, hyphen: next === 0x2d || next === 0x2010 || next === 0x2011, line });
+    push(start, end, folded, (cap ? CAP : 0) | (arabic ? ARABIC : 0) | (next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0), line);
   }
-  return out;
+  return { length: count, start: starts, end: ends, line: lines, flags, folded: folds };
 }
 
 const APOS = /['’]/;
@@ -135,27 +205,33 @@ function isLetterOrMark(text: string, i: number): boolean {
 const ELISION = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/;
 const POSSESSIVE = /['’][sS]$/;
 
-function gapOk(text: string, a: Token, b: Token): boolean {
-  const len = b.start - a.end;
+/** Whether the text between tokens a and b = a + 1 may sit inside one name. */
+function gapOk(text: string, ts: TokenList, a: number): boolean {
+  const aStart = ts.start[a];
+  const aEnd = ts.end[a];
+  const bStart = ts.start[a + 1];
+  const bEnd = ts.end[a + 1];
+  const len = bStart - aEnd;
   if (len === 1) {
-    const c = text.charCodeAt(a.end);
-    return c === 0x20 || c === 0x2d || c === 0xa0 || c === 0x09 || c === 0x2010 || c === 0x2011 || (c === 0x2e && a.end - a.start === 1 && b.end - b.start === 1);
+    const c = text.charCodeAt(aEnd);
+    return c === 0x20 || c === 0x2d || c === 0xa0 || c === 0x09 || c === 0x2010 || c === 0x2011 || (c === 0x2e && aEnd - aStart === 1 && bEnd - bStart === 1);
   }
   if (len > 4 || len <= 0) return false;
   // initials: "U.S.", "U.S.A."
-  if (a.end - a.start === 1 && b.end - b.start === 1 && text.slice(a.end, b.start) === '.') return true;
-  return GAP_OK.test(text.slice(a.end, b.start));
+  if (aEnd - aStart === 1 && bEnd - bStart === 1 && text.slice(aEnd, bStart) === '.') return true;
+  return GAP_OK.test(text.slice(aEnd, bStart));
 }
 
 /** Max tokens in one name (GeoNames names rarely exceed five words). */
 const MAX_TOKENS = 7;
 
 /** Whether token t may start a place name. */
-function canStart(t: Token, next: Token | undefined): boolean {
-  if (t.arabic) return t.folded.length >= 2;
-  if (t.cap) return true;
+function canStart(ts: TokenList, i: number): boolean {
+  const f = ts.flags[i];
+  if (f & ARABIC) return ts.folded[i].length >= 2;
+  if (f & CAP) return true;
   // a lower-case article glued to a capitalised name: "al-Shabaab", "ad-Dali"
-  return t.hyphen && next !== undefined && next.cap && isArticleToken(t.folded, true);
+  return (f & HYPHEN) !== 0 && i + 1 < ts.length && (ts.flags[i + 1] & CAP) !== 0 && isArticleToken(ts.folded[i], true);
 }
 
 /**
@@ -163,41 +239,56 @@ function canStart(t: Token, next: Token | undefined): boolean {
  * articles inside a name); single-word stopwords are skipped here, the rest of the
  * plausibility checks need context and live in resolve.ts.
  */
-export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawMention[] {
+export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): RawMention[] {
   const out: RawMention[] = [];
+  const n = tokens.length;
+  const flags = tokens.flags;
+  const folds = tokens.folded;
   let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (!canStart(t, tokens[i + 1])) {
+  while (i < n) {
+    if (!canStart(tokens, i)) {
       i++;
       continue;
     }
+    const tArabic = (flags[i] & ARABIC) !== 0;
     let key = '';
+    let hash = 0;
     let bestJ = -1;
     let bestK = -1;
     let bestKey = '';
     let used = 0;
-    for (let j = i; j < tokens.length && used < MAX_TOKENS; j++) {
-      const tj = tokens[j];
-      if (j > i && !gapOk(text, tokens[j - 1], tj)) break;
-      if (tj.arabic !== t.arabic) break;
-      if (!tj.arabic && !tj.cap && j > i && !CONNECTORS.has(tj.folded) && !isArticleToken(tj.folded, tj.hyphen)) break;
-      if (isArticleToken(tj.folded, tj.hyphen) && !tj.arabic && (tj.cap || tj.hyphen) && j + 1 < tokens.length) {
+    for (let j = i; j < n && used < MAX_TOKENS; j++) {
+      const fj = flags[j];
+      const arabic = (fj & ARABIC) !== 0;
+      const cap = (fj & CAP) !== 0;
+      const hyphen = (fj & HYPHEN) !== 0;
+      const folded = folds[j];
+      if (j > i && !gapOk(text, tokens, j - 1)) break;
+      if (arabic !== tArabic) break;
+      if (!arabic && !cap && j > i && !CONNECTORS.has(folded) && !isArticleToken(folded, hyphen)) break;
+      if (isArticleToken(folded, hyphen) && !arabic && (cap || hyphen) && j + 1 < n) {
         continue; // articles are not part of keys
       }
-      if (!tj.folded) break;
-      key = key ? `${key} ${tj.folded}` : tj.folded;
+      if (!folded) break;
+      if (key) {
+        key = `${key} ${folded}`;
+        hash = fnv1aFrom(fnv1aCode(hash, 0x20), folded);
+      } else {
+        key = folded;
+        hash = fnv1aFrom(0x811c9dc5, folded);
+      }
       used++;
-      const k = findKey(ix, key);
+      const k = findKeyHashed(ix, key, hash);
       if (k < 0) break;
-      if (ix.postOff[k + 1] > ix.postOff[k] && (tj.arabic || tj.cap)) {
+      if (ix.postOff[k + 1] > ix.postOff[k] && (arabic || cap)) {
         bestJ = j;
         bestK = k;
         bestKey = key;
       }
     }
+    const tStart = tokens.start[i];
     let best: RawMention | null =
-      bestJ < 0 ? null : { start: t.start, end: tokens[bestJ].end, tokStart: i, tokEnd: bestJ + 1, key: bestKey, keyIndex: bestK, postings: postingsOf(ix, bestK) };
+      bestJ < 0 ? null : { start: tStart, end: tokens.end[bestJ], tokStart: i, tokEnd: bestJ + 1, key: bestKey, keyIndex: bestK, postings: postingsOf(ix, bestK) };
     // "Kala-balge": the written word goes on past the name with a hyphen; "Kabul-based" is fine
     const after = best ? text.charCodeAt(best.end) : 0;
     if (best && (after === 0x2d || after === 0x2010 || after === 0x2011) && /^[-‐‑]\p{Ll}/u.test(text.slice(best.end, best.end + 2))) {
@@ -208,7 +299,7 @@ export function scanMentions(text: string, tokens: Token[], ix: HashIndex): RawM
     if (best && !best.key.includes(' ') && STOPWORDS.has(best.key)) {
       best.stop = true; // admin-word context may still rescue it in resolve.ts
     }
-    if (best && best.tokEnd - best.tokStart === 1 && !t.arabic) {
+    if (best && best.tokEnd - best.tokStart === 1 && !tArabic) {
       const w = text.slice(best.start, best.end);
       if (w.length <= 4 && w === w.toUpperCase()) best.acronym = true;
     }
