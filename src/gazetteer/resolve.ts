@@ -28,6 +28,8 @@ export { candidateOf, candidatesOf, fcodeOf } from './candidates.ts';
  * that sums of 0.12-votes are not lost to floating-point rounding.
  */
 const FOCUS_MIN = 0.29;
+/** Degrees of latitude a little over 400 km on the sphere (R·Δφ ≥ 401 km): no closer than 400 km. */
+const LAT_GAP_400KM = (401 / 6371.0088) * (180 / Math.PI);
 const FACILITY = /^\s+(?:Hospital|Airport|University|Mosque|Hotel|School|Stadium|Prison|Street|Road|Avenue)\b/;
 
 export interface Mention {
@@ -137,9 +139,12 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // country named as an actor ("U.S. forces", "Turkey appears") only leans toward it.
   const countryIn = new Map<string, number>();
   const countryNamed = new Map<string, number>(demonyms);
+  // the feature code compared as its number: a common name's postings run to hundreds
+  const pcli = d.fcodes.indexOf('PCLI');
   for (const m of mentions) {
     let country = -1;
-    for (const code of m.raw.postings) if (fcodeOf(d, code >>> 1) === 'PCLI') country = code >>> 1;
+    const posts = m.raw.postings;
+    for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) country = posts[i] >>> 1;
     if (country < 0) continue;
     const cc = d.countries[d.country[country]];
     const region = regionBefore(text, m.raw.start) !== null;
@@ -221,8 +226,12 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
       for (let i = 0; i < m.cands.length && i < 10; i++) {
         const c = m.cands[i];
         let near = 0;
+        const cLat = d.lat[c.place];
         for (const a of anchors) {
           if (a === c.place || a === own) continue;
+          // the latitude gap alone is a lower bound of the distance: past 400 km it cannot
+          // count, so most far-away anchors skip the trigonometry
+          if (Math.abs(cLat - d.lat[a]) > LAT_GAP_400KM) continue;
           const km = haversineKm(d.lat[c.place], d.lon[c.place], d.lat[a], d.lon[a]);
           if (km < 150) {
             near = 1;
