@@ -193,8 +193,13 @@ function isWordChar(c: number, text: string, i: number): boolean {
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
-  return WORD_CHAR.test(text[i]);
+  // other BMP code points (Arabic letters and marks, typographic punctuation): the \p{} class
+  // tested once per code point and remembered (0 unknown, 1 no, 2 yes)
+  let v = WORD_MEMO[c];
+  if (v === 0) WORD_MEMO[c] = v = WORD_CHAR.test(text[i]) ? 2 : 1;
+  return v === 2;
 }
+const WORD_MEMO = new Uint8Array(0x10000);
 
 function isLetterOrMark(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
