@@ -60,6 +60,11 @@ describe('the sample corpus answers its questions', () => {
     expect(seed.length).toBeGreaterThanOrEqual(1);
     expect(seed.some((i) => i.attributions.some((x) => x.actor === 'US' && x.status !== 'acknowledged'))).toBe(true);
     expect(a.incidents.flatMap((i) => i.attributions).some((x) => x.actor === 'US' && x.status === 'acknowledged')).toBe(false);
+    // the strikes naming the US come first; the answer says how many of those found name it
+    const namesUs = a.incidents.map((i) => i.attributions.some((x) => x.actor === 'US'));
+    expect(namesUs[0]).toBe(true);
+    expect(namesUs.indexOf(false) === -1 || namesUs.lastIndexOf(true) < namesUs.indexOf(false)).toBe(true);
+    if (namesUs.includes(false)) expect(a.answer).toMatch(new RegExp(`${namesUs.filter(Boolean).length} of them naming United States`));
     expectQuotesFromDocuments(a);
   });
 

@@ -50,7 +50,10 @@ export function ask(db: Database.Database, question: string, deps: AskDeps = {},
   const count = page.total_exact || intent !== 'count' ? page.total : countIncidents(db, resolveFilters(filters, deps));
   const atLeast = !page.total_exact && intent !== 'count';
   const verdict = verdictOf(page.items, understood.belligerent);
-  const shown = intent === 'count' ? [] : page.items.slice(0, limit);
+  // Asked about one side, the strikes that name it come first: they are the answer, the
+  // others (same place and target, another side) are context.
+  const items = understood.belligerent ? namingFirst(page.items, understood.belligerent) : page.items;
+  const shown = intent === 'count' ? [] : items.slice(0, limit);
   const incidents = shown.map((s) => askIncident(db, s));
   return {
     question,
@@ -58,12 +61,19 @@ export function ask(db: Database.Database, question: string, deps: AskDeps = {},
     understood,
     verdict,
     count,
-    answer: sentence(intent, verdict, count, understood, page.items, deps, atLeast),
+    answer: sentence(intent, verdict, count, understood, items, deps, atLeast),
     incidents,
   };
 }
 
 const ATTRIBUTED: AttributionStatus[] = ['acknowledged', 'alleged', 'suspected'];
+
+const names = (i: IncidentSummary, belligerent: string) => i.belligerents.some((b) => b.actor === belligerent);
+
+/** Incidents naming the belligerent first, each part in its original order. */
+export function namingFirst(items: IncidentSummary[], belligerent: string): IncidentSummary[] {
+  return [...items.filter((i) => names(i, belligerent)), ...items.filter((i) => !names(i, belligerent))];
+}
 
 /**
  * The verdict over the matching incidents. With a belligerent asked about: acknowledged by it
@@ -126,6 +136,16 @@ function sentence(intent: Intent, verdict: Verdict, count: number, u: Understood
     return (fr ? `${found}, attribuées à : ${names.join(', ')}.` : `${found}, attributed to: ${names.join(', ')}.`) + relaxed;
   }
   const subject = who ?? (fr ? 'un belligérant' : 'a belligerent');
+  // "2 strikes found, 1 of them naming United States": the others matched the place and target
+  const naming = u.belligerent && !atLeast ? items.filter((i) => names(i, u.belligerent!)).length : n;
+  if (naming > 0 && naming < n && verdict !== 'reported_other') {
+    const part = fr ? `, dont ${naming} ${naming === 1 ? 'nomme' : 'nomment'} ${subject}` : `, ${naming} of them naming ${subject}`;
+    return sentenceFor(verdict, subject, `${found}${part}`, fr) + relaxed;
+  }
+  return sentenceFor(verdict, subject, found, fr) + relaxed;
+}
+
+function sentenceFor(verdict: Verdict, subject: string, found: string, fr: boolean): string {
   const text: Record<Verdict, [string, string]> = {
     yes_acknowledged: [`Yes: ${subject} acknowledged it. ${found}.`, `Oui : ${subject} l'a reconnu. ${found}.`],
     reported_unconfirmed: [
@@ -137,7 +157,7 @@ function sentence(intent: Intent, verdict: Verdict, count: number, u: Understood
     contested: [`Contested: sources disagree on who carried it out or whether it happened. ${found}.`, `Contesté : les sources divergent sur l'auteur ou sur les faits. ${found}.`],
     none: ['', ''],
   };
-  return text[verdict][fr ? 1 : 0] + relaxed;
+  return text[verdict][fr ? 1 : 0];
 }
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
