@@ -69,7 +69,9 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
   const bodyOthers = body.filter((s) => s.index !== lead.index).map(spanOf);
   const deaths = deathSentences(ctx, lead);
   const dateTiers: Span[][] = [[lead.span], bodyOthers, headline.map(spanOf), deaths].filter((t) => t.length > 0);
-  let date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx);
+  // the death sentences come last: they tell the toll, not the strike's weekday
+  const strikeTiers = dateTiers.length - (deaths.length > 0 ? 1 : 0);
+  let date = g.counted ? chooseDate(text, [], [], ctx.dateCtx) : chooseDate(text, ctx.dates, dateTiers, ctx.dateCtx, strikeTiers);
   // Strikes the article counts together ("two separate strikes ... the day before") share the
   // day of the one it tells.
   if (g.counted && prev?.date) date = { ...date, window: prev.date };

@@ -91,6 +91,16 @@ describe('chooseDate', () => {
     expect(choose(later, '2017-01-30', whole(later, 'Two'))).toEqual({ start: '2017-01-24', end: '2017-01-30', precision: 'week' });
   });
 
+  it('takes no weekday for the strike from the toll sentences that follow it', () => {
+    // lead: the strike, undated; toll tier: his death on 5 June, and news of it since Wednesday
+    const lead = "Des sources locales parlent d'une frappe aérienne près d'Aguelhok.";
+    const toll = "Il a été tué le 5 juin. La nouvelle de sa mort circulait depuis mercredi, où des proches avaient annoncé son décès.";
+    const text = `${lead} ${toll}`;
+    const c = { published: '2021-06-11', published_precision: 'day' as const, language: 'fr' };
+    const tiers: [number, number][][] = [[[0, lead.length]], [[lead.length + 1, text.length]]];
+    expect(chooseDate(text, findDates(text, c), tiers, c, 1).window).toEqual({ start: '2021-06-05', end: '2021-06-05', precision: 'day' });
+  });
+
   it('takes no day from past the lead when the text says the strike was given none', () => {
     const lead = 'Rebels on Saturday claimed that dozens of people had died when a drone hit a camp.';
     const text = `${lead} The spokesman gave no date for the reported strike. The UN said a refugee camp was hit on Wednesday.`;

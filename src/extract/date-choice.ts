@@ -67,10 +67,13 @@ export interface DateChoice {
 /**
  * @param mentions date mentions of the whole text (resolved)
  * @param tiers ranges to look in, most relevant first
+ * @param strikeTiers how many of the first tiers tell the strike itself (the rest: its toll)
  */
-export function chooseDate(text: string, mentions: DateMention[], tiers: [number, number][][], ctx: DateContext): DateChoice {
+export function chooseDate(text: string, mentions: DateMention[], tiers: [number, number][][], ctx: DateContext, strikeTiers = tiers.length): DateChoice {
   let upperBound: { window: DateWindow; span: [number, number]; early: boolean } | null = null;
-  const named = strikeWeekdays(text, mentions, tiers);
+  // Weekdays are taken from the tiers that tell the strike, not from the aftermath ("the news
+  // had circulated since Wednesday" names no day of the strike).
+  const named = strikeWeekdays(text, mentions, tiers.slice(0, strikeTiers));
   // "Getachew gave no date for the reported strike": days found past the lead are of something else.
   const undated = tiers.some((ranges) => ranges.some(([s, e]) => NO_DATE_SAID.test(text.slice(s, e))));
   for (const ranges of undated ? tiers.slice(0, 1) : tiers) {
