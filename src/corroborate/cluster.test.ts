@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clusterItems, strongestFirst } from './cluster.ts';
+import { consistent, linked } from './pair.ts';
 import { toClusterItem, type ClusterItem } from './item.ts';
 import { PLACES, report } from './test-reports.ts';
 import { generateReports } from '../../bench/cluster-synthetic.ts';
@@ -126,6 +127,36 @@ describe('joining groups', () => {
     const mirAli = toClusterItem(report({ doc: 'mirali', date: '2014-08-06', place: PLACES.mirAli, targets: ['TTP'], attributions: [{ actor: 'US', stance: 'alleges' }] }));
     const groups = clusterItems([wire, local, district, mirAli]);
     expect(groups.find((g) => g.includes('wire:0'))).not.toContain('mirali:0');
+  });
+});
+
+describe('vague reports attach, they do not bridge', () => {
+  // Two strikes the same day in towns 29 km apart, near enough not to contradict each other
+  // but with tolls too far apart to be linked; a report with no place that names the striker
+  // links to each of them. It may join one of the strikes, never both into one incident.
+  const town = (id: string, lat: number, killed: number): ClusterItem => ({
+    id: `${id}:0`, doc: id, day0: 16000, day1: 16000, lat, lon: 20, radius: 10, country: 'ZZ', event: 'drone_strike',
+    targets: [], belligerents: ['US'], killedMin: killed, killedMax: killed, details: [],
+  });
+  const a = town('a', 10, 2);
+  const b = town('b', 10 + 29 / 111.2, 30);
+  const vague: ClusterItem = { ...a, id: 'v:0', doc: 'v', lat: null, lon: null, radius: null, killedMin: null, killedMax: null };
+
+  it('the premise: the vague report links to both strikes, which do not link to each other but do not contradict', () => {
+    expect(linked(vague, a)).toBe(true);
+    expect(linked(vague, b)).toBe(true);
+    expect(linked(a, b)).toBe(false);
+    expect(consistent(a, b)).toBe(true);
+  });
+
+  it('keeps the two strikes apart and puts the vague report with one of them', () => {
+    const groups = clusterItems([a, b, vague]);
+    expect(groups).toHaveLength(2);
+    expect(groups.find((g) => g.includes('a:0'))).not.toContain('b:0');
+  });
+
+  it('lets a vague report join a strike when only one links to it', () => {
+    expect(clusterItems([a, vague])).toEqual([['a:0', 'v:0']]);
   });
 });
 

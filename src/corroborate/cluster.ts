@@ -1,6 +1,6 @@
 import type { ClusterItem } from './item.ts';
 import { candidateEdges, type Edges } from './blocking.ts';
-import { consistent, LINK_THRESHOLD } from './pair.ts';
+import { anchors, consistent, LINK_THRESHOLD } from './pair.ts';
 
 /**
  * Clustering: reports -> groups of report ids, one group per strike.
@@ -8,7 +8,12 @@ import { consistent, LINK_THRESHOLD } from './pair.ts';
  * Deterministic and order-independent by construction: items are sorted by id, linked pairs
  * (score >= threshold) are taken strongest first with ties broken by id, and two groups are
  * joined only when no report of one contradicts a report of the other (so a
- * vague "somewhere in the region" report cannot chain two towns' strikes together). The
+ * vague "somewhere in the region" report cannot chain two towns' strikes together).
+ *
+ * Vague reports attach, they do not bridge: a report with no date, no place or only the
+ * country says too little to tell two strikes of one week apart, so a link through it never
+ * joins two groups that each hold an anchored (dated and placed) report; it attaches to the
+ * group it links to first, i.e. best. Anchored groups join only through their own links. The
  * result for a set of reports depends only on the linked pairs among them: clustering the
  * connected component of a new report (the incremental path) gives exactly what a full
  * re-cluster gives.
@@ -34,6 +39,9 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   if (constraints.mustLink.length > 0 || constraints.cannotLink.length > 0) items.forEach((it, i) => index.set(it.id, i));
 
   const parent = Int32Array.from(items, (_, i) => i);
+  // Per item, whether it is anchored; per group root, whether the group holds an anchored item.
+  const anchored = Uint8Array.from(items, (it) => (anchors(it) ? 1 : 0));
+  const held = Uint8Array.from(anchored);
   const members: number[][] = items.map((_, i) => [i]);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -45,6 +53,7 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   const union = (ra: number, rb: number) => {
     const [big, small] = members[ra].length >= members[rb].length ? [ra, rb] : [rb, ra];
     parent[small] = big;
+    held[big] |= held[small];
     for (const m of members[small]) members[big].push(m);
     members[small] = [];
   };
@@ -72,6 +81,8 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     const ra = find(ea[k]);
     const rb = find(eb[k]);
     if (ra === rb) continue;
+    // A link with a vague end joins at most one anchored group: it attaches, never bridges.
+    if ((anchored[ea[k]] & anchored[eb[k]]) === 0 && held[ra] & held[rb]) continue;
     if (joinable(members[ra], members[rb], items, forbidden)) union(ra, rb);
   }
 

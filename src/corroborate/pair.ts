@@ -54,6 +54,15 @@ export function isPrecisePlace(a: ClusterItem): boolean {
   return a.lat !== null && a.lon !== null && a.radius !== null && a.radius <= FINE_RADIUS_KM && Math.abs(a.lat) <= FINE_MAX_ABS_LAT;
 }
 
+/**
+ * Dated and placed finely enough to tell one strike from another of the same week: a window
+ * of at most FINE_SPAN_DAYS and a place narrower than the country. Reports short of that
+ * attach to one group in clustering and never bridge two (see cluster.ts).
+ */
+export function anchors(a: ClusterItem): boolean {
+  return a.day0 !== null && a.day1 !== null && a.day1 - a.day0 <= FINE_SPAN_DAYS && a.radius !== null && a.radius < COUNTRY_WIDE_KM;
+}
+
 /** Days between two windows (0 when they overlap), or null when either is undated. */
 export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
   if (a.day0 === null || a.day1 === null || b.day0 === null || b.day1 === null) return null;
