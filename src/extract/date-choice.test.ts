@@ -31,6 +31,9 @@ describe('isStatementDate', () => {
     expect(statement("Mercredi 3 août, l'armée a admis que des frappes avaient fait des victimes civiles.", 'Mercredi 3 août')).toBe(true);
     expect(statement('On Sunday, a drone struck a car near the town, officials said.', 'Sunday')).toBe(false);
     expect(statement('Dimanche, un drone a frappé un véhicule, a indiqué l’armée.', 'Dimanche')).toBe(false);
+    // a date closing the strike's clause, then who spoke: the strike's day
+    expect(statement('A US air strike near the town killed one militant on Tuesday, the US military said.', 'Tuesday')).toBe(false);
+    expect(statement("Une frappe a tué deux combattants près de la ville mardi, l'armée a indiqué.", 'mardi')).toBe(false);
   });
 
   it('reads a date just before the verb of speech, or closing a dateline, as a statement', () => {

@@ -31,6 +31,12 @@ const FRONTED_STATEMENT =
   /^\s*,\s+(?:[^,.;:\n]{1,30}?\s)?(?:said|says|announced|told|reported|stated|declared|admitted|acknowledged|a\s+(?:annoncé|indiqué|déclaré|affirmé|précisé|rapporté|admis|reconnu)|ont\s+(?:annoncé|indiqué|déclaré|affirmé|admis|reconnu))(?![\p{L}])/u;
 
 /**
+ * Only a date that opens its sentence is put first: in "killed a militant on Tuesday, the
+ * military said", Tuesday is the strike's day and the statement follows the whole clause.
+ */
+const OPENS_SENTENCE = /(?:^|[.!?:»"”\n])\s*(?:(?:on|le|ce)\s+)?$/iu;
+
+/**
  * A date attached to a statement ("announced Monday", "a annoncé lundi") or to a caption of the
  * aftermath ("a survivor is treated on October 8"), not to the strike: it only bounds it.
  */
@@ -38,7 +44,7 @@ export function isStatementDate(text: string, m: { span: [number, number] }): bo
   const before = text.slice(Math.max(0, m.span[0] - 100), m.span[0]);
   const after = text.slice(m.span[1], m.span[1] + 30);
   if (POSSESSIVE_AFTER.test(after)) return false;
-  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after) || STATEMENT_BEFORE_AR.test(before) || FRONTED_STATEMENT.test(text.slice(m.span[1], m.span[1] + 60)) || VERB_AFTER.test(after);
+  return STATEMENT_BEFORE.test(before) || STATEMENT_AFTER.test(after) || STATEMENT_BEFORE_AR.test(before) || (OPENS_SENTENCE.test(before) && FRONTED_STATEMENT.test(text.slice(m.span[1], m.span[1] + 60))) || VERB_AFTER.test(after);
 }
 
 /** "Tuesday's air raids", "Friday's strikes": a possessive date names the day of what follows it. */
