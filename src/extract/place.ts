@@ -223,15 +223,46 @@ const SPEECH_BEFORE =
 export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   const sp = r.place.span;
   if (!sp) return false;
-  if (SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
-  if (SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
-  if (HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
-  if (CARE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
+  // the widest window (70 characters) lower-cased once: each rule's window ends at the place,
+  // so a keyword in a narrower window is in this one too
+  const lower = lowerWindow(text, sp[0] - 70, sp[0]);
+  if (mayHold(lower, SOURCE_WORDS) && SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
+  if (mayHold(lower, SPEECH_WORDS) && SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
+  if (mayHold(lower, HQ_WORDS) && HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
+  if (mayHold(lower, CARE_WORDS) && CARE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
   if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
   return METONYMY_AFTER.test(text.slice(sp[1], sp[1] + 40));
 }
+
+/**
+ * Speed: the rules below are anchored at the end of a window before a place, so the regex
+ * engine tries them from every character of the window. Each rule needs one of its keywords in
+ * the window (every alternative of its head holds one); a lower-cased includes() of those skips
+ * the regex on most places. 'ſ' folds to 's' under the /iu flags but is not lower-cased to it:
+ * a window holding it always runs the regex. Results are those of the regexes alone.
+ */
+function lowerWindow(text: string, from: number, to: number): string {
+  return text.slice(Math.max(0, from), to).toLowerCase();
+}
+
+function mayHold(lower: string, words: readonly string[]): boolean {
+  if (lower.includes('ſ')) return true;
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+}
+
+const SOURCE_WORDS = ['official', 'spokes', 'source', 'correspondent', 'reporter', 'journalist', 'resident', 'authorities', 'ministry',
+  'government', 'embassy', 'press conference', 'headquarter', 'based', 'speaking', 'porte-parole', 'responsable', 'correspondant',
+  'autorités', 'ministère', 'gouvernement', 'ambassade', 'basé'];
+const HQ_WORDS = ['état-major', 'pentagon', 'command', 'élysée', 'white house', 'maison blanche', 'ministry', 'ministère', 'quartier général'];
+const SPEECH_WORDS = ['speaking', 'spoke', 'speech', 'remarks', 'ceremony', 'conference', 'briefing', 'interview', 'visit', 'exprimant',
+  'conférence', 'cérémonie', 'discours', 'entretien'];
+const CARE_WORDS = ['hospital bed', 'hôpital', 'taken', 'rushed', 'evacuated', 'transferred', 'flown', 'transported', 'admitted', 'treated',
+  'évacué', 'transporté', 'transféré', 'admis', 'soigné'];
+const ORIGIN_WORDS = ['base', 'airfield', 'airport', 'aéroport', 'aérodrome', 'carrier', 'porte-avions'];
+const LANDING_WORDS = ['pos', 'atterri', 'land', 'flew back to'];
 
 /**
  * Where the aircraft came from, not where they struck: "took off from their base in
@@ -261,7 +292,8 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
     if (datelines.some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
     if (isSourcePlace(text, r)) continue;
     const before = text.slice(Math.max(0, sp[0] - 80), sp[0]);
-    const origin = ORIGIN_BEFORE.test(before) || LANDING_BEFORE.test(before);
+    const lower = lowerWindow(text, sp[0] - 80, sp[0]);
+    const origin = (mayHold(lower, ORIGIN_WORDS) && ORIGIN_BEFORE.test(before)) || (mayHold(lower, LANDING_WORDS) && LANDING_BEFORE.test(before));
     const apposed = lastOrigin !== null && lastOrigin[1] <= sp[0] && APPOSITION.test(text.slice(lastOrigin[1], sp[0]).replace(/\s*(?:l['’]|le |la |the )$/iu, ''));
     if (origin || apposed) {
       lastOrigin = sp;
