@@ -160,6 +160,33 @@ describe('vague reports attach, they do not bridge', () => {
   });
 });
 
+describe('undated reports', () => {
+  // Two strikes on one town three weeks apart against the same group; an undated report of a
+  // strike on that town naming the group links to both alike.
+  const strike = (id: string, day: number, killed: number | null): ClusterItem => ({
+    id: `${id}:0`, doc: id, day0: day, day1: day, lat: 10, lon: 20, radius: 8, country: 'ZZ', event: 'drone_strike',
+    targets: ['G'], belligerents: [], killedMin: killed, killedMax: killed, details: [],
+  });
+  const first = strike('first', 16000, 3);
+  const later = strike('later', 16021, 3);
+  const undated: ClusterItem = { ...strike('undated', 0, 3), day0: null, day1: null };
+
+  it('stay alone when they link to two strikes alike', () => {
+    expect(linked(undated, first)).toBe(true);
+    expect(linked(undated, later)).toBe(true);
+    expect(clusterItems([first, later, undated])).toEqual([['first:0'], ['later:0'], ['undated:0']]);
+  });
+
+  it('join the strike they link to clearly best (the same toll of 12)', () => {
+    const toll = { ...undated, killedMin: 12, killedMax: 12 };
+    expect(clusterItems([first, { ...later, killedMin: 12, killedMax: 12 }, toll])).toEqual([['first:0'], ['later:0', 'undated:0']]);
+  });
+
+  it('join the only strike they link to', () => {
+    expect(clusterItems([first, undated])).toEqual([['first:0', 'undated:0']]);
+  });
+});
+
 describe('strongestFirst', () => {
   it('orders edges by score, then first and second index, like a comparator sort', () => {
     fc.assert(
@@ -173,9 +200,10 @@ describe('strongestFirst', () => {
             length: raw.length,
           };
           const byComparator = [...raw.keys()].sort((p, q) => edges.score[q] - edges.score[p] || edges.a[p] - edges.a[q] || edges.b[p] - edges.b[q]);
-          const [a, b] = strongestFirst(edges, 2_097_151);
+          const [a, b, score] = strongestFirst(edges, 2_097_151);
           expect([...a]).toEqual(byComparator.map((k) => edges.a[k]));
           expect([...b]).toEqual(byComparator.map((k) => edges.b[k]));
+          byComparator.forEach((k, r) => expect(Math.abs(score[r] - edges.score[k])).toBeLessThan(2e-5));
           // Past 2^21 items the comparator sort itself runs.
           const [a2, b2] = strongestFirst(edges, 2 ** 21);
           expect([...a2]).toEqual([...a]);

@@ -13,8 +13,10 @@ import { anchors, consistent, LINK_THRESHOLD } from './pair.ts';
  * Vague reports attach, they do not bridge: a report with no date, no place or only the
  * country says too little to tell two strikes of one week apart, so a link through it never
  * joins two groups that each hold an anchored (dated and placed) report; it attaches to the
- * group it links to first, i.e. best. Anchored groups join only through their own links. The
- * result for a set of reports depends only on the linked pairs among them: clustering the
+ * group it links to first, i.e. best. Anchored groups join only through their own links.
+ * Undated reports come last: first the dated reports are grouped, then each undated one joins
+ * the group it links to clearly best (see ATTACH_MARGIN), then undated reports link among
+ * themselves. The result for a set of reports depends only on the linked pairs among them: clustering the
  * connected component of a new report (the incremental path) gives exactly what a full
  * re-cluster gives.
  *
@@ -76,15 +78,37 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   }
 
   const edges = candidateEdges(items);
-  const [ea, eb] = strongestFirst(edges, items.length);
-  for (let k = 0; k < ea.length; k++) {
-    const ra = find(ea[k]);
-    const rb = find(eb[k]);
-    if (ra === rb) continue;
+  const [ea, eb, scoreOf] = strongestFirst(edges, items.length);
+  const undated = Uint8Array.from(items, (it) => (it.day0 === null ? 1 : 0));
+  const link = (x: number, y: number) => {
+    const ra = find(x);
+    const rb = find(y);
+    if (ra === rb) return;
     // A link with a vague end joins at most one anchored group: it attaches, never bridges.
-    if ((anchored[ea[k]] & anchored[eb[k]]) === 0 && held[ra] & held[rb]) continue;
+    if ((anchored[x] & anchored[y]) === 0 && held[ra] & held[rb]) return;
     if (joinable(members[ra], members[rb], items, forbidden)) union(ra, rb);
+  };
+  // 1. Dated reports, strongest link first.
+  for (let k = 0; k < ea.length; k++) if ((undated[ea[k]] | undated[eb[k]]) === 0) link(ea[k], eb[k]);
+  // 2. An undated report joins the group of dated reports it links to best, when that group
+  // beats every other by ATTACH_MARGIN. Without a date, a report of a strike on a town links
+  // to the strikes there over the years, and a guess among them costs more than leaving the
+  // report alone. Decided from the groups of step 1 only, so no attachment depends on another.
+  const best = new Int32Array(items.length).fill(-1);
+  const bestScore = new Float64Array(items.length);
+  const runnerUp = new Float64Array(items.length).fill(-Infinity);
+  for (let k = 0; k < ea.length; k++) {
+    if ((undated[ea[k]] ^ undated[eb[k]]) === 0) continue;
+    const [v, u] = undated[ea[k]] ? [ea[k], eb[k]] : [eb[k], ea[k]];
+    const g = find(u);
+    if (best[v] < 0) {
+      best[v] = g;
+      bestScore[v] = scoreOf[k];
+    } else if (g !== best[v] && runnerUp[v] === -Infinity) runnerUp[v] = scoreOf[k];
   }
+  for (let v = 0; v < items.length; v++) if (best[v] >= 0 && bestScore[v] - runnerUp[v] >= ATTACH_MARGIN) link(v, best[v]);
+  // 3. Undated reports link among themselves, and through each other to at most one group.
+  for (let k = 0; k < ea.length; k++) if (undated[ea[k]] & undated[eb[k]]) link(ea[k], eb[k]);
 
   const groups: string[][] = [];
   for (let i = 0; i < items.length; i++) {
@@ -94,26 +118,31 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   return groups.sort((x, y) => cmp(x[0], y[0]));
 }
 
+/** How much better an undated report must link to one group of dated reports than to any other to join it. */
+export const ATTACH_MARGIN = 0.2;
+
 /** Scores are ordered to this resolution; closer ones are ties, broken by item order. */
 const SCORE_STEP = 1e-5;
 const SCORE_SPAN = 40;
 const IDX_BITS = 21;
 
 /**
- * The edges' ends, strongest link first, ties by first then second item index. A million
+ * The edges' ends and scores, strongest link first, ties by first then second item index. A million
  * reports give a few million edges, and a comparator sort of that many costs seconds: each
  * edge becomes one 64-bit key (22 bits of score rank, 21 + 21 bits of indexes), written as two
- * 32-bit halves, and the keys are sorted natively. Beyond 2^21 items, the comparator sort.
+ * 32-bit halves, and the keys are sorted natively (the scores come back to SCORE_STEP).
+ * Beyond 2^21 items, the comparator sort.
  */
-export function strongestFirst(edges: Edges, n: number): [Int32Array, Int32Array] {
+export function strongestFirst(edges: Edges, n: number): [Int32Array, Int32Array, Float64Array] {
   const m = edges.length;
   const a = new Int32Array(m);
   const b = new Int32Array(m);
+  const score = new Float64Array(m);
   if (n >= 2 ** IDX_BITS) {
     const order = Uint32Array.from({ length: m }, (_, k) => k);
     order.sort((p, q) => edges.score[q] - edges.score[p] || edges.a[p] - edges.a[q] || edges.b[p] - edges.b[q]);
-    order.forEach((k, r) => ((a[r] = edges.a[k]), (b[r] = edges.b[k])));
-    return [a, b];
+    order.forEach((k, r) => ((a[r] = edges.a[k]), (b[r] = edges.b[k]), (score[r] = edges.score[k])));
+    return [a, b, score];
   }
   const keys = new BigUint64Array(m);
   const half = new Uint32Array(keys.buffer); // little-endian halves: [lo, hi] per key
@@ -133,8 +162,9 @@ export function strongestFirst(edges: Edges, n: number): [Int32Array, Int32Array
     const lo = half[2 * k];
     a[k] = ((hi & low) << 11) | (lo >>> IDX_BITS);
     b[k] = lo & (2 ** IDX_BITS - 1);
+    score[k] = top - (hi >>> (2 * IDX_BITS - 32)) * SCORE_STEP;
   }
-  return [a, b];
+  return [a, b, score];
 }
 
 /**
