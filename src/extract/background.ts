@@ -28,7 +28,8 @@ interface Rule {
   /**
    * Cheap necessary condition on the lower-cased sentence: false only when no alternative of
    * `re` can match (each alternative holds one of the literals tested). Saves running the
-   * slow case-insensitive Unicode regexes on most sentences; results are unchanged.
+   * case-insensitive regexes (slowest with the Unicode flag) on most sentences; results are
+   * unchanged.
    */
   may?: (lower: string, sentence: string) => boolean;
 }
@@ -41,8 +42,10 @@ const RULES: Rule[] = [
   { name: 'conditional', re: /\b(?:whether|if) (?:any |more |further |new )?(?:air ?strikes?|drone strikes?|strikes?|raids?) (?:would|will|could|might)\b|\bsi (?:des|une|de nouvelles|d['’]autres) (?:frappes?|raids?|bombardements?) (?:\p{L}+ )?(?:seraient|serait|pourraient|pourrait|allaient|allait)\b|\bif (?:confirmed|true|verified|it is confirmed)\b|\bwould (?:be|mark) the (?:first|second|latest)\b|\bsi (?:elle est |c['’]est |cela est )?(?:confirmée?|avérée?)\b/iu,
     may: (l) => l.includes('if') || l.includes('whether') || l.includes('si ') || l.includes('would') },
   { name: 'modal-future', re: /\b(?:could|might|may|will|would|shall|plans? to|planning to|intends? to|ready to|prepared to|threaten(?:s|ed)? to|vow(?:s|ed)? to|pledge[sd]? to|to (?:use|launch|conduct|carry out)) (?:\w+ ){0,2}(?:launch|conduct|carry out|strike|use|begin|start|step up|expand|resume|bomb)\w*\b/i },
-  { name: 'fear', re: /\bfor fear of\b|\bfear(?:s|ed|ing)? (?:of )?(?:an?|another|more|new|further) (?:air ?strikes?|strikes?|raids?|attacks?|bombings?)\b|\bpar crainte d['’]|\bde peur d['’]|\bcraign(?:ant|ent|ait) (?:une?|de nouvelles?) (?:frappes?|raids?|bombardements?)\b/i },
-  { name: 'preparation', re: /\bin preparation for\b|\bpreparing (?:for|to)\b|\bpotential (?:operations|strikes)\b|\ben prévision de\b|\bpréparer? (?:des|une) (?:frappes?|raids?)\b|\bpourrai(?:t|ent) (?:frapper|mener|lancer)\b/i },
+  { name: 'fear', re: /\bfor fear of\b|\bfear(?:s|ed|ing)? (?:of )?(?:an?|another|more|new|further) (?:air ?strikes?|strikes?|raids?|attacks?|bombings?)\b|\bpar crainte d['’]|\bde peur d['’]|\bcraign(?:ant|ent|ait) (?:une?|de nouvelles?) (?:frappes?|raids?|bombardements?)\b/i,
+    may: (l) => l.includes('fear') || l.includes('crainte') || l.includes('peur') || l.includes('craign') },
+  { name: 'preparation', re: /\bin preparation for\b|\bpreparing (?:for|to)\b|\bpotential (?:operations|strikes)\b|\ben prévision de\b|\bpréparer? (?:des|une) (?:frappes?|raids?)\b|\bpourrai(?:t|ent) (?:frapper|mener|lancer)\b/i,
+    may: (l) => l.includes('prepar') || l.includes('potential') || l.includes('prévision') || l.includes('prépar') || l.includes('pourrai') },
   // generic / habitual
   { name: 'habitual', re: /\b(?:has|have) (?:also )?(?:used|been using|relied on|carried out|conducted|launched|stepped up|increased|expanded)\b(?![^.]*\b(?:on|last) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|\bhas been hit\b[^.]*\bbefore\b|\bhave been hit\b|\bhas responded with\b|\bare known to\b|\ba practice\b|\b(?:years|decades) (?:of )?using\b|\bin the age of\b|\bregularly\b|\brepeatedly\b|\ba pris l['’]habitude\b/i },
   // one rule in two regexes, each behind the literals its alternatives need (a year, a total...;
@@ -59,14 +62,20 @@ const RULES: Rule[] = [
     may: (l, s) => l.includes('period') || l.includes('among') || YEAR.test(s) },
   // surveillance, hardware, policy
   // ("kept them under surveillance until an airstrike destroyed the vehicle" tells the strike)
-  { name: 'surveillance', re: /(?<!\b(?:under|sous)\s)\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i },
-  { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i },
+  { name: 'surveillance', re: /(?<!\b(?:under|sous)\s)\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i,
+    may: (l) => l.includes('surveillance') || l.includes('reconnaissance') || l.includes('spy') || l.includes('spotted') || l.includes('hovering') ||
+      l.includes('circling') || l.includes('flight') || l.includes('survol') },
+  { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i,
+    may: (l) => l.includes('deliver') || l.includes('acqui') || l.includes('purchase') || l.includes('bought') || l.includes('arm') || l.includes('livr') },
   // negated events
   { name: 'negated', re: /\b(?:no|not any) (?:air ?strikes?|drone strikes?|strikes?) (?:were|was|had been|have been)\b|\bdid not (?:carry out|conduct|launch)\b|\bdenied (?:carrying out|conducting|launching)\b(?![^.]*\bbut\b)|\baucune frappe\b/i },
   // militants firing at aircraft are not strikes from the air
-  { name: 'anti-aircraft', re: /\b(?:fir(?:e|ed|ing)|shoot(?:ing)?|shot) (?:at|down)\b|\banti-?aircraft\b|\babattu\b/i },
+  { name: 'anti-aircraft', re: /\b(?:fir(?:e|ed|ing)|shoot(?:ing)?|shot) (?:at|down)\b|\banti-?aircraft\b|\babattu\b/i,
+    may: (l) => ((l.includes('fir') || l.includes('shoot') || l.includes('shot')) && (l.includes(' at') || l.includes(' down'))) || l.includes('aircraft') || l.includes('abattu') },
   // questions that are not headlines of reports ("what is a drone strike?")
-  { name: 'explainer', re: /\b(?:what is|what are|how do|why do|explainer|explained|que sait-on|ce que l['’]on sait|comprendre)\b/i },
+  { name: 'explainer', re: /\b(?:what is|what are|how do|why do|explainer|explained|que sait-on|ce que l['’]on sait|comprendre)\b/i,
+    may: (l) => l.includes('what ') || l.includes('how do') || l.includes('why do') || l.includes('explain') || l.includes('sait-on') || l.includes('ce que l') ||
+      l.includes('comprendre') },
 ];
 
 /** Rules a headline ignores: a headline question is a report's hook, not a hypothetical. */
