@@ -47,6 +47,16 @@ const SAME_SITE =
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
 const COUNTED = /\b(two|three|four|five|six|deux|trois|quatre|cinq|[2-6])\s+(?:distinct|separate|different|distinctes|séparées)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|drone strikes|strikes|raids|attacks|frappes)\b/iu;
 
+/**
+ * Speed: COUNTED (case-insensitive, Unicode) runs only on a sentence holding one of the words
+ * every match needs. 'ſ' folds to 's' under /iu but is not lower-cased to it: such a sentence
+ * always runs the regex.
+ */
+function mayCount(text: string): boolean {
+  const l = text.toLowerCase();
+  return l.includes('distinct') || l.includes('separate') || l.includes('different') || l.includes('séparées') || l.includes('ſ');
+}
+
 /** A sentence that starts with a calendar date: "On Aug. 6,", "Le 6 août,". */
 const OPENS_WITH_DATE =
   /^\s*(?:On|Le|Since)?\s*(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|^\s*(?:Le\s+)?\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?![\p{L}])/iu;
@@ -91,11 +101,12 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   let counted = 0;
   let countedAt: EventSentence | null = null;
   for (const ev of events) {
-    const c = COUNTED.exec(ev.text);
+    const c = mayCount(ev.text) ? COUNTED.exec(ev.text) : null;
+    if (!c || toNumber(c[1]) <= counted) continue;
     // One toll for the counted strikes ("two separate airstrikes killed 16") tells one episode.
     // ("it did not say how many militants were killed" gives no toll)
     const tollText = ev.text.replace(/\b(?:how many|combien)\b[^.,;]*/giu, '');
-    if (c && toNumber(c[1]) > counted && !TOLL.test(tollText)) {
+    if (!TOLL.test(tollText)) {
       counted = toNumber(c[1]);
       countedAt = ev;
     }
