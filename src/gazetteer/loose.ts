@@ -1,5 +1,6 @@
 import type { Place } from '../domain/index.ts';
 import { candidateOf, fcodeOf } from './candidates.ts';
+import { placeOf } from './result.ts';
 import type { GazData } from './data.ts';
 import { haversineKm } from './geo.ts';
 import { consonantOutline, looseKey } from './normalize.ts';
@@ -71,19 +72,10 @@ export function looseMatch(d: GazData, name: string, span: [number, number], anc
   if (pick < 0) return null;
   const c = candidateOf(d, pick);
   const fc = fcodeOf(d, pick);
-  const place: Place = {
-    name,
-    span,
-    geonames_id: c.geonames_id,
-    canonical_name: c.name,
-    country: c.country,
-    admin1: c.admin1,
-    lat: c.lat,
-    lon: c.lon,
-    radius_km: c.radius_km,
+  const place = placeOf(d, pick, name, span, {
     precision: d.population[pick] < 1000 && fc === 'PPL' ? 'village' : 'town',
     how: `${fc} ${c.name} (${c.country}), a spelling of ${name} near ${anchor.name}`,
-  };
+  });
   // the anchor stays: the text attached the name to it, so the name is the more specific place
   return { place, kind: 'name', anchor, score: 0.6 };
 }

@@ -21,7 +21,8 @@ function basePrecision(d: GazData, p: number): PlacePrecision {
   return 'town';
 }
 
-function placeOf(d: GazData, p: number, name: string, span: [number, number] | null, extra: Partial<Place> = {}): Place {
+/** The Place of gazetteer entry `p` as written `name` at `span`; `extra` overrides fields. */
+export function placeOf(d: GazData, p: number, name: string, span: [number, number] | null, extra: Partial<Place> = {}): Place {
   const c = candidateOf(d, p);
   return {
     name,
