@@ -111,13 +111,7 @@ export function actorPageSql(
   const params: unknown[] = [];
   const walks = d.ids.map((id) => {
     let sql = `SELECT * FROM (SELECT ${columns} FROM ${walkFrom(d, id, phase, params)}`;
-    if (after && phase === 'dated') {
-      sql += ` AND (a.day, a.id) ${cmp} (?, ?)`;
-      params.push(after.day, after.id);
-    } else if (after && phase === 'undated') {
-      sql += ` AND a.id ${cmp} ?`;
-      params.push(after.id);
-    }
+    sql += afterKey(phase, after, cmp, params);
     sql += ` AND ${d.rest.sql} ORDER BY a.day ${dir}, a.id ${dir} LIMIT ?)`;
     params.push(...d.rest.params, want + offset);
     return sql;
@@ -158,13 +152,7 @@ export function actorKeysSql(
   const params: unknown[] = [];
   const walks = d.ids.map((id) => {
     let sql = `SELECT * FROM (SELECT a.list_rowid AS rid, a.id AS id, nullif(a.day, '') AS date_start FROM ${walkFrom(d, id, phase, params, false)}`;
-    if (after && phase === 'dated') {
-      sql += ` AND (a.day, a.id) ${cmp} (?, ?)`;
-      params.push(after.day, after.id);
-    } else if (after && phase === 'undated') {
-      sql += ` AND a.id ${cmp} ?`;
-      params.push(after.id);
-    }
+    sql += afterKey(phase, after, cmp, params);
     // undated incidents match no date filter (their rows here carry no dates to test)
     if (phase === 'undated' && (d.from !== undefined || d.dayTo !== undefined)) sql += ' AND 0';
     if (d.from !== undefined) {
@@ -178,6 +166,17 @@ export function actorKeysSql(
   const order = phase === 'undated' ? `ORDER BY id ${dir}` : `ORDER BY date_start ${dir}, id ${dir}`;
   params.push(want);
   return { sql: `${walks.join(' UNION ')} ${order} LIMIT ?`, params };
+}
+
+/** The keyset condition past the cursor `after`, in the walk's (day, id) order; '' on a first page. */
+function afterKey(phase: Phase, after: After | null, cmp: '<' | '>', params: unknown[]): string {
+  if (!after || phase === 'all') return '';
+  if (phase === 'dated') {
+    params.push(after.day, after.id);
+    return ` AND (a.day, a.id) ${cmp} (?, ?)`;
+  }
+  params.push(after.id);
+  return ` AND a.id ${cmp} ?`;
 }
 
 /** The FROM and the actor part of the WHERE of one id's walk (CROSS JOIN keeps the walk outermost). */
