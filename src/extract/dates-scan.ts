@@ -23,15 +23,7 @@ export interface Word {
 
 /** Words of text.slice(from, to), split at anything that is not a letter or digit. */
 export function scanWords(text: string, from: number, to: number): Word[] {
-  const out: Word[] = [];
-  let i = from;
-  while (i < to) {
-    while (i < to && !isWordCode(text.charCodeAt(i))) i++;
-    const s = i;
-    while (i < to && isWordCode(text.charCodeAt(i))) i++;
-    if (i > s) out.push({ start: s, end: i, lower: text.slice(s, i).toLowerCase() });
-  }
-  return out;
+  return scanWordsWhere(text, from, to, () => true);
 }
 
 /**
