@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NO_ADMIN1, type GazData } from './data.ts';
 import { buildHashIndex } from './hashindex.ts';
-import { nameKey } from './normalize.ts';
+import { nameKeys } from './normalize.ts';
 import { haversineKm } from './geo.ts';
 import { extraCountryNames } from './country-names.ts';
 
@@ -148,8 +148,9 @@ export function buildGazetteer(): GazData {
     return i;
   };
   const addName = (place: number, name: string, primary: boolean) => {
-    const key = nameKey(name);
-    if (!key) return;
+    for (const key of nameKeys(name)) addKey(place, key, primary);
+  };
+  const addKey = (place: number, key: string, primary: boolean) => {
     let arr = keyPosts.get(key);
     if (!arr) keyPosts.set(key, (arr = []));
     const code = (place << 1) | (primary ? 1 : 0);

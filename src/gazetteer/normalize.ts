@@ -53,6 +53,9 @@ function foldArabic(tok: string): string {
 function foldLatin(s: string): string {
   // dh~d, kh~k: Dhamar / Damar, Khost / Kost; q~k: Murzuq / Murzuk, Qandahar / Kandahar
   s = s.replace(/dj/g, 'j').replace(/ou/g, 'u').replace(/q/g, 'k').replace(/ck/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd');
+  // a nasal before a labial or sh is heard, and written, as either: Anbar / Ambar,
+  // Miranshah / Miramshah
+  s = s.replace(/m(?=[bp]|sh)/g, 'n');
   // a y closing a vowel: Bayhan / Baihan, Sheyban / Sheiban
   s = s.replace(/([aeou])y(?=[^aeiouy]|$)/g, '$1i');
   // collapse doubled letters: Shabaab / Shabab, Jabbar / Jabar, Saeed keeps "ae"
@@ -85,6 +88,33 @@ export function foldToken(raw: string): string {
   }
   if (tokenCache.size > 200_000) tokenCache.clear();
   tokenCache.set(raw, out);
+  return out;
+}
+
+/**
+ * Letters that romanisations write with a diacritic where English writes a digraph: Turkish
+ * and Kurdish ş and ç (Qamişlo / Qamishlo), the š, č, ž of Slavic and scholarly spellings,
+ * and the ġ, ḫ, ṯ, ḏ of Arabic transliteration (ġ = gh, ḫ = kh). The plain fold drops the mark
+ * (ş → s), which is right for GeoNames' BGN Arabic spellings (Şa‘dah is Saada); the digraph
+ * spelling is indexed as well (see `nameKeys`).
+ */
+const DIGRAPH_LETTERS: Record<string, string> = { ş: 'sh', ș: 'sh', š: 'sh', ç: 'ch', č: 'ch', ž: 'zh', ġ: 'gh', ḫ: 'kh', ẖ: 'kh', ṯ: 'th', ḏ: 'dh' };
+const DIGRAPH_RE = /[şșšçčžġḫẖṯḏ]/gu;
+const HAS_DIGRAPH = /[şșšçčžġḫẖṯḏ]/u;
+
+/**
+ * Every key a place name is indexed under: its `nameKey`, and when it holds a letter of
+ * DIGRAPH_LETTERS, the key of its digraph spelling too. Texts fold with `nameKey` only: an
+ * English text writes the digraph ("Qamishlo"), a Turkish one the letter, and both find the
+ * place.
+ */
+export function nameKeys(name: string): string[] {
+  const key = nameKey(name);
+  const lower = name.normalize('NFC').toLowerCase();
+  if (!HAS_DIGRAPH.test(lower)) return key ? [key] : [];
+  const spelled = nameKey(lower.replace(DIGRAPH_RE, (ch) => DIGRAPH_LETTERS[ch] ?? ch));
+  const out = key ? [key] : [];
+  if (spelled && spelled !== key) out.push(spelled);
   return out;
 }
 

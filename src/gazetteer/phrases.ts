@@ -212,6 +212,8 @@ const ADMIN_AFTER =
   /^(?:[ \t]*-?[ \t]*)(province|provinces|region|governorate|state|district|county|department|prefecture|division|agency|tribal\s+(?:district|agency|region)|municipality|area|valley|city|town|village|camp)\b/i;
 const ADMIN_BEFORE =
   /\b(province|region|governorate|state|district|county|department|prefecture|agency|municipality|région|province|préfecture|département|gouvernorat|wilaya|willaya|cercle|commune|circonscription|localité|ville|village|town|city|village|hamlet)\s+(?:of\s+|de\s+|d['’]\s*|du\s+|de\s+la\s+|de\s+l['’]\s*)$/i;
+/** Dutch and German put the settlement noun right before the name: "de stad Murzuk", "die Stadt Gao". */
+const ADMIN_BEFORE_BARE = /\b(stad|stadje|dorp|stadt|dorf|ortschaft)\s+$/i;
 const ADMIN_AR = /(?:^|\s)(?:محافظة|ولاية|منطقة|مديرية|إقليم|اقليم|مدينة|بلدة|قرية|مخيم)\s+$/;
 
 function levelOf(word: string): AdminLevel {
@@ -231,10 +233,24 @@ export function adminWord(text: string, start: number, end: number): { level: Ad
   // the admin word is followed by "of", "de", "du", "d'" right before the name
   const before = /(?:of|de|du|d['’]|la|l['’])\s*$/i.test(w.slice(-5)) ? ADMIN_BEFORE.exec(w) : null;
   if (before) return { level: levelOf(before[1]), start: from + before.index, end, word: before[1] };
+  const bare = ADMIN_BEFORE_BARE.exec(w.slice(-12));
+  if (bare) return { level: 'town', start: start - bare[0].length, end, word: bare[1] };
   const ar = ADMIN_AR.exec(w);
   if (ar) {
     const word = ar[0].trim();
     return { level: levelOf(word), start: from + ar.index + (ar[0].length - ar[0].trimStart().length), end, word };
   }
   return null;
+}
+
+/**
+ * A dateline names the place a report was filed from: a line opening with the place in
+ * capitals, then a comma, a dash or a bracket ("MIRAMSHAH, Nov 1:", "ERBIL (Kurdistan 24) –",
+ * "BAMAKO, 1er décembre"). That is as strong a cue as "in X".
+ */
+export function datelineAt(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > 40 || !/^[\p{Lu}\s'’.-]*$/u.test(text.slice(lineStart, start))) return false;
+  const name = text.slice(start, end);
+  return name.length > 2 && /\p{Lu}/u.test(name) && name === name.toUpperCase() && /^\s*(?:,|\(|[-–—])/.test(text.slice(end, end + 3));
 }

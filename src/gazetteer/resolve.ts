@@ -1,6 +1,6 @@
 import type { GazData } from './data.ts';
 import { haversineKm } from './geo.ts';
-import { adminWord, directionBefore, nearBefore, offsetBefore, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
+import { adminWord, datelineAt, directionBefore, nearBefore, offsetBefore, regionBefore, type AdminLevel, type NearPhrase, type OffsetPhrase } from './phrases.ts';
 import { scanMentions, tokenize, type RawMention } from './scan.ts';
 import { baseOf, fcodeOf, isRegionCode, scoreBase, type Base, type Scored } from './candidates.ts';
 import { countryOfDemonym, demonymLike, LOCATIVE, LOCATIVE_AR, personLike, titleLines } from './context.ts';
@@ -127,7 +127,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const offset = offsetBefore(text, raw.start) ?? directionBefore(text, raw.start);
     const strongContext = admin !== null || near !== null || (offset !== null && offset.distance !== null);
     const before = text.slice(Math.max(0, raw.start - 12), raw.start);
-    const locative = LOCATIVE.test(before) || LOCATIVE_AR.test(before);
+    const locative = LOCATIVE.test(before) || LOCATIVE_AR.test(before) || datelineAt(text, raw.start, raw.end);
     const pl = personLike(text, tokens, raw, titles);
     mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3, near, offset });
   }
@@ -362,8 +362,9 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
   // a text clearly about other countries: a foreign name must be a capital or a big city
   let strongest = 0;
   for (const v of focus.values()) strongest = Math.max(strongest, v);
-  // "in Timbuktu" with no country anywhere: a known town after a locative preposition
-  if (strongest < 0.6 && m.locative && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
+  // "in Timbuktu" with no country anywhere: a known town after a locative preposition or
+  // a settlement noun ("the town of Murzuq", "de stad Murzuk")
+  if (strongest < 0.6 && (m.locative || m.admin?.level === 'town') && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
   if (strongest >= 0.6 && w < FOCUS_MIN) return d.population[c.place] >= 1_000_000 || (c.primary && (fc === 'PPLC' || m.raw.key.split(' ').length >= 3));
   if (fc === 'PPLC' && c.primary) return true;
   // any spelling of a very big city ("Mogadiscio"), or of a sizeable town that anchors an

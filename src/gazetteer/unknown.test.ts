@@ -94,3 +94,13 @@ describe('unknown places', () => {
     }
   });
 });
+
+describe('a village the gazetteer places elsewhere, located by the offset after it', () => {
+  it('"The Washington Post ... a home in Baghdad village, 25 km northeast of the Somali capital"', () => {
+    const text =
+      'The Washington Post reported that the drone was Turkish.\nThe strike hit a home in Baghdad village, in a farming district some 25 kilometers northeast of the Somali capital, after the evening meal.';
+    const r = g.geocode(text).find((x) => x.place.name === 'Baghdad');
+    expect(r?.place.country).toBe('SO');
+    expect(r?.place.how).toMatch(/^unknown place \(X village\), placed by .*25 kilometers northeast/);
+  });
+});

@@ -37,8 +37,8 @@ const CUES: { re: RegExp; cue: string; nameBefore?: 'tight' | 'spaced'; needs?: 
   { re: new RegExp(String.raw`\b(?:[Tt]he|[Aa])\s+(?:small\s+|remote\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|western\s+|\p{Lu}[\p{Ll}\p{M}'’-]+\s+)?${SETTLEMENT_EN}\s+of\s+${NAME}`, 'gu'), cue: 'settlement of' },
   // "the X neighborhood" (not "the X camp": "the Haftar camp" is a faction)
   { re: new RegExp(String.raw`\b[Tt]he\s+${NAME}\s+(?:neighbou?rhood|quarter|district|village|settlement|locality|market)\b${NOT_HEAD}`, 'gu'), cue: 'the X settlement' },
-  // "a strike on X village, Y region", "hit X camp"
-  { re: new RegExp(String.raw`\b(?:on|at|near|hit|struck|targeted|bombed)\s+${NAME}\s+(?:village|town|camp|neighbou?rhood|locality|settlement)\b`, 'gu'), cue: 'X village' },
+  // "a strike on X village, Y region", "hit X camp", "a home in X village"
+  { re: new RegExp(String.raw`\b(?:on|at|in|near|hit|struck|targeted|bombed)\s+${NAME}\s+(?:village|town|camp|neighbou?rhood|locality|settlement)\b`, 'gu'), cue: 'X village' },
   // "the villages of A and B", "les villages de A et B"
   { re: new RegExp(String.raw`\b(?:villages|towns|localités|communes)\s+(?:of|de|d['’])\s*${NAME}((?:\s*,\s*\p{Lu}[\p{L}\p{M}'’-]+){0,6}\s+(?:and|et)\s+\p{Lu}[\p{L}\p{M}'’-]+)`, 'gu'), cue: 'list', needs: ['villages', 'towns', 'localités', 'communes'] },
   // "X, a small town in ...", "X, a rebel-held town"
@@ -167,8 +167,10 @@ export function unknownPlaceResults(text: string, results: GeocodeResult[], ctx:
     // a name the gazetteer resolved is not unknown
     if (known.some((r) => r.place.span![0] < u.end && u.start < r.place.span![1])) continue;
     const cc = ctx.countryAt(u.start);
-    // places of other countries do not locate it ("the London-based rights group")
-    const local = known.filter((r) => !cc || r.place.country === cc);
+    // places of other countries do not locate it ("the London-based rights group"); an
+    // offset does, whatever country a stray name before it suggested ("The Washington Post
+    // ... in X village, 25 km northeast of the Somali capital"): it is geometry, not a name
+    const local = known.filter((r) => !cc || r.place.country === cc || r.kind === 'offset');
     let anchor = attachedPlace(text, u, local, ctx);
     if (!anchor && u.cue !== 'between' && u.cue !== 'list') {
       for (const other of occurrences(text, text.slice(u.start, u.end), u)) {
