@@ -112,15 +112,64 @@ function build(text: string, title: string | null): ActorDoc {
       const bounds: [number, number] = sentence >= 0 ? sentenceTokens[sentence] : [0, tokens.length];
       const prevEnd = k > 0 ? found[k - 1].tokens[1] : 0;
       const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
-      const roles = rolesOf(text, tokens, gaps, m, bounds, prevEnd, nextFirst);
-      if ((m as DocMention).generic) roles.official = roles.military = true;
-      return { ...m, sentence, roles, generic: (m as DocMention).generic === true };
+      return new LazyMention(m, sentence, (m as DocMention).generic === true, { text, tokens, gaps, bounds, prevEnd, nextFirst });
     });
   const named = withRoles(mentionsIn(tokens, text));
   const generic = genericForces(text, tokens, named, bodyEnd, tokenSentence);
   const mentions = generic.length === 0 ? named : withRoles([...named, ...generic].sort((a, b) => a.tokens[0] - b.tokens[0]));
   passPossessives(mentions, tokens);
   return { text, tokens, sentences, sentenceTokens, mentions, bodyEnd };
+}
+
+/** What `rolesOf` reads for one mention, kept until its roles are first asked for. */
+interface RoleInputs {
+  text: string;
+  tokens: Token[];
+  gaps: Uint8Array;
+  bounds: [number, number];
+  prevEnd: number;
+  nextFirst: number;
+}
+
+/**
+ * A mention whose roles are read from its words only when first asked for: most mentions of
+ * an article sit in sentences no strike is told in and that voice nothing, and nobody asks
+ * for theirs. The roles are a function of the mention's own window, so when they are worked
+ * out does not change them.
+ */
+class LazyMention implements DocMention {
+  readonly actor: ActorMention['actor'];
+  readonly span: [number, number];
+  readonly text: string;
+  readonly via: ActorMention['via'];
+  readonly tokens: [number, number];
+  private known: MentionRoles | null = null;
+  private inputs: RoleInputs | null;
+
+  constructor(m: ActorMention, readonly sentence: number, readonly generic: boolean, inputs: RoleInputs) {
+    this.actor = m.actor;
+    this.span = m.span;
+    this.text = m.text;
+    this.via = m.via;
+    this.tokens = m.tokens;
+    this.inputs = inputs;
+  }
+
+  get roles(): MentionRoles {
+    if (this.known === null) {
+      const w = this.inputs!;
+      const roles = rolesOf(w.text, w.tokens, w.gaps, this, w.bounds, w.prevEnd, w.nextFirst);
+      if (this.generic) roles.official = roles.military = true;
+      this.known = roles;
+      this.inputs = null;
+    }
+    return this.known;
+  }
+
+  set roles(roles: MentionRoles) {
+    this.known = roles;
+    this.inputs = null;
+  }
 }
 
 /** Articles and possessive leftovers skipped when looking at the word before or after a name. */
