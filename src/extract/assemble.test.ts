@@ -23,3 +23,25 @@ describe('the toll of a strike told in the sentences after it', () => {
     expect(run(text)[0].killed).toBeNull();
   });
 });
+
+describe('the places of a strike told as a list', () => {
+  it('gives each listed name its own place, not the whole list read as one settlement', async () => {
+    const { defaultGazetteer } = await import('./gazetteer-default.ts');
+    // Invented village names (not in the gazetteer) after a real town.
+    const text =
+      'Raids in Idlib\n\nRussian jets struck a market in the Idlib city of Maaret Al-Numan on Monday, killing 12. Government aircraft also struck the town of Bidama as well as the villages of Qarvolin and Zembratha, residents said.';
+    const reports = extract(
+      { id: 't', name: 't', title: 'Raids in Idlib', text, published: '2019-07-22', published_precision: 'day', language: 'en' },
+      { gazetteer: defaultGazetteer() },
+    );
+    const names = reports.map((r) => r.place?.name);
+    expect(names).toHaveLength(4);
+    expect(names.slice(2)).toEqual(['Qarvolin', 'Zembratha']);
+    // each unknown village is placed only as near the strike's known place, with the span of its own name
+    for (const r of reports.slice(2)) {
+      expect(r.place?.precision).toBe('near');
+      const span = r.spans.place as [number, number];
+      expect(text.slice(span[0], span[1])).toBe(r.place?.name);
+    }
+  });
+});

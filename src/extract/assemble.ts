@@ -159,7 +159,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
  * with a radius that says the point is only the neighbourhood.
  */
 function listedPlace(ctx: DocContext, span: Span, around: Place | null): { place: Place | null; alternatives: Place[]; span: Span | null } {
-  const known = ctx.strikeGeo.find((r) => r.place.span && r.place.span[0] < span[1] && r.place.span[1] > span[0]);
+  const known = ctx.strikeGeo.find((r) => r.place.span && r.place.span[0] < span[1] && r.place.span[1] > span[0] && !spansList(ctx.text, r.place.span, span));
   if (known) return { place: known.place, alternatives: [], span: known.place.span };
   if (!around) return { place: null, alternatives: [], span: null };
   const place: Place = {
@@ -173,6 +173,17 @@ function listedPlace(ctx: DocContext, span: Span, around: Place | null): { place
     how: `not in the gazetteer; placed near ${around.name}`,
   };
   return { place, alternatives: [], span };
+}
+
+/**
+ * A mention that covers the listed name and reaches over a list connector beyond it ('the
+ * villages of Talmenes and Al-Kabina' read as one unknown settlement) names the whole list,
+ * not the one place.
+ */
+function spansList(text: string, mention: Span, name: Span): boolean {
+  if (mention[0] >= name[0] && mention[1] <= name[1]) return false;
+  const outside = text.slice(mention[0], Math.max(mention[0], name[0])) + ' ' + text.slice(Math.min(mention[1], name[1]), mention[1]);
+  return /,|(?<![\p{L}])(?:and|et|as well as|ainsi que|or|ou)(?![\p{L}])/iu.test(outside);
 }
 
 const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
