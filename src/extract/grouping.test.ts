@@ -133,6 +133,36 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract(doc(same, null), { gazetteer: null })[0].killed?.min).toBe(1);
   });
 
+  // One strike retold (definite back-references, a nearby spot, a toll, a source) is one
+  // report; a sentence that sets itself apart ("Separately,", "Plus tard,") and tells a strike of
+  // its own is another.
+  it.each([
+    ['en', 'retold with a back-reference and a witness', 'US drone strike kills three\n\nA US drone strike killed three militants near the town on Monday. The strike hit a car on the road outside the town. Residents said the drone attack destroyed the vehicle.', 1],
+    ['en', 'retold with a nearby building it damaged', 'Market bombed\n\nAn airstrike hit a market in the town on Monday, killing 12 people. The raid also damaged a nearby school, witnesses said. "The bombing was terrifying," one trader said.', 1],
+    ['en', 'retold as what it targeted, nearby', 'Strike on commanders\n\nAn air strike killed eight fighters at a meeting in the region on Tuesday. The airstrike targeted commanders gathered at a base nearby, a local official said.', 1],
+    ['en', 'retold with the same day and area', 'Strike on a camp\n\nA drone strike killed a commander near the town on Monday. An airstrike hit a training camp in the same area on Monday, officials said.', 1],
+    ['fr', 'retold with a back-reference and a source', "Frappe de drone près de Gao\n\nUne frappe de drone a tué quatre combattants mardi près de Gao. La frappe a visé un véhicule. Selon un habitant, l'attaque a eu lieu en fin de journée.", 1],
+    ['fr', 'retold with its toll', 'Raid aérien près de Ménaka\n\nUn raid aérien a frappé un camp près de Ménaka dimanche. Le bombardement a fait au moins dix morts, selon des sources locales.', 1],
+    ['fr', 'retold as what it targeted, nearby', "Frappe dans la région\n\nUne frappe aérienne a tué huit combattants lors d'une réunion dans la région mardi. Selon un responsable local, la frappe aérienne visait des chefs réunis dans une base voisine.", 1],
+    ['en', '"Separately," with a strike of its own on another day', 'Two strikes\n\nA US drone strike killed two men in a car on Monday. Separately, an airstrike killed four fighters in a village to the south on Tuesday.', 2],
+    ['en', '"Later," with a strike of its own', 'Drone strikes\n\nA drone struck a car in the city on Tuesday, killing four. Later, a drone strike hit a house in a village near the border.', 2],
+    ['en', '"Later that day," with aircraft striking', 'Raids\n\nAn airstrike hit a depot near the town on Sunday. Later that day, warplanes bombed a bridge on the road north.', 2],
+    ['en', '"Later," going on with the same strike', 'Drone strike\n\nA drone strike hit a car near the town on Sunday. Later, the strike was confirmed by the army.', 1],
+    ['fr', '"Plus tard," with a strike of its own', 'Frappes\n\nUne frappe de drone a visé une voiture mardi dans la ville. Plus tard, une frappe aérienne a touché une maison dans un village voisin.', 2],
+    ['fr', '"Par ailleurs," with aircraft striking', "Frappes\n\nUne frappe aérienne a détruit un dépôt dimanche près de la ville. Par ailleurs, des hélicoptères ont frappé un campement au nord.", 2],
+    ['fr', '"Par ailleurs," going on with the same strike', "Frappe\n\nUne frappe aérienne a détruit un dépôt dimanche près de la ville. Par ailleurs, la frappe a blessé deux bergers.", 1],
+  ])('%s: %s', (language, _what, text, n) => {
+    expect(extract({ ...doc(text as string), language: language as string }, { gazetteer: null })).toHaveLength(n as number);
+  });
+
+  it('a strike told again by its day, after another strike, adds to its own report', () => {
+    const text = "Strikes\n\nA US drone strike killed two men in a car on Monday. Separately, an airstrike killed four fighters in a village on Tuesday. Monday's strike also wounded a child, officials said.";
+    const reports = extract(doc(text, '2020-03-05'), { gazetteer: null });
+    expect(reports.map((r) => r.date?.start)).toEqual(['2020-03-02', '2020-03-03']);
+    expect(reports[0].injured).toEqual({ min: 1, max: 1 });
+    expect(reports[1].injured).toBeNull();
+  });
+
   it('a headline alone still reports its strike', () => {
     expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
   });

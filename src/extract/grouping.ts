@@ -42,6 +42,17 @@ const NUM_WORDS: Record<string, number> = {
 const ORDINAL_NEW =
   /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\bone of (?:its|their) (?:own )?(?:air ?strikes|airstrikes|drone strikes|strikes|raids|bombings)\b|\bl['’]une de (?:ses|leurs) (?:frappes|attaques)\b|\bun de (?:ses|leurs) (?:raids|bombardements)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
 export const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
+/**
+ * A sentence that opens by setting itself apart from what came before ("Separately,", "Later
+ * that day,", "Elsewhere,", "Par ailleurs,", "Plus tard,") and tells a strike of its own (an
+ * indefinite strike, or aircraft as the subject of a strike verb) starts a new strike; "Later,
+ * the strike was confirmed" goes on telling the same one.
+ */
+const APART_OPENING =
+  /^\s*(?:separately|elsewhere|meanwhile|later(?: (?:that|the same) (?:day|night|morning|afternoon|evening)| on| in the day)?|in (?:a|another) (?:separate )?(?:incident|development|operation)|par ailleurs|séparément|ailleurs|plus tard(?: dans la (?:journée|soirée|nuit))?|dans (?:un|une) autre (?:incident|opération|attaque))(?![\p{L}])/iu;
+const OWN_STRIKE =
+  /(?<![\p{L}])(?:an?|une?|des|two|three|deux|trois)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|strikes?|raids?|air attacks?|bombings?|frappes?|bombardements?|attaques? (?:aériennes?|de drones?))(?![\p{L}])|(?<![\p{L}])(?:drones?|jets?|aircraft|warplanes?|planes?|helicopters?|avions?|hélicoptères?)\s+(?:[\p{L}-]+\s+)?(?:struck|hit|bombed|targeted|attacked|raided|ont (?:frappé|bombardé|visé|ciblé)|a (?:frappé|bombardé|visé|ciblé))(?![\p{L}])/iu;
+
 const SAME_SITE =
   /\b(?:at|on) the (?:same )?site\b|\bsite of the first\b|\b(?:rescuers?|first responders|those who (?:came|rushed|gathered)|people (?:who )?(?:gathered|gathering)|came to help|gathered at|(?:near|at|to|around) the scene|taken (?:cover|refuge|shelter)|sheltering|sheltered)\b|\b(?:second|other|later) (?:strike|bomb|missile)s? then\b|\bsecouristes?\b|\bréfugiée?s?\b|\bvenus? (?:porter )?secours\b/i;
 const FIRST_REF = /\b(?:the first (?:of the (?:two |three )?strikes|strike|raid|attack)|in the first of)\b|\b(?:la première frappe|le premier raid)\b/i;
@@ -120,13 +131,22 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     }
     // A back-reference with nothing before it refers to the headline's strike, if any.
     if (current === null && !ev.strong && headlines.length === 0) continue;
-    const isNew = current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text)) && !FIRST_REF.test(ev.text);
+    const isNew =
+      current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || (APART_OPENING.test(ev.text) && OWN_STRIKE.test(ev.text))) && !FIRST_REF.test(ev.text);
     const followUp = SAME_SITE.test(ev.text);
     // A strike told with a different day than the current one, without saying it is a new
     // strike, is another story: an earlier strike recalled ("the U.S. airstrikes of December
     // 29th"), the army's own strikes "on Tuesday" next to a drone strike "yesterday".
     const otherDay = current !== null && !!ev.day && !!current.day && (ev.day.end < current.day.start || ev.day.start > current.day.end);
-    if (otherDay && !isNew && !FIRST_REF.test(ev.text)) continue;
+    if (otherDay && !isNew && !FIRST_REF.test(ev.text)) {
+      // told again with the day of a strike told before the current one: that strike
+      const earlier = groups.find((x) => x !== current && x.day && ev.day && x.day.start <= ev.day.end && x.day.end >= ev.day.start);
+      if (earlier) {
+        earlier.sentences.push(ev.sentence);
+        earlier.triggers.push(...ev.triggers);
+      }
+      continue;
+    }
     // "…was hit today in a second drone attack. On Aug. 6, the attack left one fighter dead.": a
     // strike told with "today" is not dated again by the calendar; a sentence that opens with a
     // date of its own, after it, recalls another attack
