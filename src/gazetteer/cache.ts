@@ -53,6 +53,7 @@ export function serialize(d: GazData): Buffer {
     ['gid', d.gid], ['lat', d.lat], ['lon', d.lon], ['population', d.population], ['radius', d.radius],
     ['fcode', d.fcode], ['country', d.country], ['admin1', d.admin1], ['extent', d.extent],
     ['keyOff', d.index.keyOff], ['postOff', d.index.postOff], ['postings', d.index.postings], ['table', d.index.table],
+    ['firstBits', d.index.firstBits],
   ];
   const strings: [string, Buffer][] = [
     ['names', Buffer.from(d.names.join('\n'), 'utf8')],
@@ -142,6 +143,7 @@ export function deserialize(buf: Buffer, file = 'gazetteer cache'): GazData {
       postOff: get('postOff') as Uint32Array,
       postings: get('postings') as Uint32Array,
       table: get('table') as Int32Array,
+      firstBits: get('firstBits') as Int32Array,
     },
   };
 }

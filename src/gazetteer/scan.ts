@@ -1,4 +1,4 @@
-import { findKeyHashed, fnv1aCode, fnv1aFrom, postingsOf, type HashIndex } from './hashindex.ts';
+import { findKeyWords, fnv1a, HAS_POSTINGS, KEY_SEED, keyStep, mayBeFirst, postingsOf, probe, SHARED_HASH, type HashIndex } from './hashindex.ts';
 import { foldToken, isArabicChar, isArticleToken } from './normalize.ts';
 import { NON_PLACES, STOPWORDS } from './stopwords.ts';
 
@@ -78,36 +78,57 @@ const INNER_WORDS = new Set([...CONNECTORS, 'al', 'el', 'ul', 'ad', 'ash', 'as',
 
 /**
  * INNER_WORDS of at most four ASCII characters, keyed by their packed char codes (7 bits
- * each), so a short lower-case word of the text is checked without slicing it out.
+ * each, never 0, so words of different lengths differ; under 2^28, a small integer key),
+ * so a short lower-case word of the text is checked without slicing it out.
  */
 const INNER_PACKED = new Map<number, string>();
 for (const w of INNER_WORDS) {
   if (w.length > 4 || /[^a-z]/.test(w)) continue;
   let code = 0;
   for (let k = 0; k < w.length; k++) code = code * 128 + w.charCodeAt(k);
-  INNER_PACKED.set(code * 8 + w.length, w);
+  INNER_PACKED.set(code, w);
 }
 
 const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
 
+/**
+ * Scratch arrays the tokenizer fills (grown on demand, reused across calls); a call copies
+ * its tokens out into one exact-size buffer, so a text costs one allocation, not four
+ * zero-filled arrays sized for the worst case.
+ */
+let scratchStart = new Int32Array(1024);
+let scratchEnd = new Int32Array(1024);
+let scratchLine = new Int32Array(1024);
+let scratchFlags = new Uint8Array(1024);
+let count = 0;
+let scratchFolds: string[] = [];
+
+function pushToken(s: number, e: number, folded: string, f: number, ln: number): void {
+  if (count === scratchStart.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    const size = count * 2;
+    scratchStart = grow(scratchStart, new Int32Array(size));
+    scratchEnd = grow(scratchEnd, new Int32Array(size));
+    scratchLine = grow(scratchLine, new Int32Array(size));
+    scratchFlags = grow(scratchFlags, new Uint8Array(size));
+  }
+  scratchStart[count] = s;
+  scratchEnd[count] = e;
+  scratchLine[count] = ln;
+  scratchFlags[count] = f;
+  scratchFolds.push(folded);
+  count++;
+}
+
+/** Whether a char code is a hyphen that can join words ("al-Qaim", "Kabul-based"). */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
 /** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
 export function tokenize(text: string): TokenList {
-  // tokens are separated by at least one character: at most (n + 1) / 2 of them
-  const cap0 = (text.length >> 1) + 1;
-  const starts = new Int32Array(cap0);
-  const ends = new Int32Array(cap0);
-  const lines = new Int32Array(cap0);
-  const flags = new Uint8Array(cap0);
-  const folds: string[] = [];
-  let count = 0;
-  const push = (s: number, e: number, folded: string, f: number, ln: number) => {
-    starts[count] = s;
-    ends[count] = e;
-    lines[count] = ln;
-    flags[count] = f;
-    folds.push(folded);
-    count++;
-  };
+  count = 0;
+  scratchFolds = [];
   let line = 0;
   let nextNl = text.indexOf('\n');
   const n = text.length;
@@ -139,8 +160,7 @@ export function tokenize(text: string): TokenList {
     const first = text.charCodeAt(start);
     if (!sawApos && j - start > 4 && first >= 97 && first <= 122) {
       // a plain lower-case word longer than any connector: never part of a name, nothing to fold
-      const next = text.charCodeAt(j);
-      push(start, j, '', next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0, line);
+      pushToken(start, j, '', isHyphen(text.charCodeAt(j)) ? HYPHEN : 0, line);
       continue;
     }
     if (!sawApos && first >= 97 && first <= 122) {
@@ -154,8 +174,7 @@ export function tokenize(text: string): TokenList {
         code = code * 128 + ck;
       }
       if (k === j) {
-        const next = text.charCodeAt(j);
-        push(start, j, INNER_PACKED.get(code * 8 + (j - start)) ?? '', next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0, line);
+        pushToken(start, j, INNER_PACKED.get(code) ?? '', isHyphen(text.charCodeAt(j)) ? HYPHEN : 0, line);
         continue;
       }
     }
@@ -176,36 +195,62 @@ export function tokenize(text: string): TokenList {
     // only words that can be part of a name need folding: capitalised, Arabic, or short
     // enough to be a connector or an article ("de", "al", "ash")
     const folded = cap || arabic ? foldToken(raw) : raw.length <= 4 && INNER_WORDS.has(raw) ? raw : '';
-    const next = text.charCodeAt(end);
-    push(start, end, folded, (cap ? CAP : 0) | (arabic ? ARABIC : 0) | (next === 0x2d || next === 0x2010 || next === 0x2011 ? HYPHEN : 0), line);
+    pushToken(start, end, folded, (cap ? CAP : 0) | (arabic ? ARABIC : 0) | (isHyphen(text.charCodeAt(end)) ? HYPHEN : 0), line);
   }
-  return { length: count, start: starts, end: ends, line: lines, flags, folded: folds };
+  const buf = new ArrayBuffer(count * 13);
+  const out: TokenList = {
+    length: count,
+    start: new Int32Array(buf, 0, count),
+    end: new Int32Array(buf, count * 4, count),
+    line: new Int32Array(buf, count * 8, count),
+    flags: new Uint8Array(buf, count * 12, count),
+    folded: scratchFolds,
+  };
+  out.start.set(scratchStart.subarray(0, count));
+  out.end.set(scratchEnd.subarray(0, count));
+  out.line.set(scratchLine.subarray(0, count));
+  out.flags.set(scratchFlags.subarray(0, count));
+  scratchFolds = [];
+  return out;
 }
 
 const APOS = /['’]/;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_MARK = /[\p{L}\p{M}]/u;
 
-/** A letter, mark or digit; ASCII without a regex, the rest through \p{} classes. */
-function isWordChar(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // accented Latin letters (é, ç, ā, ş...): every code point of U+00C0-U+024F but × and ÷ is a letter
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
-  // other BMP code points (Arabic letters and marks, typographic punctuation): the \p{} class
-  // tested once per code point and remembered (0 unknown, 1 no, 2 yes)
-  let v = WORD_MEMO[c];
-  if (v === 0) WORD_MEMO[c] = v = WORD_CHAR.test(text[i]) ? 2 : 1;
-  return v === 2;
+/**
+ * The class of each UTF-16 code unit: WORD (letter, mark or digit), LETTER (letter or
+ * mark), KNOWN once computed. Latin is filled at load; the rest is tested through the
+ * \p{} classes the first time a code unit is met and remembered, so no regex runs per
+ * character. Surrogates are classed per pair in isWordChar.
+ */
+const CLASS = new Uint8Array(0x10000);
+const WORD = 1;
+const LETTER = 2;
+const KNOWN = 4;
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  return (CLASS[c] = KNOWN | (WORD_CHAR.test(ch) ? WORD : 0) | (LETTER_MARK.test(ch) ? LETTER : 0));
 }
-const WORD_MEMO = new Uint8Array(0x10000);
+for (let c = 0; c < 0x250; c++) classify(c);
+
+/** A letter, mark or digit. */
+function isWordChar(c: number, text: string, i: number): boolean {
+  let v = CLASS[c];
+  if (v === 0) {
+    if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+    if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR.test(text.slice(i - 1, i + 1));
+    v = classify(c);
+  }
+  return (v & WORD) !== 0;
+}
 
 function isLetterOrMark(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  return LETTER_MARK.test(text[i]);
+  // a lone surrogate is no letter; the pair is not looked at here (as before)
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER_MARK.test(text[i]);
+  const v = CLASS[c];
+  return ((v === 0 ? classify(c) : v) & LETTER) !== 0;
 }
 const ELISION = /^(?:[dlDL]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]/;
 const POSSESSIVE = /['’][sS]$/;
@@ -229,6 +274,15 @@ function gapOk(text: string, ts: TokenList, a: number): boolean {
 
 /** Max tokens in one name (GeoNames names rarely exceed five words). */
 const MAX_TOKENS = 7;
+/** Token indices of the key being extended (articles skipped). */
+const keyToks = new Int32Array(MAX_TOKENS);
+
+/** The key of the first `used` tokens of keyToks: their folded forms joined by one space. */
+function keyOfTokens(folds: string[], used: number): string {
+  let key = folds[keyToks[0]];
+  for (let t = 1; t < used; t++) key = `${key} ${folds[keyToks[t]]}`;
+  return key;
+}
 
 /** Whether token t may start a place name. */
 function canStart(ts: TokenList, i: number): boolean {
@@ -256,11 +310,10 @@ export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): Ra
       continue;
     }
     const tArabic = (flags[i] & ARABIC) !== 0;
-    let key = '';
-    let hash = 0;
+    let hash = KEY_SEED;
     let bestJ = -1;
     let bestK = -1;
-    let bestKey = '';
+    let bestUsed = 0;
     let used = 0;
     for (let j = i; j < n && used < MAX_TOKENS; j++) {
       const fj = flags[j];
@@ -275,22 +328,24 @@ export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): Ra
         continue; // articles are not part of keys
       }
       if (!folded) break;
-      if (key) {
-        key = `${key} ${folded}`;
-        hash = fnv1aFrom(fnv1aCode(hash, 0x20), folded);
-      } else {
-        key = folded;
-        hash = fnv1aFrom(0x811c9dc5, folded);
-      }
-      used++;
-      const k = findKeyHashed(ix, key, hash);
+      hash = keyStep(hash, fnv1a(folded));
+      keyToks[used++] = j;
+      // most capitalised words name nothing: rejected by the first-token bitset
+      if (used === 1 && !mayBeFirst(ix, hash)) break;
+      const e = probe(ix, hash);
+      if (e === 0) break;
+      // a prefix-only entry (or a hash collision) lets the name go on unverified: a longer
+      // key that then matches has this one as its prefix, and prefixes are keys
+      if ((e & (HAS_POSTINGS | SHARED_HASH)) === 0) continue;
+      const k = findKeyWords(ix, hash, folds, keyToks, used);
       if (k < 0) break;
       if (ix.postOff[k + 1] > ix.postOff[k] && (arabic || cap)) {
         bestJ = j;
         bestK = k;
-        bestKey = key;
+        bestUsed = used;
       }
     }
+    const bestKey = bestJ < 0 ? '' : keyOfTokens(folds, bestUsed);
     const tStart = tokens.start[i];
     let best: RawMention | null =
       bestJ < 0 ? null : { start: tStart, end: tokens.end[bestJ], tokStart: i, tokEnd: bestJ + 1, key: bestKey, keyIndex: bestK, postings: postingsOf(ix, bestK) };
@@ -304,7 +359,7 @@ export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): Ra
     if (best && !best.key.includes(' ') && STOPWORDS.has(best.key)) {
       best.stop = true; // admin-word context may still rescue it in resolve.ts
     }
-    if (best && best.tokEnd - best.tokStart === 1 && !tArabic) {
+    if (best && best.tokEnd - best.tokStart === 1 && !tArabic && best.end - best.start <= 4) {
       const w = text.slice(best.start, best.end);
       if (w.length <= 4 && w === w.toUpperCase()) best.acronym = true;
     }
