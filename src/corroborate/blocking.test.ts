@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { candidateEdges } from './blocking.ts';
-import { LINK_THRESHOLD, scorePair } from './pair.ts';
+import { isEdge, scorePair } from './pair.ts';
 import type { ClusterItem } from './item.ts';
 
 /** Reports of every shape: precise or vague, dated or not, placed or not, across a border. */
@@ -43,7 +43,7 @@ const arbItem = (k: number) =>
     );
 
 describe('candidateEdges', () => {
-  it('finds exactly the pairs a comparison of everything with everything links (blocking is complete)', () => {
+  it('finds exactly the edges (links and undated candidates) a comparison of everything with everything finds (blocking is complete)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 60 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => arbItem(k)))),
@@ -53,7 +53,7 @@ describe('candidateEdges', () => {
             for (let j = i + 1; j < items.length; j++) {
               // Scoring is symmetric: blocking may score a pair from either side.
               expect(scorePair(items[j], items[i])).toBe(scorePair(items[i], items[j]));
-              if (scorePair(items[i], items[j]) >= LINK_THRESHOLD) brute.add(`${i}-${j}`);
+              if (isEdge(items[i], items[j], scorePair(items[i], items[j]))) brute.add(`${i}-${j}`);
             }
           const e = candidateEdges(items);
           const found = new Set<string>();

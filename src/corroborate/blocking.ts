@@ -1,11 +1,11 @@
 import type { ClusterItem } from './item.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
-import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isPrecisePlace, LINK_THRESHOLD, PLACE_SLACK_KM, SAME_FIGURE_SLACK, scorePair } from './pair.ts';
+import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isEdge, isPrecisePlace, PLACE_SLACK_KM, SAME_FIGURE_SLACK, scorePair, specificEvent } from './pair.ts';
 
 /**
  * Blocking: candidate pairs without comparing everything with everything. Complete with
  * respect to `compatible`: every compatible pair is scored, so the edges found here are
- * exactly the pairs scoring >= LINK_THRESHOLD, whatever the order of the items.
+ * exactly the pairs `isEdge` accepts, whatever the order of the items.
  *
  * - Fine reports (window <= 7 days, place within 25 km, |lat| <= 54°) go into a space-time
  *   grid of 8-day buckets × 1°×1° cells. Two compatible fine reports start at most 8 days
@@ -15,9 +15,9 @@ import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, i
  *   looks at its country's dated reports whose window can meet its own (one date index per
  *   span class, with the class's largest span as look-back) and whose place can be within
  *   reach (latitude bands for places up to 150 km; wider or unplaced reports always).
- * - An undated report needs a shared target, detail or figure for the dead, or two precise
- *   places, so it looks at its country's placed reports that name one of its targets or
- *   details or give its figure (within SAME_FIGURE_SLACK), sorted by latitude and ruled out by
+ * - An undated report needs a shared target, detail or figure for the dead, a shared profile,
+ *   or two precise places, so it looks at its country's placed reports that name one of its
+ *   targets or details, give its figure (within SAME_FIGURE_SLACK) or share its profile, sorted by latitude and ruled out by
  *   a lower bound of their distance, and, when its own place is precise, at its country's
  *   precise places likewise.
  * Pairs of a dated and an undated report are found from the undated side. Cost: reports ×
@@ -39,7 +39,7 @@ export interface Edges {
   length: number;
 }
 
-/** Every pair of items scoring at least LINK_THRESHOLD (indexes into `items`). */
+/** Every pair of items that is an edge (pair.ts isEdge; indexes into `items`). */
 export function candidateEdges(items: readonly ClusterItem[]): Edges {
   const out = new EdgeBuffer();
   // Dates and places in typed arrays (NaN when missing): most candidates fail the date or the
@@ -62,7 +62,7 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     if (d0[i] - d1[j] > DATE_TOLERANCE_DAYS || d0[j] - d1[i] > DATE_TOLERANCE_DAYS) return;
     if (Math.abs(lat[i] - lat[j]) * KM_PER_DEG_LAT > reach[i] + reach[j] + PLACE_SLACK_KM + 1) return;
     const s = scorePair(items[i], items[j]);
-    if (s >= LINK_THRESHOLD) out.push(Math.min(i, j), Math.max(i, j), s);
+    if (isEdge(items[i], items[j], s)) out.push(Math.min(i, j), Math.max(i, j), s);
   };
 
   const fine = items.map(isFine);
@@ -82,6 +82,7 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     // An undated report tied by its figure must share a belligerent too: keyed by both.
     if (toll !== null) for (const b of it.belligerents) getOr(byTie, `${it.country}\u0000#${b}\u0000${toll}`, () => new BandIndex()).add(it, i);
     for (const d of it.details) getOr(byTie, `${it.country}\u0000@${d}`, () => new BandIndex()).add(it, i);
+    if (profiled(it)) for (const b of it.belligerents) getOr(byTie, `${it.country}\u0000!${b}\u0000${it.event}`, () => new BandIndex()).add(it, i);
   });
   for (const d of byDate.values()) d.finish(items);
   for (const b of byTie.values()) b.finish(items);
@@ -125,9 +126,15 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
         for (let t = toll - SAME_FIGURE_SLACK; t <= toll + SAME_FIGURE_SLACK; t++) byTie.get(`${it.country}\u0000#${b}\u0000${t}`)?.forNear(it, once);
     }
     for (const d of it.details) byTie.get(`${it.country}\u0000@${d}`)!.forNear(it, once);
+    if (profiled(it)) for (const b of it.belligerents) byTie.get(`${it.country}\u0000!${b}\u0000${it.event}`)!.forNear(it, once);
     if (isPrecisePlace(it)) precise.get(it.country)!.forNear(it, once);
   }
   return out.done();
+}
+
+/** A report that can share a profile (pair.ts sameProfile): a named weapon, a striker and a toll. */
+function profiled(it: ClusterItem): boolean {
+  return specificEvent(it) && it.belligerents.length > 0 && (it.killedMin !== null || it.killedMax !== null);
 }
 
 const ORDER_IDX_BITS = 21;
@@ -279,7 +286,8 @@ function distanceLowerBound(lat1: number, lon1: number, cos1: number, lat2: numb
   return Math.max(ns, ew) - 1;
 }
 
-function lowerBound(xs: Float64Array, v: number): number {
+/** First position in the sorted `xs` holding a value >= v. */
+export function lowerBound(xs: Float64Array, v: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clusterItems, strongestFirst } from './cluster.ts';
-import { consistent, linked } from './pair.ts';
+import { consistent, fitsAlone, linked } from './pair.ts';
 import { toClusterItem, type ClusterItem } from './item.ts';
 import { PLACES, report } from './test-reports.ts';
 import { generateReports } from '../../bench/cluster-synthetic.ts';
@@ -187,11 +187,42 @@ describe('undated reports', () => {
   });
 });
 
+describe('undated reports sharing only a profile', () => {
+  // "A drone strike by the army killed at least 9 at a village" (no date, no target) and "army
+  // drone strikes killed 13 in the region on 17 March": the same striker, weapon and a close
+  // toll, the village inside the region; short of a link, but no other strike fits.
+  const region: ClusterItem = {
+    id: 'region:0', doc: 'region', day0: 19799, day1: 19799, lat: 16.2, lon: 0.8, radius: 200, country: 'ZZ', event: 'drone_strike',
+    targets: [], belligerents: ['ZZ'], killedMin: 13, killedMax: null, details: [],
+  };
+  const village: ClusterItem = { ...region, id: 'village:0', doc: 'village', day0: null, day1: null, lat: 16.3, lon: 0, radius: 27, killedMin: 9, details: ['truck'] };
+
+  it('the premise: the two fit one profile but do not link', () => {
+    expect(fitsAlone(village, region)).toBe(true);
+    expect(linked(village, region)).toBe(false);
+  });
+
+  it('attach to the only strike that fits', () => {
+    expect(clusterItems([region, village])).toEqual([['region:0', 'village:0']]);
+  });
+
+  it('stay alone when another strike fits too', () => {
+    const other = { ...region, id: 'other:0', doc: 'other', day0: 19830, day1: 19830, lat: 16.4, lon: -0.3, killedMin: 10 };
+    expect(clusterItems([region, village, other])).toEqual([['other:0'], ['region:0'], ['village:0']]);
+  });
+
+  it('stay alone when the tolls are far apart, the weapons differ or the place is the whole country', () => {
+    expect(clusterItems([region, { ...village, killedMin: 2 }])).toHaveLength(2);
+    expect(clusterItems([region, { ...village, event: 'airstrike' }])).toHaveLength(2);
+    expect(clusterItems([{ ...region, radius: 600 }, village])).toHaveLength(2);
+  });
+});
+
 describe('strongestFirst', () => {
   it('orders edges by score, then first and second index, like a comparator sort', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ a: fc.integer({ min: 0, max: 2_000_000 }), d: fc.integer({ min: 1, max: 90_000 }), s: fc.integer({ min: 2400, max: 14000 }) }), { maxLength: 300 }),
+        fc.array(fc.record({ a: fc.integer({ min: 0, max: 2_000_000 }), d: fc.integer({ min: 1, max: 90_000 }), s: fc.integer({ min: 1400, max: 14000 }) }), { maxLength: 300 }),
         (raw) => {
           const edges = {
             a: Int32Array.from(raw, (r) => r.a),

@@ -1,6 +1,6 @@
 import type { ClusterItem } from './item.ts';
 import { candidateEdges, type Edges } from './blocking.ts';
-import { anchors, consistent, LINK_THRESHOLD } from './pair.ts';
+import { anchors, consistent, fitsAlone, LINK_THRESHOLD } from './pair.ts';
 
 /**
  * Clustering: reports -> groups of report ids, one group per strike.
@@ -91,11 +91,14 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   // 1. Dated reports, strongest link first.
   for (let k = 0; k < ea.length; k++) if ((undated[ea[k]] | undated[eb[k]]) === 0) link(ea[k], eb[k]);
   // 2. An undated report joins the group of dated reports it links to best, when that group
-  // beats every other by ATTACH_MARGIN. Without a date, a report of a strike on a town links
-  // to the strikes there over the years, and a guess among them costs more than leaving the
-  // report alone. Decided from the groups of step 1 only, so no attachment depends on another.
+  // beats every other candidate (down to RIVAL_FLOOR) by ATTACH_MARGIN; or the one group it
+  // fits at all, from RIVAL_FLOOR on, when no other strike is a candidate. Without a date, a
+  // report of a strike on a town fits the strikes there over the years, and a guess among
+  // them costs more than leaving the report alone. Decided from the groups of step 1 only,
+  // so no attachment depends on another.
   const best = new Int32Array(items.length).fill(-1);
   const bestScore = new Float64Array(items.length);
+  const bestWith = new Int32Array(items.length); // the dated report of the best candidate edge
   const runnerUp = new Float64Array(items.length).fill(-Infinity);
   for (let k = 0; k < ea.length; k++) {
     if ((undated[ea[k]] ^ undated[eb[k]]) === 0) continue;
@@ -103,10 +106,15 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     const g = find(u);
     if (best[v] < 0) {
       best[v] = g;
+      bestWith[v] = u;
       bestScore[v] = scoreOf[k];
     } else if (g !== best[v] && runnerUp[v] === -Infinity) runnerUp[v] = scoreOf[k];
   }
-  for (let v = 0; v < items.length; v++) if (best[v] >= 0 && bestScore[v] - runnerUp[v] >= ATTACH_MARGIN) link(v, best[v]);
+  for (let v = 0; v < items.length; v++) {
+    if (best[v] < 0) continue;
+    const clear = bestScore[v] >= LINK_THRESHOLD ? bestScore[v] - runnerUp[v] >= ATTACH_MARGIN : runnerUp[v] === -Infinity && fitsAlone(items[v], items[bestWith[v]]);
+    if (clear) link(v, best[v]);
+  }
   // 3. Undated reports link among themselves, and through each other to at most one group.
   for (let k = 0; k < ea.length; k++) if (undated[ea[k]] & undated[eb[k]]) link(ea[k], eb[k]);
 

@@ -80,7 +80,8 @@ export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
  * - no place (or a country-wide one, COUNTRY_WIDE_KM) on either side, unless they share a
  *   target, a belligerent, a detail or an exact toll (and, without a place, both are dated);
  * - no date on either side, unless they share a target or a detail, both places are precise,
- *   or they share a belligerent and a figure for the dead of at least DISTINCTIVE_TOLL.
+ *   they share a belligerent and a figure for the dead of at least DISTINCTIVE_TOLL, or they
+ *   tell one profile (sameProfile: striker, weapon and agreeing tolls).
  */
 export function compatible(a: ClusterItem, b: ClusterItem): boolean {
   return distanceIfCompatible(a, b) !== INCOMPATIBLE;
@@ -131,10 +132,37 @@ function distanceIfCompatible(a: ClusterItem, b: ClusterItem, needEvidence = tru
     if (d === UNPLACED) return gap !== null ? d : INCOMPATIBLE;
   }
   if (gap === null) {
-    const tie = shareAny(a.targets, b.targets) || shareAny(a.details, b.details) || (isPrecisePlace(a) && isPrecisePlace(b)) || (shareAny(a.belligerents, b.belligerents) && sameFigure(a, b));
+    const tie = shareAny(a.targets, b.targets) || shareAny(a.details, b.details) || (isPrecisePlace(a) && isPrecisePlace(b)) || (shareAny(a.belligerents, b.belligerents) && sameFigure(a, b)) || sameProfile(a, b);
     if (!tie) return INCOMPATIBLE;
   }
   return d;
+}
+
+/**
+ * The same striker with the same weapon (a named kind, not "an air raid"), figures for the dead
+ * within 1.5× of each other ("at least 9" and "13 killed") and no target that contradicts: what
+ * an undated report of a strike shares with a dated report of it when neither names the
+ * target. Weak alone; such a pair attaches only when no other strike fits (see RIVAL_FLOOR and
+ * cluster.ts).
+ */
+export function sameProfile(a: ClusterItem, b: ClusterItem): boolean {
+  if (!specificEvent(a) || a.event !== b.event || !shareAny(a.belligerents, b.belligerents)) return false;
+  const la = a.killedMin ?? a.killedMax;
+  const lb = b.killedMin ?? b.killedMax;
+  return la !== null && lb !== null && (Math.max(la, lb) + 1) / (Math.min(la, lb) + 1) <= 1.5 && overlapScore(a.targets, b.targets, 1, -1) >= 0;
+}
+
+/**
+ * An undated report and a dated one that may attach even below LINK_THRESHOLD when no other
+ * strike is a candidate: one profile, and both placed more precisely than the whole country.
+ */
+export function fitsAlone(a: ClusterItem, b: ClusterItem): boolean {
+  return sameProfile(a, b) && a.radius !== null && b.radius !== null && Math.max(a.radius, b.radius) < COUNTRY_WIDE_KM;
+}
+
+/** A named kind of attack: "drone strike", not "an air raid" or something else. */
+export function specificEvent(a: ClusterItem): boolean {
+  return a.event !== 'other' && a.event !== 'air_raid_unspecified';
 }
 
 function shareAny(xs: readonly string[], ys: readonly string[]): boolean {
@@ -197,6 +225,23 @@ export function scorePair(a: ClusterItem, b: ClusterItem): number {
 /** True when the two reports score at least LINK_THRESHOLD. */
 export function linked(a: ClusterItem, b: ClusterItem): boolean {
   return scorePair(a, b) >= LINK_THRESHOLD;
+}
+
+/**
+ * Score from which a dated report counts for an undated one as a candidate strike (cluster.ts):
+ * a rival that makes attaching to a linked group a guess, or, when it is the only candidate of
+ * all, the strike the undated report attaches to ("exactly one strike fits").
+ */
+export const RIVAL_FLOOR = LINK_THRESHOLD - 1;
+
+/** Whether a scored pair is an edge for clustering: a link, or an undated report's candidate. */
+export function isEdge(a: ClusterItem, b: ClusterItem, score: number): boolean {
+  return score >= LINK_THRESHOLD || (score >= RIVAL_FLOOR && (a.day0 === null) !== (b.day0 === null));
+}
+
+/** Linked, or an undated report's candidate (isEdge): what the incremental path follows to grow a connected part. */
+export function related(a: ClusterItem, b: ClusterItem): boolean {
+  return isEdge(a, b, scorePair(a, b));
 }
 
 function overlapScore(xs: string[], ys: string[], match: number, mismatch: number): number {

@@ -6,7 +6,7 @@ import { dayNumber, dayString } from './geo.ts';
 import { assignIds, idPrefix } from './ids.ts';
 import { toClusterItem, type ClusterItem } from './item.ts';
 import { mergeReports, type DocumentMeta } from './merge.ts';
-import { DATE_TOLERANCE_DAYS, linked } from './pair.ts';
+import { DATE_TOLERANCE_DAYS, related } from './pair.ts';
 
 /**
  * The corroboration service: the I/O edge around the pure core. Loads reports and decisions
@@ -86,7 +86,7 @@ async function recompute(
       const item = items.get(q.id!)!;
       for (const c of await candidatesFor(store, q, cache)) {
         if (reports.has(c.id!)) continue;
-        if (linked(item, toClusterItem(c))) add(c);
+        if (related(item, toClusterItem(c))) add(c);
       }
       for (const partner of linkedReportIds(decisions, q.id!)) await addById(partner);
       const inc = await store.incidentOfReports([q.id!]);
