@@ -25,6 +25,21 @@ export interface Synthetic {
   kinds: { kind: 'primary' | 'same-day' | 'same-town'; base: number }[];
   /** Per item id: how its date and place were blurred ("day/town", "month/country"...). */
   shapes: Map<string, string>;
+  /** Per true incident (same index as truth): the strike itself, before any report blurred it. */
+  strikes: TrueStrike[];
+}
+
+/** What really happened, as the generator drew it (for the oracle ceiling in cluster-ceiling.ts). */
+export interface TrueStrike {
+  country: string;
+  lat: number;
+  lon: number;
+  day: number;
+  target: string | null;
+  belligerent: string;
+  event: EventType;
+  killed: number;
+  detail: string | null;
 }
 
 const COUNTRIES = 60;
@@ -78,6 +93,7 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
   const truth: string[][] = [];
   const kinds: Synthetic['kinds'] = [];
   const shapes = new Map<string, string>();
+  const strikes: TrueStrike[] = [];
   let doc = 0;
 
   const report = (s: Strike, members: string[]) => {
@@ -189,6 +205,7 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
     if (members.length === 0) return -1;
     truth.push(members);
     kinds.push({ kind, base });
+    strikes.push({ country: s.country.code, lat: s.lat, lon: s.lon, day: s.day, target: s.target[0] ?? null, belligerent: s.belligerent[0], event: s.event, killed: s.killed, detail: s.detail[0] ?? null });
     return truth.length - 1;
   };
 
@@ -199,5 +216,28 @@ export function generateReports(opts: { n: number; seed?: number }): Synthetic {
     if (h < 0.15) emit(strike(s, 'same-day'), 'same-day', k);
     else if (h < 0.25) emit(strike(s, 'same-town'), 'same-town', k);
   }
-  return { items, truth, kinds, shapes };
+  return { items, truth, kinds, shapes, strikes };
+}
+
+/**
+ * Only the reports of the first k countries (by code), at the full stream's density: a smaller
+ * --n thins every country out and makes clustering easier than at 1M.
+ */
+export function sliceCountries(s: Synthetic, k: number): Synthetic {
+  const codes = new Set([...new Set(s.items.map((it) => it.country))].sort().slice(0, k));
+  const items = s.items.filter((it) => codes.has(it.country));
+  const ids = new Set(items.map((it) => it.id));
+  const truth: string[][] = [];
+  const kinds: Synthetic['kinds'] = [];
+  const strikes: TrueStrike[] = [];
+  const renumber = new Map<number, number>();
+  s.truth.forEach((g, i) => {
+    if (!ids.has(g[0])) return;
+    renumber.set(i, truth.length);
+    truth.push(g);
+    kinds.push({ ...s.kinds[i] });
+    strikes.push(s.strikes[i]);
+  });
+  for (const kd of kinds) kd.base = renumber.get(kd.base) ?? -1;
+  return { items, truth, kinds, shapes: s.shapes, strikes };
 }

@@ -4,7 +4,7 @@
  * CPU time is printed next to wall time: on a shared machine it is the fair one-core figure.
  * Targets (issue 5): 1,000,000 reports within 60 s on one core and 2 GB RSS, F1 >= 0.97.
  */
-import { generateReports } from './cluster-synthetic.ts';
+import { generateReports, sliceCountries } from './cluster-synthetic.ts';
 import { clusterItems } from '../src/corroborate/cluster.ts';
 import { bcubed } from '../src/corroborate/bcubed.ts';
 
@@ -35,23 +35,6 @@ const cpu = process.cpuUsage(cpu0);
 sample();
 clearInterval(timer);
 const score = bcubed(clusters, truth);
-
-function sliceCountries(s: typeof full, k: number): typeof full {
-  const codes = new Set([...new Set(s.items.map((it) => it.country))].sort().slice(0, k));
-  const items = s.items.filter((it) => codes.has(it.country));
-  const ids = new Set(items.map((it) => it.id));
-  const truth: string[][] = [];
-  const kinds: typeof s.kinds = [];
-  const renumber = new Map<number, number>();
-  s.truth.forEach((g, i) => {
-    if (!ids.has(g[0])) return;
-    renumber.set(i, truth.length);
-    truth.push(g);
-    kinds.push(s.kinds[i]);
-  });
-  for (const kd of kinds) kd.base = renumber.get(kd.base) ?? -1;
-  return { items, truth, kinds, shapes: s.shapes };
-}
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 console.log(`cluster.bench  n=${n} seed=${seed}${keep > 0 ? ` countries=${keep} (${items.length} reports)` : ''}`);
