@@ -163,6 +163,16 @@ describe('grouping trigger mentions into strikes', () => {
     expect(reports[1].injured).toBeNull();
   });
 
+  it('a plural back-reference after several strikes speaks of them together, not of the last one', () => {
+    const en = 'Drone strikes\n\nA drone strike hit a car near the town on Monday, killing two men. Drones also struck a house in a nearby village. The strikes killed nine people in all, officials said.';
+    expect(extract(doc(en), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 2, max: 2 }, null]);
+    const fr = "Frappes de drones\n\nUne frappe de drone a visé une voiture lundi près de la ville, tuant deux hommes. Une deuxième frappe a touché une maison dans un village voisin. Les frappes ont fait neuf morts au total, selon un responsable.";
+    expect(extract({ ...doc(fr), language: 'fr' }, { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 2, max: 2 }, null]);
+    // after one strike, the plural still tells that strike
+    const one = 'Drone strike\n\nUS drones fired missiles at a car near the town on Monday. The strikes killed nine people, officials said.';
+    expect(extract(doc(one), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 9, max: 9 }]);
+  });
+
   it('a headline alone still reports its strike', () => {
     expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
   });

@@ -101,6 +101,27 @@ export function toldOnlyInPassing(sentence: string): boolean {
   return any;
 }
 
+const STRIKE_NOUN =
+  /(?<![\p{L}])(?:air ?strikes?|airstrikes?|air raids?|air attacks?|drone (?:strikes?|attacks?)|strikes?|raids?|attacks?|bombings?|bombardments?|frappes?|bombardements?|attaques?)(?![\p{L}])/giu;
+
+/**
+ * A back-reference that speaks of strikes only in the plural ("Tuesday's air raids", "the
+ * strikes killed 12 in all", "les frappes"): once the article has told several strikes, it
+ * speaks of them together, and lends its toll or its sources to none of them alone.
+ */
+function pluralOnly(text: string): boolean {
+  let any = false;
+  for (const m of text.matchAll(STRIKE_NOUN)) {
+    if (!/s$/i.test(m[0])) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** A plural strike noun after a definite determiner or a possessive: "the strikes", "Tuesday's air raids", "ces frappes". */
+const DEFINITE_PLURAL =
+  /(?<![\p{L}])(?:the|these|those|both|its|their|\p{L}+['’]s|les|ces|ses|leurs)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|airstrikes|air raids|air attacks|drone (?:strikes|attacks)|strikes|raids|attacks|bombings|frappes|bombardements|attaques)(?![\p{L}])/iu;
+
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   // An article whose headline names a strike only as what its subject suffered ("Migrants moved
@@ -133,6 +154,7 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     if (current === null && !ev.strong && headlines.length === 0) continue;
     const isNew =
       current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || (APART_OPENING.test(ev.text) && OWN_STRIKE.test(ev.text))) && !FIRST_REF.test(ev.text);
+    if (!isNew && (groups.length > 1 || counted > 1) && pluralOnly(ev.text) && (!ev.strong || DEFINITE_PLURAL.test(ev.text))) continue;
     const followUp = SAME_SITE.test(ev.text);
     // A strike told with a different day than the current one, without saying it is a new
     // strike, is another story: an earlier strike recalled ("the U.S. airstrikes of December
