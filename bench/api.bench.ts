@@ -5,6 +5,7 @@
  * ask p95 <= 100 ms; map clusters p95 <= 100 ms (issue 7: a million incidents stay smooth).
  *
  *   npx tsx bench/api.bench.ts [--n 1000000] [--seconds 10] [--connections 10]
+ *     [--only <part of a scenario's name>] [--cpu-prof <dir for the server's V8 profile>]
  *
  * On a shared machine the wall-clock figures measure the neighbours too: each line also prints
  * the server's own CPU time per request and the req/s one dedicated core would give at that
@@ -28,6 +29,10 @@ const arg = (name: string, dflt: number) => {
 const N = arg('n', 1_000_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 10);
+/** `--only <text>`: run only the scenarios whose name holds it (after the warm-up). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+/** `--cpu-prof <dir>`: the server writes a V8 CPU profile there when it stops. */
+const PROF = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : null;
 
 mkdirSync('.cache', { recursive: true });
 const file = `.cache/bench-api-${N}.db`;
@@ -66,14 +71,15 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...(PROF ? ['--cpu-prof', '--cpu-prof-dir', PROF] : []), '--import', 'tsx', 'bench/api-server.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((ok, fail) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', ok);
     child.once('exit', (c) => fail(new Error(`server exited with ${c}`)));
   });
-  return { url: first.trim(), pid: child.pid!, stop: () => child.kill('SIGTERM') };
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  return { url: first.trim(), pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
 }
 
 /**
@@ -122,6 +128,7 @@ const ASK = [
 ].map((q) => `/api/ask?q=${encodeURIComponent(q)}`);
 
 async function run(name: string, url: string, paths: string[], target: { p95: number; rps?: number }): Promise<boolean> {
+  if (ONLY !== null && !name.startsWith('warm-up') && !name.includes(ONLY)) return true;
   let i = 0;
   const cpu0 = cpuMs(server.pid);
   const latencies: number[] = [];
@@ -170,5 +177,5 @@ try {
   console.log(results.every(Boolean) ? 'all targets met' : 'some targets missed');
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are for this machine as shared at the time)`);
 } finally {
-  server.stop();
+  await server.stop();
 }

@@ -61,8 +61,15 @@ describe('incidents', () => {
     }
     expect(json.total).toBeGreaterThanOrEqual(json.items.length);
     expect(json.items.map((i: any) => i.id)).toContain(fx.ids[0]);
+    // total counts as far as the page read, unless asked to count further
     const all = await get('/api/incidents?limit=10');
-    expect(all.json).toMatchObject({ total: 100, total_exact: false });
+    expect(all.json).toMatchObject({ total: 10, total_exact: false });
+    const second = await get(`/api/incidents?limit=10&cursor=${encodeURIComponent(all.json.next_cursor)}`);
+    expect(second.json).toMatchObject({ total: 20, total_exact: false });
+    expect((await get('/api/incidents?limit=10&page=3')).json).toMatchObject({ total: 30, total_exact: false });
+    expect((await get('/api/incidents?limit=10&count=capped')).json).toMatchObject({ total: 100, total_exact: false });
+    expect((await get('/api/incidents?limit=10&count=exact')).json).toMatchObject({ total: 604, total_exact: true });
+    expect((await get('/api/incidents?limit=10&count=some')).res.status).toBe(400);
     const exact = await get('/api/incidents/count');
     expect(exact.json.count).toBe(604);
   });
@@ -165,7 +172,7 @@ describe('incidents', () => {
 describe('statistics and map', () => {
   it('counts per year stacked by grade', async () => {
     const { json } = await get('/api/stats?by=year&stack=grade&country=ML');
-    const all = await get('/api/incidents?country=ML&limit=1');
+    const all = await get('/api/incidents?country=ML&limit=1&count=exact');
     const sum = json.buckets.reduce((a: number, b: any) => a + b.incidents, 0);
     expect(sum).toBe(all.json.total);
     for (const b of json.buckets) expect(Object.values(b.stacks).reduce((a: any, n: any) => a + n, 0)).toBe(b.incidents);

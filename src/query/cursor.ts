@@ -2,11 +2,17 @@ import { z } from 'zod';
 import type { SortOrder } from './filters.ts';
 
 /**
- * Keyset cursors: the (date_start, id) of the last incident of a page, and the sort it
- * belongs to. Opaque to clients (base64url JSON); a cursor stays valid while incidents are
+ * Keyset cursors: the (date_start, id) of the last incident of a page, the sort it belongs
+ * to and how many incidents the pages up to it showed. Opaque to clients (base64url JSON); a cursor stays valid while incidents are
  * added or removed, unlike an offset.
  */
-const CursorBody = z.object({ d: z.string().nullable(), id: z.string().min(1), s: z.enum(['date_desc', 'date_asc']) });
+const CursorBody = z.object({
+  d: z.string().nullable(),
+  id: z.string().min(1),
+  s: z.enum(['date_desc', 'date_asc']),
+  /** Incidents on the pages up to this cursor (for a page's running total). */
+  n: z.number().int().min(0).optional(),
+});
 export type CursorBody = z.infer<typeof CursorBody>;
 
 export class CursorError extends Error {}

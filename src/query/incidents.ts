@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { AttributionStatus } from '../domain/index.ts';
 import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
@@ -33,7 +34,10 @@ export interface IncidentSummary {
 
 export interface IncidentPage {
   items: IncidentSummary[];
-  /** How many match; counted up to TOTAL_CAP, then total_exact is false. */
+  /**
+   * How many match, as far as the count went (see TotalMode); when total_exact is false,
+   * more than `total` match.
+   */
   total: number;
   total_exact: boolean;
   limit: number;
@@ -41,92 +45,126 @@ export interface IncidentPage {
   next_cursor: string | null;
 }
 
-/**
- * A list row, from the compact incident_list table of migration 11 (same rowid and column
- * names as incidents, so the filter SQL runs on either; the actors come as JSON).
- */
-const COLUMNS = `i.id, i.grade, i.event_type, i.date_start, i.date_end, i.country, i.admin1, i.place, i.lat, i.lon,
-  i.radius_km, i.killed_low, i.killed_best, i.killed_high, i.civilians_best, i.sources, i.targets, i.belligerents`;
-
 type Row = Omit<IncidentSummary, 'targets' | 'belligerents'>;
-type ListRow = Row & { targets: string; belligerents: string };
 
-const summary = (r: ListRow): IncidentSummary => ({
-  ...r,
-  targets: JSON.parse(r.targets) as string[],
-  belligerents: JSON.parse(r.belligerents) as IncidentSummary['belligerents'],
-});
+/** A page whose items are still their JSON text (migration 13), to answer without re-encoding. */
+export type IncidentItemsPage = Omit<IncidentPage, 'items'> & { items: string[] };
+
+/**
+ * How a list counts its matches. `page`: only as far as the page read (its limit + 1 rows):
+ * total is the incidents before and on this page, exact when the list ends here, else a
+ * lower bound; free. `capped`: up to TOTAL_CAP from the start of the list (a walk of up to
+ * 101 keys, or a count, per page). `exact`: a full count (cached until the data changes).
+ */
+export const TotalMode = z.enum(['page', 'capped', 'exact']);
+export type TotalMode = z.infer<typeof TotalMode>;
 
 /** Beyond this offset a page is read by the plain query (walks would each read offset rows). */
 const MAX_WALK_OFFSET = 2_000;
 
-/** What a page walk reads before the rows themselves: enough to order, page and count. */
+/** What a page reads before its items: enough to order, page and count. */
 const KEYS = 'i.rowid AS rid, i.id, i.date_start';
 type Key = { rid: number; id: string; date_start: string | null };
 
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
-export function listIncidents(db: Database.Database, f: ResolvedFilters, paging: Paging): IncidentPage {
+export function listIncidents(
+  db: Database.Database,
+  f: ResolvedFilters,
+  paging: Paging,
+  count: TotalMode = 'capped',
+): IncidentPage {
+  const p = listIncidentItems(db, f, paging, count);
+  return { ...p, items: p.items.map((s) => JSON.parse(s) as IncidentSummary) };
+}
+
+/** The response body of a page: its ready items joined, no parse or stringify of them. */
+export function pageJson(p: IncidentItemsPage): string {
+  const { items, ...rest } = p;
+  const tail = JSON.stringify(rest);
+  return `{"items":[${items.join(',')}],${tail.slice(1)}`;
+}
+
+/** listIncidents with each item as its JSON text. */
+export function listIncidentItems(
+  db: Database.Database,
+  f: ResolvedFilters,
+  paging: Paging,
+  count: TotalMode = 'capped',
+): IncidentItemsPage {
   const { limit, sort } = paging;
   const byPage = paging.page !== undefined && paging.cursor === undefined;
   const offset = byPage ? (paging.page! - 1) * limit : 0;
   const after = byPage ? null : paging.cursor ? decodeCursor(paging.cursor, sort) : null;
   const walk = offset <= MAX_WALK_OFFSET ? walkFor(db, f) : null;
   const reader = walk ?? plainReader(db, f);
-  const read = (want: number, columns: string) =>
-    keysetRows(sort, after, want, (phase, cont, n) =>
-      reader.read(sort, phase, cont ? after : null, n, columns),
-    );
-  let rows: ListRow[];
-  let total: { total: number; total_exact: boolean };
-  if (offset === 0 && after === null) {
-    // The first page: one walk of keys as far as the count's cap gives the page and its
-    // capped total, instead of walking the same incidents twice (page, then count).
-    const keys = read(Math.max(limit + 1, TOTAL_CAP + 1), KEYS) as unknown as Key[];
+  const read = (want: number) =>
+    keysetRows(sort, after, want, (phase, cont, n) => reader.read(sort, phase, cont ? after : null, n, KEYS));
+  const first = offset === 0 && after === null;
+  let keys: Key[];
+  let total: { total: number; total_exact: boolean } | null = null;
+  if (first && count === 'capped') {
+    // One walk of keys as far as the count's cap gives the page and its capped total,
+    // instead of walking the same incidents twice (page, then count).
+    keys = read(Math.max(limit + 1, TOTAL_CAP + 1));
     total = capped(keys.length);
-    rows = rowsOf(db, keys.slice(0, limit + 1));
+    keys = keys.slice(0, limit + 1);
   } else if (walk || !byPage) {
-    rows = read(offset + limit + 1, COLUMNS).slice(offset);
-    total = reader.total();
+    keys = read(offset + limit + 1).slice(offset);
   } else {
     const where = whereFor(db, f);
-    const sql = `SELECT ${COLUMNS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
-    rows = stmt(db, sql).all(...where.params, limit + 1, offset) as ListRow[];
-    total = reader.total();
+    const sql = `SELECT ${KEYS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
+    keys = stmt(db, sql).all(...where.params, limit + 1, offset) as Key[];
   }
-  const more = rows.length > limit;
-  if (more) rows = rows.slice(0, limit);
-  const last = rows[rows.length - 1];
+  const more = keys.length > limit;
+  if (more) keys = keys.slice(0, limit);
+  // Incidents before this page: the offset, or what the cursor's pages showed (older cursors
+  // do not say).
+  const before = byPage || first ? offset : (after?.n ?? null);
+  const seen = before === null ? null : before + keys.length;
+  if (total === null) {
+    if (count === 'exact') total = { total: countIncidents(db, f), total_exact: true };
+    else if (count === 'capped') total = reader.total();
+    else total = { total: seen ?? keys.length, total_exact: seen !== null && !more };
+  }
+  const last = keys[keys.length - 1];
   return {
-    items: rows.map(summary),
+    items: itemsOf(db, keys),
     ...total,
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
-    next_cursor: more && last ? encodeCursor({ d: last.date_start, id: last.id, s: sort }) : null,
+    next_cursor:
+      more && last
+        ? encodeCursor({ d: last.date_start, id: last.id, s: sort, ...(seen !== null ? { n: seen } : {}) })
+        : null,
   };
 }
 
 /**
- * List rows recently shown, by rowid, until the database changes: pages of different filters
+ * Items recently shown, by rowid, until the database changes: pages of different filters
  * share their newest incidents, and a row read from a large file is a few random page reads.
  */
-let rowCache: { version: string; rows: LruCache<number, ListRow> } | null = null;
-const ROW_CACHE = 20_000;
+let itemCache: { version: string; items: LruCache<number, string> } | null = null;
+const ITEM_CACHE = 20_000;
 
-/** The list rows of these keys, in their order (cached, else one look-up by rowid each). */
-function rowsOf(db: Database.Database, keys: Key[]): ListRow[] {
+/** The JSON items of these keys, in their order (cached, else one look-up by rowid each). */
+function itemsOf(db: Database.Database, keys: Key[]): string[] {
   if (keys.length === 0) return [];
   const version = dataVersion(db);
-  if (rowCache?.version !== version) rowCache = { version, rows: new LruCache(ROW_CACHE) };
-  const cache = rowCache.rows;
-  const missing = keys.filter((k) => cache.get(k.rid) === undefined);
+  if (itemCache?.version !== version) itemCache = { version, items: new LruCache(ITEM_CACHE) };
+  const cache = itemCache.items;
+  const missing = keys.filter((k) => cache.get(k.rid) === undefined).map((k) => k.rid);
   if (missing.length) {
-    const rows = stmt(
+    const read = stmt(
       db,
-      `SELECT i.rowid AS rid, ${COLUMNS} FROM incident_list i WHERE i.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(missing.map((k) => k.rid))) as (ListRow & { rid: number })[];
-    for (const { rid, ...row } of rows) cache.set(rid, row);
+      'SELECT rowid, item FROM incident_list_items WHERE rowid IN (SELECT value FROM json_each(?)) /* raw */',
+    ).raw(true);
+    for (const [rid, item] of read.all(JSON.stringify(missing)) as [number, string][]) cache.set(rid, item);
   }
-  return keys.map((k) => cache.get(k.rid)!);
+  return keys.map((k) => {
+    const item = cache.get(k.rid);
+    if (item === undefined) throw new Error(`incident_list_items has no item for incident ${k.id} (rowid ${k.rid})`);
+    return item;
+  });
 }
 
 /**
@@ -157,12 +195,12 @@ function keysetRows(
   sort: SortOrder,
   after: CursorBody | null,
   want: number,
-  read: (phase: 'dated' | 'undated', continues: boolean, want: number) => ListRow[],
-): ListRow[] {
+  read: (phase: 'dated' | 'undated', continues: boolean, want: number) => Key[],
+): Key[] {
   const phases: ('dated' | 'undated')[] = sort === 'date_desc' ? ['dated', 'undated'] : ['undated', 'dated'];
   let start = 0;
   if (after) start = phases.indexOf(after.d === null ? 'undated' : 'dated');
-  const out: ListRow[] = [];
+  const out: Key[] = [];
   for (let p = start; p < phases.length && out.length < want; p++)
     out.push(...read(phases[p], after !== null && p === start, want - out.length));
   return out;
@@ -178,7 +216,7 @@ function plainPage(
   after: CursorBody | null,
   want: number,
   columns: string,
-): ListRow[] {
+): Key[] {
   const cmp = sort === 'date_desc' ? '<' : '>';
   const dir = sort === 'date_desc' ? 'DESC' : 'ASC';
   const params = [...where.params];
@@ -198,7 +236,7 @@ function plainPage(
     }
     sql += ` ORDER BY i.id ${dir} LIMIT ?`;
   }
-  return stmt(db, sql).all(...params, want) as ListRow[];
+  return stmt(db, sql).all(...params, want) as Key[];
 }
 
 /**
@@ -212,7 +250,7 @@ interface Walk {
     after: CursorBody | null,
     want: number,
     columns: string,
-  ) => ListRow[];
+  ) => Key[];
   total: () => { total: number; total_exact: boolean };
 }
 
@@ -234,7 +272,7 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
       read: (sort, phase, after, want, columns) => {
         if (columns === KEYS && actor.datesOnly) {
           const k = actorKeysSql(actor, sort, phase, after ? { day: after.d, id: after.id } : null, want);
-          return stmt(db, k.sql).all(...k.params) as ListRow[];
+          return stmt(db, k.sql).all(...k.params) as Key[];
         }
         const q = actorPageSql(
           actor,
@@ -244,7 +282,7 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
           after ? { day: after.d, id: after.id } : null,
           want,
         );
-        return stmt(db, q.sql).all(...q.params) as ListRow[];
+        return stmt(db, q.sql).all(...q.params) as Key[];
       },
       total: () => {
         const q = actorCountSql(actor, TOTAL_CAP + 1);
@@ -268,7 +306,7 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
   if (place) {
     return {
       read: (sort, phase, after, want, columns) =>
-        walkPlace(db, place, columns, sort, phase, after, want) as ListRow[],
+        walkPlace(db, place, columns, sort, phase, after, want) as Key[],
       total: () =>
         capped(cachedCount(db, `place|${JSON.stringify(place)}`, () => countPlace(db, place, TOTAL_CAP + 1))),
     };

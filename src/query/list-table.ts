@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { LIST_FILL_SQL } from '../store/sqlite/migrations.ts';
+import { LIST_FILL_SQL, LIST_ITEMS_FILL_SQL } from '../store/sqlite/migrations.ts';
 
 /**
- * Bulk loads and migration 11's derived tables (incident_list, incident_actor_dates): its
- * triggers keep them in step row by row, which for a million incidents costs several
- * writes per row. Loads drop the triggers and indexes, insert, then fill the tables in one
+ * Bulk loads and the derived tables of migrations 11 and 13 (incident_list,
+ * incident_actor_dates, incident_list_items): their triggers keep them in step row by row,
+ * which for a million incidents costs several writes per row. Loads drop the triggers and indexes, insert, then fill the tables in one
  * pass and put back the indexes and triggers the database had.
  */
 export function withoutListTriggers<T>(db: Database.Database, fn: () => T): T {
@@ -24,6 +24,7 @@ export function withoutListTriggers<T>(db: Database.Database, fn: () => T): T {
     return fn();
   } finally {
     db.exec(LIST_FILL_SQL);
+    db.exec(LIST_ITEMS_FILL_SQL);
     for (const ix of indexes) db.exec(ix.sql);
     for (const t of triggers) db.exec(t.sql);
   }

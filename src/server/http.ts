@@ -84,7 +84,9 @@ export class Routes {
         };
         const result = await spec.handler(ctx);
         if (result === HANDLED) return reply;
-        const rendered = render(req, reply, result, spec.rows);
+        // A cacheable read's bytes are a function of its cache key: the ETag hashes that key
+        // (a few dozen bytes) instead of the body.
+        const rendered = render(req, reply, result, spec.rows, cacheKey ?? undefined);
         if (cacheKey && rendered.body.length < 1_000_000) this.cache.set(cacheKey, rendered);
         return sendRendered(req, reply, rendered);
       },

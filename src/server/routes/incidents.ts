@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IncidentFilters, IncidentQuery, pickFilters } from '../../query/filters.ts';
-import { countIncidents, listIncidents, type IncidentPage } from '../../query/incidents.ts';
+import { countIncidents, listIncidentItems, pageJson, TotalMode, type IncidentPage } from '../../query/incidents.ts';
+import { JsonText } from '../respond.ts';
 import { resolveFilters } from '../../query/resolve.ts';
 import { incidentView } from '../../query/view.ts';
 import { statistics, StatsBy, StatsStack, type Stats } from '../../query/stats.ts';
@@ -20,18 +21,22 @@ export function incidentRoutes(r: Routes, ctx: ServerContext): void {
     method: 'GET',
     url: '/api/incidents',
     tag: 'incidents',
-    summary: 'Incidents matching the filters, newest first; keyset cursor (next_cursor) or ACLED-style page',
+    summary:
+      'Incidents matching the filters, newest first; keyset cursor (next_cursor) or ACLED-style page. total counts the incidents up to the end of this page (total_exact: the list ends here; otherwise more than total match); count=exact counts them all, count=capped up to 100',
     access: 'read',
     cache: true,
-    query: IncidentQuery.extend(Format.shape),
+    query: IncidentQuery.extend(Format.shape).extend({ count: TotalMode.default('page') }),
     rows: (p: IncidentPage) => p.items,
-    handler: ({ query }) => listIncidents(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query),
+    handler: ({ query }) =>
+      new JsonText(
+        pageJson(listIncidentItems(ctx.db, resolveFilters(pickFilters(query), ctx.queryDeps), query, query.count)),
+      ),
   });
   r.add({
     method: 'GET',
     url: '/api/incidents/count',
     tag: 'incidents',
-    summary: 'The exact number of incidents matching the filters (lists count up to 100)',
+    summary: 'The exact number of incidents matching the filters (a list counts only as far as its page unless asked with count=exact)',
     access: 'read',
     cache: true,
     query: IncidentFilters,

@@ -36,7 +36,7 @@ export function homeView(root: HTMLElement): () => void {
     ctrl?.abort();
     ctrl = new AbortController();
     api
-      .incidents({ ...filterParams(s.filters), limit: 25, cursor }, ctrl.signal)
+      .incidents({ ...filterParams(s.filters), limit: 25, cursor, count: 'capped' }, ctrl.signal)
       .then((page) => {
         if (!cursor) list.replaceChildren();
         count.textContent = page.total_exact === false ? `More than ${page.total} incidents match` : `${page.total} incident${page.total === 1 ? '' : 's'} match`;
