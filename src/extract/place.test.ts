@@ -65,6 +65,15 @@ describe('strikePlaces', () => {
     expect(kept(text, [['Tessalit', 'ML'], ['Paris', 'FR'], ['Washington', 'US'], ['Raqqa', 'SY']])).toEqual(['Tessalit', 'Raqqa']);
   });
 
+  it('drops the seat of a political movement or party, keeps armed groups where they were struck', () => {
+    const fr = 'Des frappes ont tué cinq cadres à Kidal, selon des sources proches des anciens mouvements rebelles établis à Bamako.';
+    expect(kept(fr, [['Kidal', 'ML'], ['Bamako', 'ML']])).toEqual(['Kidal']);
+    const en = 'A strike hit Marib, an opposition movement long established in Aden said.';
+    expect(kept(en, [['Marib', 'YE'], ['Aden', 'YE']])).toEqual(['Marib']);
+    const armed = 'Les frappes ont visé des combattants établis à Tinzaouaten, selon des mouvements présents à Kidal.';
+    expect(kept(armed, [['Tinzaouaten', 'ML'], ['Kidal', 'ML']])).toEqual(['Tinzaouaten', 'Kidal']);
+  });
+
   it('drops where the wounded were treated, keeps a hospital that was hit', () => {
     const text = 'From his hospital bed in Erbil, a survivor spoke. Others were evacuated to Gao. An air strike hit a hospital in Kunduz.';
     expect(kept(text, [['Erbil', 'IQ'], ['Gao', 'ML'], ['Kunduz', 'AF']])).toEqual(['Kunduz']);

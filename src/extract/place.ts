@@ -217,6 +217,14 @@ const SPEECH_BEFORE =
   /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
 
 /**
+ * The seat of a political organisation: "des anciens mouvements rebelles établis à Bamako",
+ * "an opposition movement established in Nairobi" ("based in" is SOURCE_BEFORE's already).
+ * Only political heads: "des combattants établis à X" is often where they were struck.
+ */
+const SEAT_BEFORE =
+  /(?<![\p{L}])(?:mouvements?|partis?|organisations?|ONG|associations?|coalitions?|movements?|part(?:y|ies)|organi[sz]ations?|NGOs?)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:établie?s?|established)\s+(?:in|at|à)\s+(?:the\s+)?$/iu;
+
+/**
  * True for a place that locates a source rather than the strike: "a security official in
  * Peshawar", "told reporters in Washington", "le porte-parole à Bamako".
  */
@@ -229,6 +237,7 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   if (mayHold(lower, SOURCE_WORDS) && SOURCE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (mayHold(lower, SPEECH_WORDS) && SPEECH_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
   if (mayHold(lower, HQ_WORDS) && HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
+  if (mayHold(lower, SEAT_WORDS) && SEAT_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
   if (mayHold(lower, CARE_WORDS) && CARE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
@@ -256,6 +265,7 @@ function mayHold(lower: string, words: readonly string[]): boolean {
 const SOURCE_WORDS = ['official', 'spokes', 'source', 'correspondent', 'reporter', 'journalist', 'resident', 'authorities', 'ministry',
   'government', 'embassy', 'press conference', 'headquarter', 'based', 'speaking', 'porte-parole', 'responsable', 'correspondant',
   'autorités', 'ministère', 'gouvernement', 'ambassade', 'basé'];
+const SEAT_WORDS = ['établi', 'established'];
 const HQ_WORDS = ['état-major', 'pentagon', 'command', 'élysée', 'white house', 'maison blanche', 'ministry', 'ministère', 'quartier général'];
 const SPEECH_WORDS = ['speaking', 'spoke', 'speech', 'remarks', 'ceremony', 'conference', 'briefing', 'interview', 'visit', 'exprimant',
   'conférence', 'cérémonie', 'discours', 'entretien'];

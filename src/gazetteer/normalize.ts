@@ -53,9 +53,10 @@ function foldArabic(tok: string): string {
 function foldLatin(s: string): string {
   // dh~d, kh~k: Dhamar / Damar, Khost / Kost; q~k: Murzuq / Murzuk, Qandahar / Kandahar
   s = s.replace(/dj/g, 'j').replace(/ou/g, 'u').replace(/q/g, 'k').replace(/ck/g, 'k').replace(/kh/g, 'k').replace(/dh/g, 'd');
-  // a nasal before a labial or sh is heard, and written, as either: Anbar / Ambar,
-  // Miranshah / Miramshah
-  s = s.replace(/m(?=[bp]|sh)/g, 'n');
+  // n before b is said, and often written, m in Arabic, Persian and Urdu names (Anbar / Ambar,
+  // Istanbul / Istambul), and n before sh as well (Miranshah / Miramshah). Not before p:
+  // Arabic has no p, and m~n there mostly merges unrelated European and Chinese names
+  s = s.replace(/m(?=b|sh)/g, 'n');
   // a y closing a vowel: Bayhan / Baihan, Sheyban / Sheiban
   s = s.replace(/([aeou])y(?=[^aeiouy]|$)/g, '$1i');
   // collapse doubled letters: Shabaab / Shabab, Jabbar / Jabar, Saeed keeps "ae"
@@ -95,12 +96,15 @@ export function foldToken(raw: string): string {
  * Letters that romanisations write with a diacritic where English writes a digraph: Turkish
  * and Kurdish ş and ç (Qamişlo / Qamishlo), the š, č, ž of Slavic and scholarly spellings,
  * and the ġ, ḫ, ṯ, ḏ of Arabic transliteration (ġ = gh, ḫ = kh). The plain fold drops the mark
- * (ş → s), which is right for GeoNames' BGN Arabic spellings (Şa‘dah is Saada); the digraph
- * spelling is indexed as well (see `nameKeys`).
+ * (ş → s); the digraph spelling is indexed as well (see `nameKeys`). But in GeoNames' BGN
+ * spellings of Arabic names ş is the emphatic s (Şīrah is Sirah, Şabrātah is Sabratha): a
+ * name with BGN's other marks (long vowels with a macron, ḩ ţ ẕ ḑ, the ayn and hamza quotes)
+ * keeps its ş an s.
  */
 const DIGRAPH_LETTERS: Record<string, string> = { ş: 'sh', ș: 'sh', š: 'sh', ç: 'ch', č: 'ch', ž: 'zh', ġ: 'gh', ḫ: 'kh', ẖ: 'kh', ṯ: 'th', ḏ: 'dh' };
 const DIGRAPH_RE = /[şșšçčžġḫẖṯḏ]/gu;
 const HAS_DIGRAPH = /[şșšçčžġḫẖṯḏ]/u;
+const BGN_MARKS = /[āēīōūḩţẕḑ‘’ʻʼ`]/u;
 
 /**
  * Every key a place name is indexed under: its `nameKey`, and when it holds a letter of
@@ -112,7 +116,8 @@ export function nameKeys(name: string): string[] {
   const key = nameKey(name);
   const lower = name.normalize('NFC').toLowerCase();
   if (!HAS_DIGRAPH.test(lower)) return key ? [key] : [];
-  const spelled = nameKey(lower.replace(DIGRAPH_RE, (ch) => DIGRAPH_LETTERS[ch] ?? ch));
+  const bgn = BGN_MARKS.test(lower);
+  const spelled = nameKey(lower.replace(DIGRAPH_RE, (ch) => (bgn && ch === 'ş' ? ch : (DIGRAPH_LETTERS[ch] ?? ch))));
   const out = key ? [key] : [];
   if (spelled && spelled !== key) out.push(spelled);
   return out;
