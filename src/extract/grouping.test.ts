@@ -168,6 +168,11 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract(doc(en), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 2, max: 2 }, null]);
     const fr = "Frappes de drones\n\nUne frappe de drone a visé une voiture lundi près de la ville, tuant deux hommes. Une deuxième frappe a touché une maison dans un village voisin. Les frappes ont fait neuf morts au total, selon un responsable.";
     expect(extract({ ...doc(fr), language: 'fr' }, { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 2, max: 2 }, null]);
+    // a day's tally of attacks of several kinds, after two strikes, is not the second strike's toll
+    const tally = 'Drone strikes\n\nA drone strike killed four fighters in the city today. In addition, a house near the border was hit today in a second drone attack. A monitor said Turkish attacks, drone strikes among them, killed at least five people today.';
+    expect(extract(doc(tally), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 4, max: 4 }, null]);
+    const bilan = "Frappes de drones\n\nUne frappe de drone a tué quatre combattants aujourd'hui dans la ville. Une deuxième frappe de drone a touché une maison près de la frontière. Selon un observatoire, des bombardements et des frappes de drones ont tué au moins cinq personnes aujourd'hui.";
+    expect(extract({ ...doc(bilan), language: 'fr' }, { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 4, max: 4 }, null]);
     // after one strike, the plural still tells that strike
     const one = 'Drone strike\n\nUS drones fired missiles at a car near the town on Monday. The strikes killed nine people, officials said.';
     expect(extract(doc(one), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 9, max: 9 }]);

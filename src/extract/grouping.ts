@@ -105,9 +105,10 @@ const STRIKE_NOUN =
   /(?<![\p{L}])(?:air ?strikes?|airstrikes?|air raids?|air attacks?|drone (?:strikes?|attacks?)|strikes?|raids?|attacks?|bombings?|bombardments?|frappes?|bombardements?|attaques?)(?![\p{L}])/giu;
 
 /**
- * A back-reference that speaks of strikes only in the plural ("Tuesday's air raids", "the
- * strikes killed 12 in all", "les frappes"): once the article has told several strikes, it
- * speaks of them together, and lends its toll or its sources to none of them alone.
+ * A sentence that speaks of strikes only in the plural ("Tuesday's air raids", "the strikes
+ * killed 12 in all", "les frappes", "Turkish attacks, drone strikes among them, killed five
+ * today"): once the article has told several strikes, it speaks of them together, and lends
+ * its toll or its sources to none of them alone.
  */
 function pluralOnly(text: string): boolean {
   let any = false;
@@ -117,10 +118,6 @@ function pluralOnly(text: string): boolean {
   }
   return any;
 }
-
-/** A plural strike noun after a definite determiner or a possessive: "the strikes", "Tuesday's air raids", "ces frappes". */
-const DEFINITE_PLURAL =
-  /(?<![\p{L}])(?:the|these|those|both|its|their|\p{L}+['’]s|les|ces|ses|leurs)\s+(?:[\p{L}-]+\s+)?(?:air ?strikes|airstrikes|air raids|air attacks|drone (?:strikes|attacks)|strikes|raids|attacks|bombings|frappes|bombardements|attaques)(?![\p{L}])/iu;
 
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
@@ -154,7 +151,7 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     if (current === null && !ev.strong && headlines.length === 0) continue;
     const isNew =
       current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || (APART_OPENING.test(ev.text) && OWN_STRIKE.test(ev.text))) && !FIRST_REF.test(ev.text);
-    if (!isNew && (groups.length > 1 || counted > 1) && pluralOnly(ev.text) && (!ev.strong || DEFINITE_PLURAL.test(ev.text))) continue;
+    if (!isNew && (groups.length > 1 || (counted > 1 && current !== null)) && pluralOnly(ev.text)) continue;
     const followUp = SAME_SITE.test(ev.text);
     // A strike told with a different day than the current one, without saying it is a new
     // strike, is another story: an earlier strike recalled ("the U.S. airstrikes of December
