@@ -443,16 +443,20 @@ function homeState(named: DocMention[], bodyEnd: number): string | null {
  * or later in the same sentence), else of the document's home state.
  */
 function genericForces(text: string, tokens: Token[], named: DocMention[], bodyEnd: number, tokenSentence: number[]): ActorMention[] {
-  const home = homeState(named, bodyEnd);
   const { roles, entries } = loadLexicon();
-  const official = named.filter((m) => {
-    const root = belligerentIdOf(m.actor.id);
-    return entries.get(root)?.kind === 'state' && (m.actor.kind === 'force' || m.roles.official);
-  });
+  const found = roles.generic_forces.find(tokens);
+  // the states' roles (read lazily) that say whose "army" it is are only read for an "army"
+  // that needs them
+  let home: string | null = null;
+  let official: DocMention[] | null = null;
   const out: ActorMention[] = [];
-  for (const g of roles.generic_forces.find(tokens)) {
+  for (const g of found) {
     if (tokens[g.first].start >= bodyEnd) break;
     if (named.some((m) => m.tokens[1] > g.first - 3 && m.tokens[0] < g.end + 3)) continue;
+    if (official === null) {
+      home = homeState(named, bodyEnd);
+      official = named.filter((m) => entries.get(belligerentIdOf(m.actor.id))?.kind === 'state' && (m.actor.kind === 'force' || m.roles.official));
+    }
     const sentence = tokenSentence[g.first];
     let near: DocMention | null = null;
     for (const m of official) {

@@ -46,13 +46,7 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   // a strike told only in the headline is told again, in other words, in the lede
   if (events.every((i) => doc.sentences[i].headline)) for (const j of ledeOf(doc)) scope.add(j);
   for (const s of doc.sentences) if (s.headline) scope.add(s.index);
-  const { stance } = loadLexicon();
-  const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
-  for (const s of doc.sentences) {
-    if (scope.has(s.index) || !inBody(s.index)) continue;
-    const [t0, t1] = doc.sentenceTokens[s.index];
-    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m, doc)) && voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) scope.add(s.index);
-  }
+  for (const i of voicedSentences(doc)) scope.add(i);
   // the sides named as striking anywhere in scope: their officials' word on the strike is their own
   const strikerRoots = new Set(
     doc.mentions.filter((m) => scope.has(m.sentence) && eligible(m, doc) && strikes(doc, m) && !m.roles.target).map((m) => belligerentIdOf(m.actor.id)),
@@ -74,6 +68,44 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   if (strikerRoots.size === 0 && !out.some((a) => a.stance !== 'no_comment' && a.stance !== 'unknown' && a.stance !== 'denies')) {
     const blamed = governmentBlamed(doc, [...scope].sort((a, b) => a - b));
     if (blamed) out.push(blamed);
+  }
+  return out;
+}
+
+/** Per document: what findAttributions and sentenceAttributions read the same way for every strike of it. */
+interface DocCues {
+  /** Body sentences where a possible belligerent comments, denies, confirms or claims. */
+  voiced: number[];
+  /** The stance cues of each sentence read so far. */
+  cues: Map<number, SentenceCues>;
+}
+
+const docCues = new WeakMap<ActorDoc, DocCues>();
+
+function cuesOfDoc(doc: ActorDoc): DocCues {
+  let c = docCues.get(doc);
+  if (c === undefined) {
+    c = { voiced: findVoiced(doc), cues: new Map() };
+    docCues.set(doc, c);
+  }
+  return c;
+}
+
+/** Sentences anywhere in the body where a possible belligerent comments, denies, confirms or claims. */
+function voicedSentences(doc: ActorDoc): number[] {
+  return cuesOfDoc(doc).voiced;
+}
+
+function findVoiced(doc: ActorDoc): number[] {
+  const { stance } = loadLexicon();
+  const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
+  const out: number[] = [];
+  for (const s of doc.sentences) {
+    if (s.span[0] >= doc.bodyEnd || isComment(doc, s.index)) continue;
+    const [t0, t1] = doc.sentenceTokens[s.index];
+    // the cue first: it is cheaper than a mention's roles, and most sentences voice nothing
+    if (!voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) continue;
+    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m, doc))) out.push(s.index);
   }
   return out;
 }
@@ -127,24 +159,13 @@ const CONDITION = new Set(['if', 'unless', 'whether', 'si', 'once', 'als', 'indi
 function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlySet<string>): Attribution[] {
   const { stance } = loadLexicon();
   const sentence = doc.sentences[si];
-  const [t0, t1] = doc.sentenceTokens[si];
+  const [, t1] = doc.sentenceTokens[si];
   // a group named as the striker elsewhere may comment or keep silent here
   const ms = doc.mentions.filter(
     (m) => m.sentence === si && (eligible(m, doc) || (m.actor.kind === 'armed_group' && m.roles.voices && strikerRoots.has(belligerentIdOf(m.actor.id)))),
   );
   if (ms.length === 0) return [];
-  const noComment = cues(stance.no_comment, doc, t0, t1);
-  const inside = (c: Cue) => noComment.some((n) => c.first >= n.first && c.end <= n.end);
-  const negated = (c: Cue) => {
-    for (let i = Math.max(t0, c.first - 3); i < c.first; i++) if (NEGATION.has(doc.tokens[i].norm) || CONDITION.has(doc.tokens[i].norm)) return true;
-    return false;
-  };
-  const denies = cues(stance.deny, doc, t0, t1).filter((c) => !inside(c));
-  const confirms = cues(stance.confirm, doc, t0, t1).filter((c) => !inside(c) && !negated(c));
-  const claims = cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c) && !ASSERTED.has(doc.tokens[c.end]?.norm ?? ''));
-  const hedges = cues(stance.hedge, doc, t0, t1);
-  const sentenceHedged = cues(stance.hedge_sentence, doc, t0, t1).length > 0 || (sentence.headline && /\?\s*$/.test(sentence.text));
-  const condemned = cues(stance.condemn, doc, t0, t1).length > 0;
+  const { noComment, denies, confirms, claims, hedges, sentenceHedged, condemned } = sentenceCues(doc, si);
 
   const result = new Map<DocMention, { stance: Stance; cue: Cue | null }>();
   /** The speaker a cue belongs to: the nearest capable mention before it, else just after it. */
@@ -217,6 +238,53 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
     out.push({ actor, stance: r.stance, source, span });
   }
   return out;
+}
+
+/** The stance cues of one sentence, as sentenceAttributions weighs them. */
+interface SentenceCues {
+  noComment: Cue[];
+  /** Denials outside a "no comment" phrase. */
+  denies: Cue[];
+  /** Confirmations outside a "no comment" phrase and not negated or conditional. */
+  confirms: Cue[];
+  /** Claims, as confirmations, and not "claimed the strike killed...". */
+  claims: Cue[];
+  hedges: Cue[];
+  /** A hedge over the whole sentence, or a headline question. */
+  sentenceHedged: boolean;
+  condemned: boolean;
+}
+
+/** The stance cues of sentence `si`, read once per document (every strike of it asks again). */
+function sentenceCues(doc: ActorDoc, si: number): SentenceCues {
+  const memo = cuesOfDoc(doc).cues;
+  let c = memo.get(si);
+  if (c === undefined) {
+    c = readSentenceCues(doc, si);
+    memo.set(si, c);
+  }
+  return c;
+}
+
+function readSentenceCues(doc: ActorDoc, si: number): SentenceCues {
+  const { stance } = loadLexicon();
+  const sentence = doc.sentences[si];
+  const [t0, t1] = doc.sentenceTokens[si];
+  const noComment = cues(stance.no_comment, doc, t0, t1);
+  const inside = (c: Cue) => noComment.some((n) => c.first >= n.first && c.end <= n.end);
+  const negated = (c: Cue) => {
+    for (let i = Math.max(t0, c.first - 3); i < c.first; i++) if (NEGATION.has(doc.tokens[i].norm) || CONDITION.has(doc.tokens[i].norm)) return true;
+    return false;
+  };
+  return {
+    noComment,
+    denies: cues(stance.deny, doc, t0, t1).filter((c) => !inside(c)),
+    confirms: cues(stance.confirm, doc, t0, t1).filter((c) => !inside(c) && !negated(c)),
+    claims: cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c) && !ASSERTED.has(doc.tokens[c.end]?.norm ?? '')),
+    hedges: cues(stance.hedge, doc, t0, t1),
+    sentenceHedged: cues(stance.hedge_sentence, doc, t0, t1).length > 0 || (sentence.headline && /\?\s*$/.test(sentence.text)),
+    condemned: cues(stance.condemn, doc, t0, t1).length > 0,
+  };
 }
 
 /** "denies targeting civilians", "a démenti toute victime civile": a denial of harm, not of the strike. */
