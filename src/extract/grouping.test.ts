@@ -148,6 +148,8 @@ describe('grouping trigger mentions into strikes', () => {
     ['en', '"Later," with a strike of its own', 'Drone strikes\n\nA drone struck a car in the city on Tuesday, killing four. Later, a drone strike hit a house in a village near the border.', 2],
     ['en', '"Later that day," with aircraft striking', 'Raids\n\nAn airstrike hit a depot near the town on Sunday. Later that day, warplanes bombed a bridge on the road north.', 2],
     ['en', '"Later," going on with the same strike', 'Drone strike\n\nA drone strike hit a car near the town on Sunday. Later, the strike was confirmed by the army.', 1],
+    ['en', '"Later," with the same strike in reported speech', 'Drone strike\n\nA drone strike hit a car near the town on Sunday, killing two. Later, a local official said an airstrike had destroyed the car.', 1],
+    ['fr', '"Plus tard," with the same strike in reported speech', "Frappe de drone\n\nUne frappe de drone a visé une voiture dimanche près de la ville. Plus tard, un responsable a déclaré qu'une frappe aérienne avait détruit la voiture.", 1],
     ['fr', '"Plus tard," with a strike of its own', 'Frappes\n\nUne frappe de drone a visé une voiture mardi dans la ville. Plus tard, une frappe aérienne a touché une maison dans un village voisin.', 2],
     ['fr', '"Par ailleurs," with aircraft striking', "Frappes\n\nUne frappe aérienne a détruit un dépôt dimanche près de la ville. Par ailleurs, des hélicoptères ont frappé un campement au nord.", 2],
     ['fr', '"Par ailleurs," going on with the same strike', "Frappe\n\nUne frappe aérienne a détruit un dépôt dimanche près de la ville. Par ailleurs, la frappe a blessé deux bergers.", 1],

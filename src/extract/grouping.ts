@@ -46,10 +46,22 @@ export const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounde
  * A sentence that opens by setting itself apart from what came before ("Separately,", "Later
  * that day,", "Elsewhere,", "Par ailleurs,", "Plus tard,") and tells a strike of its own (an
  * indefinite strike, or aircraft as the subject of a strike verb) starts a new strike; "Later,
- * the strike was confirmed" goes on telling the same one.
+ * the strike was confirmed" goes on telling the same one. ("Meanwhile" is left out: it also
+ * turns to another side of the same strike.)
  */
 const APART_OPENING =
-  /^\s*(?:separately|elsewhere|meanwhile|later(?: (?:that|the same) (?:day|night|morning|afternoon|evening)| on| in the day)?|in (?:a|another) (?:separate )?(?:incident|development|operation)|par ailleurs|séparément|ailleurs|plus tard(?: dans la (?:journée|soirée|nuit))?|dans (?:un|une) autre (?:incident|opération|attaque))(?![\p{L}])/iu;
+  /^\s*(?:separately|elsewhere|later(?: (?:that|the same) (?:day|night|morning|afternoon|evening)| on| in the day)?|in (?:a|another) (?:separate )?(?:incident|development|operation)|par ailleurs|séparément|ailleurs|plus tard(?: dans la (?:journée|soirée|nuit))?|dans (?:un|une) autre (?:incident|opération|attaque))(?![\p{L}])/iu;
+/** Words that report speech: a strike told after them ("Later, an official said an airstrike had...") may be the same one retold. */
+const SPEECH = /(?<![\p{L}])(?:said|says|say|told|announced|confirmed|reported|added|according|claimed|denied|a (?:déclaré|annoncé|confirmé|affirmé|indiqué|précisé)|ont (?:déclaré|annoncé|confirmé|affirmé|indiqué)|selon|d['’]après)(?![\p{L}])/iu;
+
+/** The sentence sets itself apart and tells, in its own words (not in reported speech), a strike of its own. */
+function apartStrike(text: string): boolean {
+  const open = APART_OPENING.exec(text);
+  if (!open) return false;
+  const own = OWN_STRIKE.exec(text);
+  return own !== null && !SPEECH.test(text.slice(open.index + open[0].length, own.index));
+}
+
 const OWN_STRIKE =
   /(?<![\p{L}])(?:an?|une?|des|two|three|deux|trois)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|strikes?|raids?|air attacks?|bombings?|frappes?|bombardements?|attaques? (?:aériennes?|de drones?))(?![\p{L}])|(?<![\p{L}])(?:drones?|jets?|aircraft|warplanes?|planes?|helicopters?|avions?|hélicoptères?)\s+(?:[\p{L}-]+\s+)?(?:struck|hit|bombed|targeted|attacked|raided|ont (?:frappé|bombardé|visé|ciblé)|a (?:frappé|bombardé|visé|ciblé))(?![\p{L}])/iu;
 
@@ -150,7 +162,7 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     // A back-reference with nothing before it refers to the headline's strike, if any.
     if (current === null && !ev.strong && headlines.length === 0) continue;
     const isNew =
-      current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || (APART_OPENING.test(ev.text) && OWN_STRIKE.test(ev.text))) && !FIRST_REF.test(ev.text);
+      current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || apartStrike(ev.text)) && !FIRST_REF.test(ev.text);
     if (!isNew && (groups.length > 1 || (counted > 1 && current !== null)) && pluralOnly(ev.text)) continue;
     const followUp = SAME_SITE.test(ev.text);
     // A strike told with a different day than the current one, without saying it is a new
