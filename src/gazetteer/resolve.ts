@@ -60,19 +60,22 @@ function isCompassKey(key: string): boolean {
 /**
  * Per-gazetteer memos of pure functions of a name key, kept across texts (news copy repeats
  * its names): the demonym reading of a key (null: a demonym of no country, undefined: not a
- * demonym) and the prior-sorted candidates of a key (read-only). Cleared when large.
+ * demonym), the prior-sorted candidates of a key (read-only) and the country a key names
+ * (its last country posting, -1 for none). Cleared when large.
  */
 interface Memo {
   demonyms: Map<string, string | null | undefined>;
   bases: Map<string, Base[]>;
+  countries: Map<string, number>;
 }
 const memos = new WeakMap<GazData, Memo>();
 const MEMO_MAX = 50_000;
 function memoOf(d: GazData): Memo {
   let m = memos.get(d);
-  if (!m) memos.set(d, (m = { demonyms: new Map(), bases: new Map() }));
+  if (!m) memos.set(d, (m = { demonyms: new Map(), bases: new Map(), countries: new Map() }));
   if (m.demonyms.size > MEMO_MAX) m.demonyms.clear();
   if (m.bases.size > MEMO_MAX) m.bases.clear();
+  if (m.countries.size > MEMO_MAX) m.countries.clear();
   return m;
 }
 
@@ -139,12 +142,18 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // country named as an actor ("U.S. forces", "Turkey appears") only leans toward it.
   const countryIn = new Map<string, number>();
   const countryNamed = new Map<string, number>(demonyms);
-  // the feature code compared as its number: a common name's postings run to hundreds
+  // the feature code compared as its number: a common name's postings run to hundreds,
+  // so the answer is remembered per key
   const pcli = d.fcodes.indexOf('PCLI');
+  const countryOfKey = memoOf(d).countries;
   for (const m of mentions) {
-    let country = -1;
-    const posts = m.raw.postings;
-    for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) country = posts[i] >>> 1;
+    let country = countryOfKey.get(m.raw.key);
+    if (country === undefined) {
+      country = -1;
+      const posts = m.raw.postings;
+      for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) country = posts[i] >>> 1;
+      countryOfKey.set(m.raw.key, country);
+    }
     if (country < 0) continue;
     const cc = d.countries[d.country[country]];
     const region = regionBefore(text, m.raw.start) !== null;

@@ -63,6 +63,33 @@ export interface RawMention {
   acronym?: boolean;
 }
 
+/**
+ * A mention the scanner found. Its postings view is made when first read: a typed-array
+ * view costs more than the rest of the mention, and many mentions (stopwords, demonyms,
+ * repeated names) never need theirs.
+ */
+class ScannedMention implements RawMention {
+  stop?: boolean = undefined;
+  acronym?: boolean = undefined;
+  #ix: HashIndex;
+  #postings: Uint32Array | null = null;
+  constructor(
+    ix: HashIndex,
+    public start: number,
+    public end: number,
+    public tokStart: number,
+    public tokEnd: number,
+    public key: string,
+    public keyIndex: number,
+  ) {
+    this.#ix = ix;
+  }
+
+  get postings(): Uint32Array {
+    return (this.#postings ??= postingsOf(this.#ix, this.keyIndex));
+  }
+}
+
 /** Lower-case words allowed inside a multi-word Latin name ("Dar es Salaam", "Ras al-Khaimah"). */
 const CONNECTORS = new Set(
   ['de', 'du', 'des', 'la', 'le', 'les', 'of', 'bin', 'ben', 'ibn', 'bani', 'beni', 'wa', 'i', 'y', 'e', 'do', 'da', 'dos', 'das', 'di', 'del', 'sur', 'en', 'aux', 'au', 'es', 'ez', 'ed', 'et', 'ash', 'ad', 'az', 'as', 'at', 'an', 'ar'].map(
@@ -78,15 +105,29 @@ const INNER_WORDS = new Set([...CONNECTORS, 'al', 'el', 'ul', 'ad', 'ash', 'as',
 
 /**
  * INNER_WORDS of at most four ASCII characters, keyed by their packed char codes (7 bits
- * each, never 0, so words of different lengths differ; under 2^28, a small integer key),
- * so a short lower-case word of the text is checked without slicing it out.
+ * each, never 0, so words of different lengths differ), in a small open-addressing table,
+ * so a short lower-case word of the text is checked without slicing it out or hashing a string.
  */
-const INNER_PACKED = new Map<number, string>();
+const INNER_CODES = new Int32Array(256);
+const INNER_STRS: string[] = new Array<string>(256).fill('');
+const innerSlot = (code: number) => Math.imul(code, 0x9e3779b1) >>> 24;
 for (const w of INNER_WORDS) {
   if (w.length > 4 || /[^a-z]/.test(w)) continue;
   let code = 0;
   for (let k = 0; k < w.length; k++) code = code * 128 + w.charCodeAt(k);
-  INNER_PACKED.set(code, w);
+  let slot = innerSlot(code);
+  while (INNER_CODES[slot] !== 0) slot = (slot + 1) & 255;
+  INNER_CODES[slot] = code;
+  INNER_STRS[slot] = w;
+}
+
+/** The inner word whose packed codes are `code`, or ''. */
+function innerWord(code: number): string {
+  for (let slot = innerSlot(code); ; slot = (slot + 1) & 255) {
+    const c = INNER_CODES[slot];
+    if (c === code) return INNER_STRS[slot];
+    if (c === 0) return '';
+  }
 }
 
 const GAP_OK = /^(?:[ \t\u00a0]{1,3}|[-‐‑][ ]?|[ ][-‐‑–][ ])$/;
@@ -101,7 +142,7 @@ let scratchEnd = new Int32Array(1024);
 let scratchLine = new Int32Array(1024);
 let scratchFlags = new Uint8Array(1024);
 let count = 0;
-let scratchFolds: string[] = [];
+const scratchFolds: string[] = [];
 
 function pushToken(s: number, e: number, folded: string, f: number, ln: number): void {
   if (count === scratchStart.length) {
@@ -116,7 +157,7 @@ function pushToken(s: number, e: number, folded: string, f: number, ln: number):
   scratchEnd[count] = e;
   scratchLine[count] = ln;
   scratchFlags[count] = f;
-  scratchFolds.push(folded);
+  scratchFolds[count] = folded;
   count++;
 }
 
@@ -128,7 +169,6 @@ function isHyphen(c: number): boolean {
 /** Tokenises a text; strips English possessive "'s" and French elisions "d'", "l'", "qu'". */
 export function tokenize(text: string): TokenList {
   count = 0;
-  scratchFolds = [];
   let line = 0;
   let nextNl = text.indexOf('\n');
   const n = text.length;
@@ -174,7 +214,7 @@ export function tokenize(text: string): TokenList {
         code = code * 128 + ck;
       }
       if (k === j) {
-        pushToken(start, j, INNER_PACKED.get(code) ?? '', isHyphen(text.charCodeAt(j)) ? HYPHEN : 0, line);
+        pushToken(start, j, innerWord(code), isHyphen(text.charCodeAt(j)) ? HYPHEN : 0, line);
         continue;
       }
     }
@@ -204,13 +244,12 @@ export function tokenize(text: string): TokenList {
     end: new Int32Array(buf, count * 4, count),
     line: new Int32Array(buf, count * 8, count),
     flags: new Uint8Array(buf, count * 12, count),
-    folded: scratchFolds,
+    folded: scratchFolds.slice(0, count),
   };
   out.start.set(scratchStart.subarray(0, count));
   out.end.set(scratchEnd.subarray(0, count));
   out.line.set(scratchLine.subarray(0, count));
   out.flags.set(scratchFlags.subarray(0, count));
-  scratchFolds = [];
   return out;
 }
 
@@ -339,7 +378,9 @@ export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): Ra
       if ((e & (HAS_POSTINGS | SHARED_HASH)) === 0) continue;
       const k = findKeyWords(ix, hash, folds, keyToks, used);
       if (k < 0) break;
-      if (ix.postOff[k + 1] > ix.postOff[k] && (arabic || cap)) {
+      // the entry's own bit, unless another key shares the hash (then k may be that other)
+      const named = (e & SHARED_HASH) === 0 ? (e & HAS_POSTINGS) !== 0 : ix.postOff[k + 1] > ix.postOff[k];
+      if (named && (arabic || cap)) {
         bestJ = j;
         bestK = k;
         bestUsed = used;
@@ -347,8 +388,7 @@ export function scanMentions(text: string, tokens: TokenList, ix: HashIndex): Ra
     }
     const bestKey = bestJ < 0 ? '' : keyOfTokens(folds, bestUsed);
     const tStart = tokens.start[i];
-    let best: RawMention | null =
-      bestJ < 0 ? null : { start: tStart, end: tokens.end[bestJ], tokStart: i, tokEnd: bestJ + 1, key: bestKey, keyIndex: bestK, postings: postingsOf(ix, bestK) };
+    let best: RawMention | null = bestJ < 0 ? null : new ScannedMention(ix, tStart, tokens.end[bestJ], i, bestJ + 1, bestKey, bestK);
     // "Kala-balge": the written word goes on past the name with a hyphen; "Kabul-based" is fine
     const after = best ? text.charCodeAt(best.end) : 0;
     if (best && (after === 0x2d || after === 0x2010 || after === 0x2011) && /^[-‐‑]\p{Ll}/u.test(text.slice(best.end, best.end + 2))) {
