@@ -158,6 +158,21 @@ describe('choosePlace: a region refined by a place inside it', () => {
     expect(choice.place?.name).toBe(refined ? other.place.name : "région de l'Est");
   });
 
+  it('"l\'est du pays" refined to villages of the region is refined again by a district of that region', () => {
+    const t =
+      "Des civils ont été tués lors de frappes aériennes dans l'est du pays. Des groupes ont été ciblés à Djamanga et Bounou, dans la région de l'Est. Les victimes étaient sur l'axe Kompienga-Pognoa.";
+    const tiers: [number, number][][] = [[[0, t.indexOf('Des groupes')]], [[t.indexOf('Des groupes'), t.indexOf('Les victimes')]]];
+    const vague = {
+      ...mention("l'est du pays", t.indexOf("l'est du pays"), 'region', 'region', 12.6, -0.3),
+      anchor: { name: 'Burkina Faso', precision: 'country' },
+    } as unknown as GeocodeResult;
+    const villages = inAdmin1(mention('Djamanga et Bounou', t.indexOf('Djamanga'), 'name', 'region', 12.4, 0.42), 'Est', null, 171);
+    const kompienga = inAdmin1(mention('Kompienga', t.indexOf('Kompienga'), 'name', 'district', 11.25, 0.71), 'Est', 'Province de la Kompienga', 10);
+    expect(choosePlace([vague, villages, kompienga], tiers, [[t.indexOf('frappes'), t.indexOf('frappes') + 7]]).place?.name).toBe('Kompienga');
+    // with no district named, the villages stay
+    expect(choosePlace([vague, villages], tiers, [[t.indexOf('frappes'), t.indexOf('frappes') + 7]]).place?.name).toBe('Djamanga et Bounou');
+  });
+
   it("a town of the strike's tiers refines it, but not the region's own seat ('Baydah' for 'Baydah province')", () => {
     const t = 'A drone strike hit Baydah province on Monday. Residents of Baydah and Rada said it was loud.';
     const tiers: [number, number][][] = [[[0, t.indexOf('Residents')]], [[t.indexOf('Residents'), t.length]]];

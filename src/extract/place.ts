@@ -63,7 +63,10 @@ export function choosePlace(results: GeocodeResult[], tiers: [number, number][][
   // a region named for the strike may be refined by a place inside it from any sentence
   // (the article saying where in the region after the lede); the tiers' places come first
   const rest = results.filter((r) => r.place.span && !inTiers.includes(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
-  const best = refinement(pool[0].r, inTiers, rest) ?? attachedInside(pool) ?? pool[0].r;
+  // a part of the country refined to a region-wide place ("l'est du pays" -> "villages A, B
+  // et C, dans la région de l'Est") may itself be refined by a district inside that region
+  const refined = refinement(pool[0].r, inTiers, rest);
+  const best = (refined && refinement(refined, inTiers, rest)) ?? refined ?? attachedInside(pool) ?? pool[0].r;
   const alternatives: Place[] = [...(best.conflicts ?? [])];
   for (const { r } of pool.slice(1)) {
     if (r.place.precision === 'country' || r.place.precision === 'region') continue;

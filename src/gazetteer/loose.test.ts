@@ -60,6 +60,10 @@ describe('a cued settlement found by its spelling around its anchor', () => {
     { text: 'US drones killed four fighters in the eastern province of Hadramout in Yemen, in the town of Shehr, officials said.', written: 'Shehr', gid: 30490 },
     // GeoNames: Bdāmā (Idlib)
     { text: 'Jets bombed Idlib province in Syria on Monday and also struck the town of Bidama.', written: 'Bidama', gid: 171494 },
+    // GeoNames: Khān Shaykhūn (Idlib), written joined
+    { text: 'Jets bombed Idlib province in Syria on Monday and also struck the town of Khanshaykhun.', written: 'Khanshaykhun', gid: 168325 },
+    // GeoNames: Ālbū Kamāl (Deir ez-Zor), written joined
+    { text: 'A drone hit a car in Deir ez-Zor province, Syria, near the town of Albukamal.', written: 'Albukamal', gid: 174448 },
     // GeoNames: Ma‘arrat an Nu‘mān (Idlib)
     { text: 'Warplanes destroyed a market in the Idlib city of Maaret Al-Numan in Syria.', written: 'Maaret Al-Numan', gid: 167611 },
   ];

@@ -9,7 +9,8 @@ import type { GeocodeResult } from './types.ts';
 /**
  * Finding a settlement the text cues ("the town of Shehr", "the town of Bidama") among the
  * gazetteer places around the place the text attaches it to, when its spelling differs from
- * every GeoNames spelling only by transliteration habits (see `looseKey`). Confined to the
+ * every GeoNames spelling only by transliteration habits (see `looseKey`) or by being
+ * written joined or spaced. Confined to the
  * anchor's country and extent, so a loose spelling can only pick among a few hundred places.
  */
 
@@ -58,12 +59,16 @@ export function looseMatch(d: GazData, name: string, span: [number, number], anc
   const ci = d.countries.indexOf(anchor.country);
   if (ci < 0) return null;
   const reach = anchor.precision === 'region' || anchor.precision === 'district' ? anchor.radius_km + 10 : anchor.radius_km + 50;
+  // a name written joined or spaced ("Khanshaykhun" / "Khan Shaykhun", "Abukamal" / "Abu
+  // Kamal") is the same name: the words compare without the spaces between them
+  const joined = key.replace(/ /g, '');
   const exact: number[] = [];
   const outlined: number[] = [];
   for (const p of placesOf(d, ci)) {
     const k = keyOf(d, p);
     if (!k) continue;
-    const same = k === key;
+    // (the length test first: most keys differ in length by more than their spaces)
+    const same = k === key || (k.length >= joined.length && k.length <= joined.length + 3 && k.replace(/ /g, '') === joined);
     if (!same && consonantOutline(k) !== outline) continue;
     if (haversineKm(anchor.lat, anchor.lon, d.lat[p], d.lon[p]) > reach) continue;
     (same ? exact : outlined).push(p);
