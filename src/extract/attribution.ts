@@ -99,9 +99,11 @@ function voicedSentences(doc: ActorDoc): number[] {
 function findVoiced(doc: ActorDoc): number[] {
   const { stance } = loadLexicon();
   const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
+  const named = new Set<number>();
+  for (const m of doc.mentions) named.add(m.sentence);
   const out: number[] = [];
   for (const s of doc.sentences) {
-    if (s.span[0] >= doc.bodyEnd || isComment(doc, s.index)) continue;
+    if (!named.has(s.index) || s.span[0] >= doc.bodyEnd || isComment(doc, s.index)) continue;
     const [t0, t1] = doc.sentenceTokens[s.index];
     // the cue first: it is cheaper than a mention's roles, and most sentences voice nothing
     if (!voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) continue;

@@ -137,11 +137,16 @@ export interface PlatformCues {
 
 export function platformCues(text: string, range: [number, number]): PlatformCues {
   const ix = platformIndex(text);
-  const first = (spans: [number, number][]): [number, number] | null => {
-    for (const sp of spans) if (sp[0] >= range[0] && sp[1] <= range[1]) return sp;
-    return null;
-  };
-  return { drone: first(ix.drone), aircraft: first(ix.aircraft), missile: first(ix.missile) };
+  return { drone: firstWithin(ix.drone, range), aircraft: firstWithin(ix.aircraft, range), missile: firstWithin(ix.missile, range) };
+}
+
+/**
+ * The first span lying within `range`. A module function, not a closure made at each call:
+ * this runs for every sentence, and tsx names every closure it makes (a property write).
+ */
+function firstWithin(spans: [number, number][], range: [number, number]): [number, number] | null {
+  for (const sp of spans) if (sp[0] >= range[0] && sp[1] <= range[1]) return sp;
+  return null;
 }
 
 interface PlatformIndex {

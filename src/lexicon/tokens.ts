@@ -216,10 +216,13 @@ export class PatternSet {
   private readonly prefixed = new Map<string, Pattern[]>();
   /** Prefix patterns whose first word is shorter than PREFIX_KEY. */
   private readonly shortPrefixed: Pattern[] = [];
+  /** The most words one match can cover (its words and its widest gaps). */
+  private readonly maxSpan: number = 0;
 
   constructor(sources: readonly string[]) {
     for (const s of sources) {
       const p = compilePattern(s);
+      this.maxSpan = Math.max(this.maxSpan, p.parts.reduce((n, part) => n + (part.kind === 'gap' ? part.max : 1), 0));
       const first = p.parts[0] as { value: string; prefix: boolean };
       if (first.prefix && first.value.length < PREFIX_KEY) this.shortPrefixed.push(p);
       else {
@@ -286,7 +289,8 @@ export class PatternSet {
 
   /** The first token of the longest match ending exactly at `end` and starting at or after `from`, or -1. */
   startOfMatchEndingAt(tokens: Token[], end: number, from = 0): number {
-    for (let i = Math.max(from, end - 6, 0); i < end; i++) if (this.matchesAt(tokens, i, end) === end) return i;
+    // a match starting further back than the set's longest cue cannot end at `end`
+    for (let i = Math.max(from, end - Math.min(6, this.maxSpan), 0); i < end; i++) if (this.matchesAt(tokens, i, end) === end) return i;
     return -1;
   }
 }
