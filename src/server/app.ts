@@ -91,9 +91,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       }),
     });
   }
-  app.addHook('onRequest', async (req) => {
+  // A callback hook, not an async one: no promise per request.
+  app.addHook('onRequest', (req, _reply, done) => {
     req.auth = { user: null, via: null, csrf: null, sid: null };
-    if (req.url.startsWith('/api/')) req.auth = authenticate(req, ctx.users);
+    try {
+      if (req.url.startsWith('/api/')) req.auth = authenticate(req, ctx.users);
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
+    done();
   });
 
   const routes = new Routes(app, ctx.isPrivate, () => dataVersion(db));

@@ -48,6 +48,13 @@ export class Routes {
   readonly specs: RouteSpec[] = [];
   /** Rendered responses of cacheable reads, keyed by the database version and the request. */
   private readonly cache = new LruCache<string, Rendered>(2000);
+  /**
+   * Keys asked once: a response is kept from its second asking on. Under a stream of
+   * distinct requests (every filter new) the cache would otherwise hold 2,000 bodies of
+   * ~20 KB that nobody asks again, each replaced by the next, at the price of old-space
+   * garbage collection.
+   */
+  private readonly askedOnce = new LruCache<string, true>(20_000);
   constructor(
     private readonly app: FastifyInstance,
     private readonly isPrivate: boolean,
@@ -87,7 +94,10 @@ export class Routes {
         // A cacheable read's bytes are a function of its cache key: the ETag hashes that key
         // (a few dozen bytes) instead of the body.
         const rendered = render(req, reply, result, spec.rows, cacheKey ?? undefined);
-        if (cacheKey && rendered.body.length < 1_000_000) this.cache.set(cacheKey, rendered);
+        if (cacheKey && rendered.body.length < 1_000_000) {
+          if (this.askedOnce.get(cacheKey)) this.cache.set(cacheKey, rendered);
+          else this.askedOnce.set(cacheKey, true);
+        }
         return sendRendered(req, reply, rendered);
       },
     });

@@ -19,15 +19,20 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  // A callback hook, not an async one: no promise per response.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    reply.headers(HEADERS);
     if (req.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
-    return payload;
+    done(null, payload);
   });
 }
