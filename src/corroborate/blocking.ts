@@ -1,6 +1,6 @@
 import type { ClusterItem } from './item.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
-import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isEdge, isPrecisePlace, PLACE_SLACK_KM, SAME_FIGURE_SLACK, scorePair, specificEvent } from './pair.ts';
+import { DATE_TOLERANCE_DAYS, distinctiveToll, FINE_RADIUS_KM, FINE_SPAN_DAYS, isFine, isEdge, isPrecisePlace, PLACE_SLACK_KM, profiled, SAME_FIGURE_SLACK, scorePair } from './pair.ts';
 
 /**
  * Blocking: candidate pairs without comparing everything with everything. Complete with
@@ -130,11 +130,6 @@ export function candidateEdges(items: readonly ClusterItem[]): Edges {
     if (isPrecisePlace(it)) precise.get(it.country)!.forNear(it, once);
   }
   return out.done();
-}
-
-/** A report that can share a profile (pair.ts sameProfile): a named weapon, a striker and a toll. */
-function profiled(it: ClusterItem): boolean {
-  return specificEvent(it) && it.belligerents.length > 0 && (it.killedMin !== null || it.killedMax !== null);
 }
 
 const ORDER_IDX_BITS = 21;

@@ -1,6 +1,6 @@
 import type { ClusterItem } from './item.ts';
 import { candidateEdges, type Edges } from './blocking.ts';
-import { anchors, consistent, fitsAlone, LINK_THRESHOLD } from './pair.ts';
+import { anchors, consistent, sameProfile, LINK_THRESHOLD } from './pair.ts';
 
 /**
  * Clustering: reports -> groups of report ids, one group per strike.
@@ -78,7 +78,9 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   }
 
   const edges = candidateEdges(items);
-  const [ea, eb, scoreOf] = strongestFirst(edges, items.length);
+  // Links in order; the candidates below LINK_THRESHOLD (undated reports' rivals) only matter
+  // in step 2, which takes maxima and needs no order, so they are not sorted.
+  const [ea, eb] = strongestFirst(linksOf(edges), items.length);
   const undated = Uint8Array.from(items, (it) => (it.day0 === null ? 1 : 0));
   const link = (x: number, y: number) => {
     const ra = find(x);
@@ -96,24 +98,31 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   // report of a strike on a town fits the strikes there over the years, and a guess among
   // them costs more than leaving the report alone. Decided from the groups of step 1 only,
   // so no attachment depends on another.
-  const best = new Int32Array(items.length).fill(-1);
-  const bestScore = new Float64Array(items.length);
-  const bestWith = new Int32Array(items.length); // the dated report of the best candidate edge
+  const bestScore = new Float64Array(items.length).fill(-Infinity);
+  const bestWith = new Int32Array(items.length).fill(-1); // the dated report of the best edge (ties: the first)
   const runnerUp = new Float64Array(items.length).fill(-Infinity);
-  for (let k = 0; k < ea.length; k++) {
-    if ((undated[ea[k]] ^ undated[eb[k]]) === 0) continue;
-    const [v, u] = undated[ea[k]] ? [ea[k], eb[k]] : [eb[k], ea[k]];
-    const g = find(u);
-    if (best[v] < 0) {
-      best[v] = g;
-      bestWith[v] = u;
-      bestScore[v] = scoreOf[k];
-    } else if (g !== best[v] && runnerUp[v] === -Infinity) runnerUp[v] = scoreOf[k];
+  const ends = (k: number): [number, number] | null => {
+    const x = edges.a[k];
+    const y = edges.b[k];
+    if ((undated[x] ^ undated[y]) === 0) return null;
+    return undated[x] ? [x, y] : [y, x];
+  };
+  for (let k = 0; k < edges.length; k++) {
+    const e = ends(k);
+    if (!e) continue;
+    const [v, u] = e;
+    const s = edges.score[k];
+    if (s > bestScore[v] || (s === bestScore[v] && u < bestWith[v])) [bestScore[v], bestWith[v]] = [s, u];
+  }
+  for (let k = 0; k < edges.length; k++) {
+    const e = ends(k);
+    if (e && find(e[1]) !== find(bestWith[e[0]])) runnerUp[e[0]] = Math.max(runnerUp[e[0]], edges.score[k]);
   }
   for (let v = 0; v < items.length; v++) {
-    if (best[v] < 0) continue;
-    const clear = bestScore[v] >= LINK_THRESHOLD ? bestScore[v] - runnerUp[v] >= ATTACH_MARGIN : runnerUp[v] === -Infinity && fitsAlone(items[v], items[bestWith[v]]);
-    if (clear) link(v, best[v]);
+    if (bestWith[v] < 0) continue;
+    const u = bestWith[v];
+    const clear = bestScore[v] >= LINK_THRESHOLD ? bestScore[v] - runnerUp[v] >= ATTACH_MARGIN : runnerUp[v] === -Infinity && sameProfile(items[v], items[u]);
+    if (clear) link(v, u);
   }
   // 3. Undated reports link among themselves, and through each other to at most one group.
   for (let k = 0; k < ea.length; k++) if (undated[ea[k]] & undated[eb[k]]) link(ea[k], eb[k]);
@@ -124,6 +133,20 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     groups.push(members[i].map((m) => items[m].id).sort(cmp));
   }
   return groups.sort((x, y) => cmp(x[0], y[0]));
+}
+
+/** The edges scoring at least LINK_THRESHOLD. */
+function linksOf(edges: Edges): Edges {
+  let m = 0;
+  for (let k = 0; k < edges.length; k++) if (edges.score[k] >= LINK_THRESHOLD) m++;
+  const out: Edges = { a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), length: m };
+  for (let k = 0, j = 0; k < edges.length; k++) {
+    if (edges.score[k] < LINK_THRESHOLD) continue;
+    out.a[j] = edges.a[k];
+    out.b[j] = edges.b[k];
+    out.score[j++] = edges.score[k];
+  }
+  return out;
 }
 
 /** How much better an undated report must link to one group of dated reports than to any other to join it. */

@@ -81,7 +81,7 @@ export function dateGap(a: ClusterItem, b: ClusterItem): number | null {
  *   target, a belligerent, a detail or an exact toll (and, without a place, both are dated);
  * - no date on either side, unless they share a target or a detail, both places are precise,
  *   they share a belligerent and a figure for the dead of at least DISTINCTIVE_TOLL, or they
- *   tell one profile (sameProfile: striker, weapon and agreeing tolls).
+ *   tell one profile (sameProfile: striker, weapon, agreeing tolls, places finer than the country).
  */
 export function compatible(a: ClusterItem, b: ClusterItem): boolean {
   return distanceIfCompatible(a, b) !== INCOMPATIBLE;
@@ -140,24 +140,21 @@ function distanceIfCompatible(a: ClusterItem, b: ClusterItem, needEvidence = tru
 
 /**
  * The same striker with the same weapon (a named kind, not "an air raid"), figures for the dead
- * within 1.5× of each other ("at least 9" and "13 killed") and no target that contradicts: what
- * an undated report of a strike shares with a dated report of it when neither names the
- * target. Weak alone; such a pair attaches only when no other strike fits (see RIVAL_FLOOR and
- * cluster.ts).
+ * within 1.5× of each other ("at least 9" and "13 killed"), no target that contradicts, and both
+ * placed more precisely than the whole country: what an undated report of a strike shares with
+ * a dated report of it when neither names the target. Weak alone; such a pair attaches only
+ * when no other strike fits (see RIVAL_FLOOR and cluster.ts).
  */
 export function sameProfile(a: ClusterItem, b: ClusterItem): boolean {
-  if (!specificEvent(a) || a.event !== b.event || !shareAny(a.belligerents, b.belligerents)) return false;
-  const la = a.killedMin ?? a.killedMax;
-  const lb = b.killedMin ?? b.killedMax;
-  return la !== null && lb !== null && (Math.max(la, lb) + 1) / (Math.min(la, lb) + 1) <= 1.5 && overlapScore(a.targets, b.targets, 1, -1) >= 0;
+  if (!profiled(a) || !profiled(b) || a.event !== b.event || !shareAny(a.belligerents, b.belligerents)) return false;
+  const la = (a.killedMin ?? a.killedMax)!;
+  const lb = (b.killedMin ?? b.killedMax)!;
+  return (Math.max(la, lb) + 1) / (Math.min(la, lb) + 1) <= 1.5 && overlapScore(a.targets, b.targets, 1, -1) >= 0;
 }
 
-/**
- * An undated report and a dated one that may attach even below LINK_THRESHOLD when no other
- * strike is a candidate: one profile, and both placed more precisely than the whole country.
- */
-export function fitsAlone(a: ClusterItem, b: ClusterItem): boolean {
-  return sameProfile(a, b) && a.radius !== null && b.radius !== null && Math.max(a.radius, b.radius) < COUNTRY_WIDE_KM;
+/** A report that can share a profile (sameProfile): a named weapon, a striker, a toll and a place finer than the country. */
+export function profiled(a: ClusterItem): boolean {
+  return specificEvent(a) && a.belligerents.length > 0 && (a.killedMin !== null || a.killedMax !== null) && a.radius !== null && a.radius < COUNTRY_WIDE_KM;
 }
 
 /** A named kind of attack: "drone strike", not "an air raid" or something else. */
