@@ -14,18 +14,19 @@ export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'upper', 'l
 
 /** Lines whose words are mostly capitalised (headlines): capitals there say nothing. */
 export function titleLines(tokens: TokenList): Set<number> {
-  const caps = new Map<number, [number, number]>();
+  // counts per line in two typed arrays (tokens come in line order, so lines are 0..last)
+  const lines = tokens.length > 0 ? tokens.line[tokens.length - 1] + 1 : 0;
+  const caps = new Int32Array(lines);
+  const words = new Int32Array(lines);
   for (let i = 0; i < tokens.length; i++) {
     const f = tokens.flags[i];
     if (f & ARABIC || tokens.end[i] - tokens.start[i] < 4) continue;
     const ln = tokens.line[i];
-    const c = caps.get(ln) ?? [0, 0];
-    c[0] += f & CAP ? 1 : 0;
-    c[1]++;
-    caps.set(ln, c);
+    if (f & CAP) caps[ln]++;
+    words[ln]++;
   }
   const out = new Set<number>();
-  for (const [line, [cap, all]] of caps) if (all >= 3 && cap / all > 0.7) out.add(line);
+  for (let ln = 0; ln < lines; ln++) if (words[ln] >= 3 && caps[ln] / words[ln] > 0.7) out.add(ln);
   return out;
 }
 

@@ -21,10 +21,14 @@ function basePrecision(d: GazData, p: number): PlacePrecision {
   return 'town';
 }
 
-/** The Place of gazetteer entry `p` as written `name` at `span`; `extra` overrides fields. */
-export function placeOf(d: GazData, p: number, name: string, span: [number, number] | null, extra: Partial<Place> = {}): Place {
+/**
+ * The Place of gazetteer entry `p` as written `name` at `span`; `extra` overrides fields
+ * (assigned, not spread: an object literal with a spread is built on V8's slow path, and
+ * so is every copy of it).
+ */
+export function placeOf(d: GazData, p: number, name: string, span: [number, number] | null, extra?: Partial<Place>): Place {
   const c = candidateOf(d, p);
-  return {
+  const place: Place = {
     name,
     span,
     geonames_id: c.geonames_id,
@@ -35,8 +39,8 @@ export function placeOf(d: GazData, p: number, name: string, span: [number, numb
     lon: c.lon,
     radius_km: c.radius_km,
     precision: basePrecision(d, p),
-    ...extra,
   };
+  return extra ? Object.assign(place, extra) : place;
 }
 
 /** A point inside a region's extent, shifted toward a compass direction (or its middle). */
@@ -107,7 +111,12 @@ export function toResult(d: GazData, text: string, m: Mention, c: Scored): Geoco
     const kind = fc === 'PCLI' ? 'country' : 'name';
     const admin = m.admin && m.admin.level !== 'town' && fc !== 'PCLI' ? m.admin : null;
     const s: [number, number] = admin ? [Math.min(admin.start, span[0]), Math.max(admin.end, span[1])] : span;
-    return { place: { ...name, name: text.slice(s[0], s[1]), span: s, how: `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}` }, kind, score };
+    // `name` is this result's own: set in place (a spread copy is V8's slow path), the same
+    // keys in the same order as { ...name, name, span, how }
+    name.name = text.slice(s[0], s[1]);
+    name.span = s;
+    name.how = `${fc === 'PCLI' ? 'country' : fc === 'ADM1' ? 'admin1 region' : 'admin2 district'} ${name.canonical_name}`;
+    return { place: name, kind, score };
   }
 
   const off = m.offset;
@@ -139,7 +148,8 @@ export function toResult(d: GazData, text: string, m: Mention, c: Scored): Geoco
     const place: Place = { ...name, name: text.slice(s[0], s[1]), span: s, radius_km: radius, precision: 'near', how: `near ${name.canonical_name}` };
     return { place, kind: 'near', anchor: name, score };
   }
-  return { place: { ...name, how: `${fc} ${name.canonical_name} (${name.country})` }, kind: 'name', score };
+  name.how = `${fc} ${name.canonical_name} (${name.country})`;
+  return { place: name, kind: 'name', score };
 }
 
 /**
