@@ -1,5 +1,6 @@
 import { toFtsQuery } from '../store/fts-query.ts';
 import { EARTH_RADIUS_KM } from './db.ts';
+import { LruCache } from './cache.ts';
 import type { ResolvedFilters } from './resolve.ts';
 
 /**
@@ -204,11 +205,21 @@ export function nearBox(c: { lat: number; lon: number; km: number }): Box {
   };
 }
 
-/** YYYY-MM-DD moved by n days (UTC calendar). */
+/**
+ * YYYY-MM-DD moved by n days (UTC calendar). Remembered: every dated list asks it for its
+ * start day and the same window length, and Date parsing and formatting cost tens of
+ * microseconds a call.
+ */
 export function shiftDays(day: string, n: number): string {
-  const t = Date.parse(day + 'T00:00:00Z') + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const key = `${day}|${n}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = new Date(Date.parse(day + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+    shifted.set(key, out);
+  }
+  return out;
 }
+const shifted = new LruCache<string, string>(10_000);
 
 /**
  * Incidents whose point lies in a box: candidates from the R*Tree, then the exact test on the
