@@ -104,3 +104,26 @@ describe('a village the gazetteer places elsewhere, located by the offset after 
     expect(r?.place.how).toMatch(/^unknown place \(X village\), placed by .*25 kilometers northeast/);
   });
 });
+
+describe('a better anchor than a part of a country, or than a direction reference', () => {
+  it('a later "X, which lies in the Y district" places X better than "in central Mali"', () => {
+    const text =
+      'Jets struck the village of Tabakoro in central Mali on Sunday, witnesses said.\nThe army gave no toll. Early reports from Tabakoro, which lies in the Douentza district of the Mopti region, spoke of ten dead.';
+    const all = g.geocode(text).filter((x) => x.place.name === 'Tabakoro');
+    expect(all.length).toBe(2);
+    for (const r of all) expect(r.anchor?.name).toBe('Douentza');
+  });
+
+  it('keeps the part of the country when no later mention says more', () => {
+    const text = 'Jets struck the village of Tabakoro in central Mali on Sunday, witnesses said.\nThe army gave no toll.';
+    const r = g.geocode(text).find((x) => x.place.name === 'Tabakoro');
+    expect(r?.anchor?.name).toBe('central Mali');
+  });
+
+  it('the place a direction is told from ("north-east of the capital") does not anchor a name in the next sentence', () => {
+    const text =
+      'SANAA, Yemen — The ministry said the cleric was killed in al-Jawf province, north-east of the capital. Tribal figures said missiles struck two cars near the small town of Khashef.';
+    const r = g.geocode(text).find((x) => x.place.name === 'Khashef');
+    expect(r?.anchor?.name).toBe('al-Jawf province');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Place } from '../domain/index.ts';
+import { haversineKm } from './geo.ts';
 import { nameKey } from './normalize.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { GeocodeResult } from './types.ts';
@@ -177,6 +178,18 @@ export function unknownPlaceResults(text: string, results: GeocodeResult[], ctx:
         anchor = attachedPlace(text, other, local, ctx);
         if (anchor) break;
       }
+    } else if (anchor && anchor.kind === 'region' && u.cue !== 'between' && u.cue !== 'list') {
+      // only a part of a country or region ("the village of Bounti in central Mali"): a later
+      // mention may put it in a place inside that part ("Bounti, which lies in the Douentza
+      // district of the Mopti region")
+      const part = anchor;
+      for (const other of occurrences(text, text.slice(u.start, u.end), u)) {
+        const inner = tailPlace(text, other, local);
+        if (inner && inner.kind !== 'region' && inner.place.radius_km < part.place.radius_km && haversineKm(inner.place.lat, inner.place.lon, part.place.lat, part.place.lon) <= part.place.radius_km) {
+          anchor = inner;
+          break;
+        }
+      }
     }
     if (!anchor) continue;
     const single = u.cue !== 'between' && u.cue !== 'list';
@@ -208,6 +221,22 @@ function occurrences(text: string, name: string, self: UnknownName): UnknownName
   return out;
 }
 
+/** A place that can anchor a name: no country, no neighbour across a border, no organisation's seat. */
+function usableAnchor(text: string, r: GeocodeResult): boolean {
+  return r.kind !== 'country' && !BORDER_BEFORE.test(text.slice(Math.max(0, r.place.span![0] - 40), r.place.span![0])) && !METONYMY.test(text.slice(r.place.span![1], r.place.span![1] + 12));
+}
+
+/** "north-east of (the)", "au nord-est de (la)" right before a place. */
+const DIRECTION_FROM = /(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ward)?\s+of\s+(?:the\s+)?$|(?:au|à\s+l['’])\s*(?:(?:nord|sud)(?:[- ](?:est|ouest))?|est|ouest)\s+(?:de|du|d['’])\s*(?:la\s+|l['’])?$/i;
+
+/** The first place in the clause right after the name (an apposition, "in the Y region"), within 150 characters and the sentence. */
+function tailPlace(text: string, u: UnknownName, known: GeocodeResult[]): GeocodeResult | null {
+  const e = sentenceBounds(text, u.start)[1];
+  const tailEnd = Math.min(e, u.end + 150);
+  const tail = known.filter((r) => inside(r, u.end, tailEnd) && usableAnchor(text, r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
+  return tail[0] ?? null;
+}
+
 /** The most specific known place the text attaches to an unknown name. */
 function attachedPlace(
   text: string,
@@ -216,12 +245,13 @@ function attachedPlace(
   ctx: UnknownContext,
 ): GeocodeResult | null {
   const [s, e] = sentenceBounds(text, u.start);
-  const usable = (r: GeocodeResult) =>
-    r.kind !== 'country' && !BORDER_BEFORE.test(text.slice(Math.max(0, r.place.span![0] - 40), r.place.span![0])) && !METONYMY.test(text.slice(r.place.span![1], r.place.span![1] + 12));
   // 1. the clause right after the name: an apposition or "in the Y region" (within 150 characters)
+  const tailed = tailPlace(text, u, known);
+  if (tailed) return tailed;
   const tailEnd = Math.min(e, u.end + 150);
-  const tail = known.filter((r) => inside(r, u.end, tailEnd) && usable(r)).sort((a, b) => a.place.span![0] - b.place.span![0]);
-  if (tail.length) return tail[0];
+  // further away, the place a direction is told from is not where the name is: "in al-Jawf
+  // province, north-east of the capital" says nothing of the capital's surroundings
+  const usable = (r: GeocodeResult) => usableAnchor(text, r) && !DIRECTION_FROM.test(text.slice(Math.max(0, r.place.span![0] - 30), r.place.span![0]));
   // 2. a compass word attached to the name: "a northern town", "Koutougou (nord)", "dans le nord du pays"
   const near = text.slice(u.end, tailEnd);
   const dir = /^\s*\((?:dans\s+le\s+|in\s+the\s+)?(nord|sud|est|ouest|centre|north|south|east|west)|^,\s+an?\s+(?:[\p{Ll}-]+\s+){0,2}?(north|south|east|west)(?:ern)?\b|dans\s+le\s+(nord|sud|centre)|\bl['’](est|ouest)\s+du\s+pays/iu.exec(near);
