@@ -7,7 +7,10 @@
  *
  * `--profile` also samples the full extraction with the V8 profiler and prints the share of
  * CPU time spent in each source file (time in regular expressions, natives and the garbage
- * collector counted to the source file that called them): where to look for speed.
+ * collector counted to the source file that called them), then in each stage of the pipeline
+ * (everything a function called by extract() runs, and inside assembleReport each field's
+ * finder): where to look for speed. A flat per-file profile hides which stage pays; the stage
+ * shares say which whole pass over the document to cut or share.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,7 +85,7 @@ if (profile) await printProfile(docs);
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string };
   children?: number[];
 }
 
@@ -117,4 +120,34 @@ async function printProfile(docs: ExtractInput[]): Promise<void> {
   for (const [f, c] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${((100 * c) / p.samples.length).toFixed(1).padStart(5)}%  ${f}`);
   }
+  const stages = new Map<string, number>();
+  for (const s of p.samples) {
+    const k = stageOf(s, byId, parent);
+    stages.set(k, (stages.get(k) ?? 0) + 1);
+  }
+  console.log('CPU time by stage (all a stage runs, callees included):');
+  for (const [f, c] of [...stages].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`  ${((100 * c) / p.samples.length).toFixed(1).padStart(5)}%  ${f}`);
+  }
+}
+
+/**
+ * The stage a sample belongs to: the function extract() called (findDates, geocode,
+ * assembleReport...), and inside assembleReport the finder it called (findCasualties,
+ * findTargets...), wrappers skipped; '(outside extract)' for the collector and the bench loop.
+ */
+function stageOf(sample: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): string {
+  const chain: ProfileNode[] = [];
+  for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) chain.push(byId.get(id)!);
+  const name = (n: ProfileNode) => n.callFrame.functionName;
+  const at = chain.findIndex((n) => name(n) === 'extract' && n.callFrame.url.endsWith('/src/extract/index.ts'));
+  if (at < 0) return '(outside extract)';
+  if (at === 0) return 'extract (itself)';
+  const stage = chain[at - 1];
+  if (name(stage) !== 'assembleReport') return name(stage) || '(anonymous)';
+  // the actor analysis is built by whichever finder asks first and shared by targets and attribution
+  if (chain.some((n, k) => k < at && name(n) === 'analyseActors')) return 'assembleReport > analyseActors (shared)';
+  // skip the wrappers between the assembly and a finder: its `safe` and its arrow functions
+  for (let k = at - 2; k >= 0; k--) if (!name(chain[k]).startsWith('safe') && name(chain[k]) !== '') return `assembleReport > ${name(chain[k])}`;
+  return 'assembleReport (itself)';
 }
