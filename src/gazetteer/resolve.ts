@@ -266,11 +266,19 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
   // the country of the nearest place named before a position, else the focus country
   const named = mentions.filter(
-    (m) => m.best && !m.personLike && (m.best.primary || d.population[m.best.place] >= 5000 || isRegionCode(fcodeOf(d, m.best.place))) && accept(d, text, m, weights, focus, 0),
+    (m) => m.best && !m.personLike && (m.best.primary || d.population[m.best.place] >= 5000 || isRegionCode(fcodeOf(d, m.best.place))) && accept(d, text, m, weights, focus, top, 0),
   );
   const countryAt = (pos: number): string | null => {
-    let cc: string | null = null;
-    for (const m of named) if (m.raw.end <= pos) cc = d.countries[d.country[m.best!.place]];
+    // the last named place ending at or before pos: scanner mentions do not overlap and
+    // come in text order, so their ends ascend and a binary search finds it
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid].raw.end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const cc: string | null = lo > 0 ? d.countries[d.country[named[lo - 1].best!.place]] : null;
     // a stray foreign name nearby does not beat a country the text is clearly about
     if (cc && (weights.get(cc) ?? 0) < FOCUS_MIN && focusCountry && top >= 0.6) return focusCountry;
     return cc ?? focusCountry;
@@ -288,7 +296,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const m of mentions) {
     const own = m.best ? voters.get(m.raw.key) : undefined;
     const others = own && m.best && own === d.countries[d.country[m.best.place]] ? (strong.has(m.raw.key) ? 0.3 : 0.12) : 0;
-    const r = m.best && accept(d, text, m, weights, focus, others) ? toResult(d, text, m, m.best) : null;
+    const r = m.best && accept(d, text, m, weights, focus, top, others) ? toResult(d, text, m, m.best) : null;
     if (r) results.push(r);
   }
   // "in the east of the country": a part of the country in focus
@@ -337,9 +345,10 @@ function capitalCompass(text: string, raw: RawMention): boolean {
 
 /**
  * Whether the best candidate is supported enough to be taken as a place. `ownVote` is the
- * part of the country weight this very name contributed, so a name cannot vouch for itself.
+ * part of the country weight this very name contributed, so a name cannot vouch for itself;
+ * `strongest` is the document's strongest country focus (computed once per text).
  */
-function accept(d: GazData, text: string, m: Mention, weights: Map<string, number>, focus: Map<string, number>, ownVote: number): boolean {
+function accept(d: GazData, text: string, m: Mention, weights: Map<string, number>, focus: Map<string, number>, strongest: number, ownVote: number): boolean {
   const c = m.best!;
   const fc = fcodeOf(d, c.place);
   const cc = d.countries[d.country[c.place]];
@@ -360,17 +369,13 @@ function accept(d: GazData, text: string, m: Mention, weights: Map<string, numbe
     // a region name ("Somali", "Sahel", "West") needs the text to be about its country
     // "Nord-Ouest", "Centre", "Est": compass-word region names need their country in focus
     if (isCompassKey(m.raw.key)) return (focus.get(cc) ?? 0) >= FOCUS_MIN;
-    let strongestFocus = 0;
-    for (const v of focus.values()) strongestFocus = Math.max(strongestFocus, v);
-    const elsewhere = strongestFocus >= 0.6 && w < 0.1;
+    const elsewhere = strongest >= 0.6 && w < 0.1;
     if (adminCtx) return w > 0.1 || (multi && c.primary && !elsewhere);
     return (focus.get(cc) ?? 0) >= FOCUS_MIN || (multi && (w >= FOCUS_MIN || (c.primary && !elsewhere)));
   }
   const pop = d.population[c.place];
   if (w >= FOCUS_MIN && (c.primary || pop >= 5000 || fc.startsWith('PPLA') || m.strongContext || m.locative || multi)) return true;
   // a text clearly about other countries: a foreign name must be a capital or a big city
-  let strongest = 0;
-  for (const v of focus.values()) strongest = Math.max(strongest, v);
   // "in Timbuktu" with no country anywhere: a known town after a locative preposition or
   // a settlement noun ("the town of Murzuq", "de stad Murzuk")
   if (strongest < 0.6 && (m.locative || m.admin?.level === 'town') && (pop >= 20_000 || (c.primary && (pop >= 5000 || fc.startsWith('PPLA'))))) return true;
