@@ -62,9 +62,12 @@ export type TotalMode = z.infer<typeof TotalMode>;
 /** Beyond this offset a page is read by the plain query (walks would each read offset rows). */
 const MAX_WALK_OFFSET = 2_000;
 
-/** What a page reads before its items: enough to order, page and count. */
+/**
+ * What a page reads before its items: the rowid, plus the columns its order needs (a UNION
+ * of walks sorts on them). Read plucked: only the rowid reaches JS, no object per row.
+ */
 const KEYS = 'i.rowid AS rid, i.id, i.date_start';
-type Key = { rid: number; id: string; date_start: string | null };
+type Key = number;
 
 /** Filtered, sorted, paginated incidents: by keyset cursor (stable) or by page (ACLED-style). */
 export function listIncidents(
@@ -113,7 +116,7 @@ export function listIncidentItems(
   } else {
     const where = whereFor(db, f);
     const sql = `SELECT ${KEYS} FROM incident_list i${dateOrderHint(f, where)} WHERE ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`;
-    keys = stmt(db, sql).all(...where.params, limit + 1, offset) as Key[];
+    keys = stmt(db, sql).pluck().all(...where.params, limit + 1, offset) as Key[];
   }
   const more = keys.length > limit;
   if (more) keys = keys.slice(0, limit);
@@ -126,9 +129,11 @@ export function listIncidentItems(
     else if (count === 'capped') total = reader.total();
     else total = { total: seen ?? keys.length, total_exact: seen !== null && !more };
   }
-  const last = keys[keys.length - 1];
+  const items = itemsOf(db, keys);
+  // the cursor holds the last item's key (its JSON holds it: no column read for it)
+  const last = more ? (JSON.parse(items[items.length - 1]) as { id: string; date_start: string | null }) : null;
   return {
-    items: itemsOf(db, keys),
+    items,
     ...total,
     limit,
     page: paging.cursor === undefined ? (paging.page ?? 1) : null,
@@ -146,13 +151,13 @@ export function listIncidentItems(
 let itemCache: { version: string; items: LruCache<number, string> } | null = null;
 const ITEM_CACHE = 20_000;
 
-/** The JSON items of these keys, in their order (cached, else one look-up by rowid each). */
+/** The JSON items of these rowids, in their order (cached, else one look-up by rowid each). */
 function itemsOf(db: Database.Database, keys: Key[]): string[] {
   if (keys.length === 0) return [];
   const version = dataVersion(db);
   if (itemCache?.version !== version) itemCache = { version, items: new LruCache(ITEM_CACHE) };
   const cache = itemCache.items;
-  const missing = keys.filter((k) => cache.get(k.rid) === undefined).map((k) => k.rid);
+  const missing = keys.filter((rid) => cache.get(rid) === undefined);
   if (missing.length) {
     const read = stmt(
       db,
@@ -160,9 +165,9 @@ function itemsOf(db: Database.Database, keys: Key[]): string[] {
     ).raw(true);
     for (const [rid, item] of read.all(JSON.stringify(missing)) as [number, string][]) cache.set(rid, item);
   }
-  return keys.map((k) => {
-    const item = cache.get(k.rid);
-    if (item === undefined) throw new Error(`incident_list_items has no item for incident ${k.id} (rowid ${k.rid})`);
+  return keys.map((rid) => {
+    const item = cache.get(rid);
+    if (item === undefined) throw new Error(`incident_list_items has no item for the incident of rowid ${rid}`);
     return item;
   });
 }
@@ -236,7 +241,7 @@ function plainPage(
     }
     sql += ` ORDER BY i.id ${dir} LIMIT ?`;
   }
-  return stmt(db, sql).all(...params, want) as Key[];
+  return stmt(db, sql).pluck().all(...params, want) as Key[];
 }
 
 /**
@@ -272,7 +277,7 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
       read: (sort, phase, after, want, columns) => {
         if (columns === KEYS && actor.datesOnly) {
           const k = actorKeysSql(actor, sort, phase, after ? { day: after.d, id: after.id } : null, want);
-          return stmt(db, k.sql).all(...k.params) as Key[];
+          return stmt(db, k.sql).pluck().all(...k.params) as Key[];
         }
         const q = actorPageSql(
           actor,
@@ -282,7 +287,7 @@ function walkFor(db: Database.Database, f: ResolvedFilters): Walk | null {
           after ? { day: after.d, id: after.id } : null,
           want,
         );
-        return stmt(db, q.sql).all(...q.params) as Key[];
+        return stmt(db, q.sql).pluck().all(...q.params) as Key[];
       },
       total: () => {
         const q = actorCountSql(actor, TOTAL_CAP + 1);

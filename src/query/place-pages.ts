@@ -74,7 +74,8 @@ const UNDATED_DAY = -10_000_000;
 
 /**
  * Up to `want` incidents of the walk in the sort order, after `after`: dated ones slice by
- * slice, or the undated ones (by id) in one query.
+ * slice, or the undated ones (by id) in one query. Each incident is the first of `columns`
+ * (plucked: the rest only orders).
  */
 export function walkPlace(
   db: Database.Database,
@@ -95,7 +96,7 @@ export function walkPlace(
       sql += ` AND i.id ${desc ? '<' : '>'} ?`;
       params.push(after.id);
     }
-    return stmt(db, `${sql} ORDER BY i.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`).all(...params, want);
+    return stmt(db, `${sql} ORDER BY i.id ${desc ? 'DESC' : 'ASC'} LIMIT ?`).pluck().all(...params, want);
   }
   let lo = w.lo;
   let hi = w.hi;
@@ -117,7 +118,7 @@ export function walkPlace(
       sql += ` AND (i.date_start, i.id) ${cmp} (?, ?)`;
       params.push(after.d, after.id);
     }
-    const rows = stmt(db, `${sql} ORDER BY i.date_start ${dir}, i.id ${dir} LIMIT ?`).all(
+    const rows = stmt(db, `${sql} ORDER BY i.date_start ${dir}, i.id ${dir} LIMIT ?`).pluck().all(
       ...params,
       want - out.length,
     );
