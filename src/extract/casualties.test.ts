@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { combineRanges, findCasualties, type CasualtyMention } from './casualties.ts';
+import { findCasualties } from './casualties.ts';
+import { combineRanges, type CasualtyMention } from './casualties-combine.ts';
 
 type R = [number | null, number | null] | null;
 

@@ -4,6 +4,7 @@
  * list of dependencies and a replacement is a one-line change in this file.
  */
 export { findDates, type DateContext, type DateMention } from './dates.ts';
-export { findCasualties, combineRanges, type CasualtyMention } from './casualties.ts';
+export { findCasualties } from './casualties.ts';
+export { combineRanges, type CasualtyMention } from './casualties-combine.ts';
 export { findTargets, type TargetResult } from './actors.ts';
 export { findAttributions } from './attribution.ts';

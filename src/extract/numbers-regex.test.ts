@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { alternation } from './numbers-regex.ts';
 import { KILLED_BEFORE, PERSON_NOUNS } from './casualties-lexicon.ts';
 import { NUMBER_WORDS } from './numbers.ts';
-import { PATTERN_SOURCE_LENGTHS } from './casualties.ts';
+import { PATTERN_SOURCE_LENGTHS } from './casualties-patterns.ts';
 
 /** The plain form the trie replaces: longest word first, spaces as \s+. */
 function plain(words: string[]): string {
