@@ -9,6 +9,7 @@ import { countryParts } from './country-part.ts';
 import { capitalMentions } from './capital.ts';
 import { unknownPlaceResults } from './unknown.ts';
 import { looseMatch } from './loose.ts';
+import { inOrganisation } from './organisation.ts';
 import type { GeocodeOptions, GeocodeResult } from './types.ts';
 import type { Place } from '../domain/index.ts';
 
@@ -48,6 +49,8 @@ export interface Mention {
   /** Phrases around the name, found once. */
   near: NearPhrase | null;
   offset: OffsetPhrase | null;
+  /** Inside an outlet's or an organisation's name ("the Libya Herald"): never a result. */
+  org?: boolean;
 }
 
 const COMPASS_KEYS = new Set(['north', 'south', 'east', 'west', 'nord', 'sud', 'est', 'uest', 'centre', 'center', 'central', 'centre-nord', 'upper', 'lower', 'middle']);
@@ -132,7 +135,11 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const before = text.slice(Math.max(0, raw.start - 12), raw.start);
     const locative = LOCATIVE.test(before) || LOCATIVE_AR.test(before) || datelineAt(text, raw.start, raw.end);
     const pl = personLike(text, tokens, raw, titles);
-    mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3, near, offset });
+    // a name inside an outlet's or an organisation's name ("the Libya Herald", "Los Angeles
+    // Times"): no place of the text, and its country only leans the focus, as an actor's
+    // does; its place still tells nearby namesakes apart (a local paper's own area)
+    const org = inOrganisation(text, tokens, raw, titles.has(tokens.line[raw.tokStart]));
+    mentions.push({ raw, cands: [], best: null, admin, strongContext, locative, personLike: pl > 0, person: pl === 2, glued: pl === 3, near, offset, org });
   }
   // one sense per text: a name once used as a person's ("Gen. Frank McKenzie") stays one
   const people = new Set(mentions.filter((m) => m.person).map((m) => m.raw.key));
@@ -146,14 +153,18 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   // so the answer is remembered per key
   const pcli = d.fcodes.indexOf('PCLI');
   const countryOfKey = memoOf(d).countries;
-  for (const m of mentions) {
-    let country = countryOfKey.get(m.raw.key);
+  const countryOf = (raw: RawMention): number => {
+    let country = countryOfKey.get(raw.key);
     if (country === undefined) {
       country = -1;
-      const posts = m.raw.postings;
+      const posts = raw.postings;
       for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) country = posts[i] >>> 1;
-      countryOfKey.set(m.raw.key, country);
+      countryOfKey.set(raw.key, country);
     }
+    return country;
+  };
+  for (const m of mentions) {
+    const country = countryOf(m.raw);
     if (country < 0) continue;
     const cc = d.countries[d.country[country]];
     const region = regionBefore(text, m.raw.start) !== null;
@@ -162,7 +173,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     const dateline = m.raw.start - lineStart < 40 && /^[A-Z\s,'’.-]*$/.test(text.slice(lineStart, m.raw.start));
     // "Kunduz, Afghanistan", "Kunduz (Afghanistan)": a place's country in apposition
     const apposition = /[\p{L}\p{M}][ \t]*(?:,|\()[ \t]*$/u.test(text.slice(Math.max(0, m.raw.start - 4), m.raw.start));
-    const into = m.locative || region || apposition || m.admin !== null || dateline || m.raw.tokStart === 0;
+    const into = !m.org && (m.locative || region || apposition || m.admin !== null || dateline || m.raw.tokStart === 0);
     const map = into ? countryIn : countryNamed;
     map.set(cc, (map.get(cc) ?? 0) + 1);
   }
@@ -203,7 +214,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const voters = new Map<string, string>();
   const strong = new Set<string>();
   for (const m of mentions) {
-    if (!m.best || m.personLike || m.raw.acronym) continue;
+    if (!m.best || m.personLike || m.raw.acronym || m.org) continue;
     voters.set(m.raw.key, d.countries[d.country[m.best.place]]);
     if (isRegionCode(fcodeOf(d, m.best.place)) && (m.raw.key.includes(' ') || m.admin)) strong.add(m.raw.key);
   }
@@ -215,10 +226,10 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
 
   // pass 2: closeness to the other named places (once per distinct name; top candidates
   // only), and lying inside an admin region the text names ("Rann ... Borno State")
-  const anchors = [...new Set(mentions.filter((m) => m.best && !m.personLike && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place))];
+  const anchors = [...new Set(mentions.filter((m) => m.best && (!m.personLike || m.org) && fcodeOf(d, m.best.place) !== 'PCLI').map((m) => m.best!.place))];
   const namedAdmin1 = new Set<number>();
   for (const m of mentions) {
-    if (!m.best || m.personLike || fcodeOf(d, m.best.place) !== 'ADM1') continue;
+    if (!m.best || m.personLike || m.org || fcodeOf(d, m.best.place) !== 'ADM1') continue;
     if (m.admin || m.raw.key.includes(' ') || (focus.get(d.countries[d.country[m.best.place]]) ?? 0) >= FOCUS_MIN) namedAdmin1.add(d.admin1[m.best.place]);
   }
   const done = new Map<string, Scored[]>();
@@ -266,7 +277,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   const taken = (s: number, e: number) => mentions.some((m) => m.raw.start < e && s < m.raw.end);
   // the country of the nearest place named before a position, else the focus country
   const named = mentions.filter(
-    (m) => m.best && !m.personLike && (m.best.primary || d.population[m.best.place] >= 5000 || isRegionCode(fcodeOf(d, m.best.place))) && accept(d, text, m, weights, focus, top, 0),
+    (m) => m.best && !m.personLike && !m.org && (m.best.primary || d.population[m.best.place] >= 5000 || isRegionCode(fcodeOf(d, m.best.place))) && accept(d, text, m, weights, focus, top, 0),
   );
   const countryAt = (pos: number): string | null => {
     // the last named place ending at or before pos: scanner mentions do not overlap and
@@ -296,7 +307,7 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
   for (const m of mentions) {
     const own = m.best ? voters.get(m.raw.key) : undefined;
     const others = own && m.best && own === d.countries[d.country[m.best.place]] ? (strong.has(m.raw.key) ? 0.3 : 0.12) : 0;
-    const r = m.best && accept(d, text, m, weights, focus, top, others) ? toResult(d, text, m, m.best) : null;
+    const r = m.best && !m.org && accept(d, text, m, weights, focus, top, others) ? toResult(d, text, m, m.best) : null;
     if (r) results.push(r);
   }
   // "in the east of the country": a part of the country in focus
