@@ -9,7 +9,8 @@
  */
 import type { DateWindow } from '../domain/index.ts';
 import { dayNumber, parsePublished, windowOf, type Published } from './dates-calendar.ts';
-import { RULES, isWeekday, type AnchorKind, type DateKind, type Rule, type RuleResult } from './dates-rules.ts';
+import { RULES, type AnchorKind, type Rule } from './dates-rules.ts';
+import { isWeekday, type DateKind, type RuleResult } from './dates-rule-windows.ts';
 import { NAME_WORDS, monthWord, weekdayWord } from './dates-lexicon.ts';
 import { isWordCode, scanWordsWhere, windowAround, type Word } from './dates-scan.ts';
 
