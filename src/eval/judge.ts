@@ -5,7 +5,7 @@
  */
 import type { Report, Stance } from '../domain/index.ts';
 import type { GoldIncident } from './gold.ts';
-import { primaryBelligerent } from '../extract/attribution.ts';
+import { primaryBelligerent } from '../extract/attribution-verdict.ts';
 import { belligerentIdOf } from '../lexicon/index.ts';
 
 /** Matching: dates within 3 days and points within 161 km (100 miles), or the gold radius if wider. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { documentStance, findAttributions, primaryBelligerent, statusOf } from './attribution.ts';
+import { findAttributions } from './attribution.ts';
+import { documentStance, primaryBelligerent, statusOf } from './attribution-verdict.ts';
 import { splitSentences } from './sentences.ts';
 import type { Attribution } from '../domain/index.ts';
 

@@ -21,11 +21,16 @@
  *
  * Reader comments after the article are hypotheses and never read. A denial only counts for
  * the party that voices it.
+ *
+ * This file weighs the cues; reading them is in attribution-cues.ts, who may take part in
+ * attribution-eligible.ts, the document-level verdict in attribution-verdict.ts.
  */
 import type { ActorRef, Attribution, Stance } from '../domain/index.ts';
-import { actorById, belligerentIdOf, loadLexicon, type PatternSet } from '../lexicon/index.ts';
+import { actorById, belligerentIdOf, loadLexicon } from '../lexicon/index.ts';
 import { analyseActors, ledeOf, sentencesOf, type ActorDoc, type DocMention } from './actors-context.ts';
-import { ASSERTED, assertsAboutStrike, governmentBlamed, namedAsPlatformOwner, strikes } from './attribution-strikers.ts';
+import { aimedAtHarm, isComment, sentenceCues, voicedSentences, type Cue } from './attribution-cues.ts';
+import { canSpeak, eligible, speaksAsOutsider } from './attribution-eligible.ts';
+import { governmentBlamed, strikes } from './attribution-strikers.ts';
 
 export interface AttributionContext {
   title: string | null;
@@ -71,92 +76,6 @@ export function findAttributions(text: string, eventSpans: Span[], ctx: Attribut
   }
   return out;
 }
-
-/** Per document: what findAttributions and sentenceAttributions read the same way for every strike of it. */
-interface DocCues {
-  /** Body sentences where a possible belligerent comments, denies, confirms or claims. */
-  voiced: number[];
-  /** The stance cues of each sentence read so far. */
-  cues: Map<number, SentenceCues>;
-}
-
-const docCues = new WeakMap<ActorDoc, DocCues>();
-
-function cuesOfDoc(doc: ActorDoc): DocCues {
-  let c = docCues.get(doc);
-  if (c === undefined) {
-    c = { voiced: findVoiced(doc), cues: new Map() };
-    docCues.set(doc, c);
-  }
-  return c;
-}
-
-/** Sentences anywhere in the body where a possible belligerent comments, denies, confirms or claims. */
-function voicedSentences(doc: ActorDoc): number[] {
-  return cuesOfDoc(doc).voiced;
-}
-
-function findVoiced(doc: ActorDoc): number[] {
-  const { stance } = loadLexicon();
-  const voiced = [stance.no_comment, stance.deny, stance.confirm, stance.claim];
-  const named = new Set<number>();
-  for (const m of doc.mentions) named.add(m.sentence);
-  const out: number[] = [];
-  for (const s of doc.sentences) {
-    if (!named.has(s.index) || s.span[0] >= doc.bodyEnd || isComment(doc, s.index)) continue;
-    const [t0, t1] = doc.sentenceTokens[s.index];
-    // the cue first: it is cheaper than a mention's roles, and most sentences voice nothing
-    if (!voiced.some((set) => set.find(doc.tokens, t0, t1).length > 0)) continue;
-    if (doc.mentions.some((m) => m.sentence === s.index && eligible(m, doc))) out.push(s.index);
-  }
-  return out;
-}
-
-/** A reader's comment: a list item of the comment thread or a "X says:" line. */
-function isComment(doc: ActorDoc, i: number): boolean {
-  return /\bsays:\s*$/.test(doc.sentences[i].text);
-}
-
-/** Can this mention be a belligerent at all (a state, its forces, or a group with its own drones)? */
-function eligible(m: DocMention, doc: ActorDoc): boolean {
-  const r = m.roles;
-  if (r.target && !r.agent) return false;
-  switch (m.actor.kind) {
-    case 'armed_group':
-      // a group is a belligerent with its own drones or by claiming the strike; its word on
-      // its own losses ("AQAP acknowledged the deaths") says nothing about who struck
-      return (r.strikeNext && !r.target && !r.place) || (r.claims && !assertsAboutStrike(doc, m)) || r.by;
-    case 'force':
-      return true;
-    case 'state':
-      if (m.via === 'demonym') return r.official || r.strike || namedAsPlatformOwner(doc, m);
-      // "in Somalia" is a place; "in the US drone strike" names the striker
-      if (r.place && !r.official && !r.strikeNext) return false;
-      return r.official || r.strike || r.agent || r.speaker;
-    default:
-      return false;
-  }
-}
-
-/** Can this mention voice a statement (confirm, deny, comment)? Not "a French drone". */
-function canSpeak(m: DocMention, strikerRoots: ReadonlySet<string>): boolean {
-  if (m.actor.kind === 'force') return true;
-  if (m.actor.kind === 'armed_group') return m.roles.claims || m.roles.by || (m.roles.strikeNext && !m.roles.target) || strikerRoots.has(m.actor.id);
-  return m.via !== 'demonym' || m.roles.official;
-}
-
-interface Cue {
-  first: number;
-  end: number;
-}
-
-function cues(set: PatternSet, doc: ActorDoc, t0: number, t1: number): Cue[] {
-  return set.find(doc.tokens, t0, t1).map((c) => ({ first: c.first, end: c.end }));
-}
-
-const NEGATION = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 't', 'pas', 'ni', 'jamais', 'n', 'niet', 'geen', 'لم', 'لا']);
-/** A condition before a cue ("if confirmed", "si elle est confirmée") voices nothing. */
-const CONDITION = new Set(['if', 'unless', 'whether', 'si', 'once', 'als', 'indien', 'إذا']);
 
 function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlySet<string>): Attribution[] {
   const { stance } = loadLexicon();
@@ -242,59 +161,6 @@ function sentenceAttributions(doc: ActorDoc, si: number, strikerRoots: ReadonlyS
   return out;
 }
 
-/** The stance cues of one sentence, as sentenceAttributions weighs them. */
-interface SentenceCues {
-  noComment: Cue[];
-  /** Denials outside a "no comment" phrase. */
-  denies: Cue[];
-  /** Confirmations outside a "no comment" phrase and not negated or conditional. */
-  confirms: Cue[];
-  /** Claims, as confirmations, and not "claimed the strike killed...". */
-  claims: Cue[];
-  hedges: Cue[];
-  /** A hedge over the whole sentence, or a headline question. */
-  sentenceHedged: boolean;
-  condemned: boolean;
-}
-
-/** The stance cues of sentence `si`, read once per document (every strike of it asks again). */
-function sentenceCues(doc: ActorDoc, si: number): SentenceCues {
-  const memo = cuesOfDoc(doc).cues;
-  let c = memo.get(si);
-  if (c === undefined) {
-    c = readSentenceCues(doc, si);
-    memo.set(si, c);
-  }
-  return c;
-}
-
-function readSentenceCues(doc: ActorDoc, si: number): SentenceCues {
-  const { stance } = loadLexicon();
-  const sentence = doc.sentences[si];
-  const [t0, t1] = doc.sentenceTokens[si];
-  const noComment = cues(stance.no_comment, doc, t0, t1);
-  const inside = (c: Cue) => noComment.some((n) => c.first >= n.first && c.end <= n.end);
-  const negated = (c: Cue) => {
-    for (let i = Math.max(t0, c.first - 3); i < c.first; i++) if (NEGATION.has(doc.tokens[i].norm) || CONDITION.has(doc.tokens[i].norm)) return true;
-    return false;
-  };
-  return {
-    noComment,
-    denies: cues(stance.deny, doc, t0, t1).filter((c) => !inside(c)),
-    confirms: cues(stance.confirm, doc, t0, t1).filter((c) => !inside(c) && !negated(c)),
-    claims: cues(stance.claim, doc, t0, t1).filter((c) => !inside(c) && !negated(c) && !ASSERTED.has(doc.tokens[c.end]?.norm ?? '')),
-    hedges: cues(stance.hedge, doc, t0, t1),
-    sentenceHedged: cues(stance.hedge_sentence, doc, t0, t1).length > 0 || (sentence.headline && /\?\s*$/.test(sentence.text)),
-    condemned: cues(stance.condemn, doc, t0, t1).length > 0,
-  };
-}
-
-/** "denies targeting civilians", "a démenti toute victime civile": a denial of harm, not of the strike. */
-function aimedAtHarm(doc: ActorDoc, c: Cue, t1: number, harm: PatternSet): boolean {
-  for (let i = c.end; i < Math.min(t1, c.end + 5); i++) if (harm.matchesAt(doc.tokens, i, t1) > i) return true;
-  return false;
-}
-
 /** The mention with the official noun that follows it: "US intelligence officials", "AFRICOM". */
 function phraseOf(doc: ActorDoc, m: DocMention): string {
   const { roles } = loadLexicon();
@@ -305,75 +171,4 @@ function phraseOf(doc: ActorDoc, m: DocMention): string {
     if (e > i) end = e;
   }
   return doc.text.slice(m.span[0], doc.tokens[end - 1].end);
-}
-
-/**
- * How strongly each stance speaks for one belligerent, for a document-level verdict. The
- * belligerent's own word beats anyone else's: its confirmation or claim first, then its
- * denial (a monitor's allegation that the accused denies is a denial), then a flat
- * attribution by the outlet or a third party, then a hedged one; "no comment" alone says
- * nothing either way. A flat attribution only in the headline ranks below a hedge in the
- * body (headlines assert what the body hedges).
- */
-const RANK: Record<Stance, number> = { confirms: 60, claims: 50, denies: 40, alleges: 30, suspected: 20, no_comment: 10, unknown: 0 };
-
-function rankOf(a: Attribution): number {
-  return a.stance === 'alleges' && a.source === 'headline' ? 15 : RANK[a.stance];
-}
-
-/** The document's strongest stance for one belligerent ('unknown' when it is not named). */
-export function documentStance(attributions: readonly Attribution[], actorId: string): Stance {
-  let best: Attribution | null = null;
-  for (const a of attributions) if (a.actor.id === actorId && (!best || rankOf(a) > rankOf(best))) best = a;
-  return best ? best.stance : 'unknown';
-}
-
-/**
- * The belligerent the document most holds responsible: one that acknowledges it, else the
- * one attributed most firmly; a party that only denies or does not comment comes last (a
- * US denial next to "Turkey appears to have" points at Turkey). Ties go to the first named.
- */
-export function primaryBelligerent(attributions: readonly Attribution[]): { actor: ActorRef; stance: Stance } | null {
-  const order: Record<Stance, number> = { confirms: 6, claims: 5, alleges: 4, suspected: 3, denies: 2, no_comment: 1, unknown: 0 };
-  let best: { actor: ActorRef; stance: Stance } | null = null;
-  const done = new Set<string>();
-  for (const a of attributions) {
-    if (done.has(a.actor.id)) continue;
-    done.add(a.actor.id);
-    const stance = documentStance(attributions, a.actor.id);
-    if (!best || order[stance] > order[best.stance]) best = { actor: a.actor, stance };
-  }
-  return best;
-}
-
-/** The incident-level attribution status a document stance maps to. */
-export function statusOf(stance: Stance): 'acknowledged' | 'alleged' | 'suspected' | 'denied' | 'unknown' {
-  switch (stance) {
-    case 'confirms':
-    case 'claims':
-      return 'acknowledged';
-    case 'alleges':
-      return 'alleged';
-    case 'suspected':
-      return 'suspected';
-    case 'denies':
-      return 'denied';
-    default:
-      return 'unknown';
-  }
-}
-
-/** "a former soldier of the army", "un ancien officier": no longer speaks for that side. */
-const FORMER = new Set(['former', 'retired', 'ex', 'ancien', 'ancienne', 'anciens']);
-/** "said he believed", "thinks", "pense que": an opinion, not an acknowledgment. */
-const BELIEF = new Set(['believed', 'believes', 'believe', 'thinks', 'think', 'guessed', 'pense', 'pensait', 'croit', 'croyait', 'estime']);
-
-/**
- * A mention that speaks only as an outsider or with an opinion: a former member of the side,
- * or a speaker who says what he believes. Such words never make the side acknowledge a strike.
- */
-function speaksAsOutsider(doc: ActorDoc, m: DocMention, sentenceEnd: number): boolean {
-  for (let i = Math.max(0, m.tokens[0] - 5); i < m.tokens[0]; i++) if (FORMER.has(doc.tokens[i].norm)) return true;
-  for (let i = m.tokens[1]; i < Math.min(sentenceEnd, m.tokens[1] + 15); i++) if (BELIEF.has(doc.tokens[i].norm)) return true;
-  return false;
 }
