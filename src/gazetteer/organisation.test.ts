@@ -25,6 +25,9 @@ const ORGANISATIONS: { text: string; inside: string; place?: string; cc?: string
   { text: "Une frappe a touché Gao, au Mali, selon l'Agence France-Presse.", inside: 'France', place: 'Gao', cc: 'ML' },
   { text: "D'après le Journal d'Abidjan, le drone a frappé Ménaka, au Mali.", inside: 'Abidjan', place: 'Ménaka', cc: 'ML' },
   { text: 'Footage aired by Tigray TV showed the camp after the strike in Dedebit, Ethiopia.', inside: 'Tigray' },
+  { text: 'Garowe Online said a drone strike hit Jilib in southern Somalia.', inside: 'Garowe', place: 'Jilib', cc: 'SO' },
+  { text: 'Radio Shabelle reported a strike in Jilib, Somalia.', inside: 'Shabelle', place: 'Jilib', cc: 'SO' },
+  { text: 'The Anadolu Agency said jets struck a village in Iraq.', inside: 'Anadolu' },
   { text: 'Sources quoted by the Somalia Daily Monitor said Jilib was hit.', inside: 'Somalia', place: 'Jilib', cc: 'SO', hints: ['SO'] },
 ];
 
@@ -51,6 +54,23 @@ const PLACES: { text: string; place: string; cc: string; hints?: string[] }[] = 
   { text: 'The Post reported that jets struck Idlib in Syria.', place: 'Idlib', cc: 'SY' },
   { text: 'In Libya, times are hard since the strike on Sirte.', place: 'Libya', cc: 'LY' },
 ];
+
+/** Outlets with no head noun: other rules (a capitalised neighbour, "Al", no such place) keep them out. */
+const NO_HEAD: { text: string; expected: string[] }[] = [
+  { text: 'Al Jazeera said jets hit Idlib in Syria.', expected: ['Idlib', 'Syria'] },
+  { text: 'Le Monde rapporte une frappe à Gao, au Mali.', expected: ['Gao', 'Mali'] },
+  { text: 'Jeune Afrique rapporte une frappe à Kidal, au Mali.', expected: ['Kidal', 'Mali'] },
+  { text: 'The Somali Guardian said a strike hit Jilib, Somalia.', expected: ['Jilib', 'Somalia'] },
+  // an organisation naming a country by its demonym does not make the story that country's
+  { text: "L'Observatoire syrien des droits de l'homme a signalé une frappe.", expected: [] },
+  { text: 'The Syrian Observatory for Human Rights said a drone struck a car.', expected: [] },
+];
+
+describe('outlets named without a head noun', () => {
+  it.each(NO_HEAD)('$text', ({ text, expected }) => {
+    expect(written(text)).toEqual(expected);
+  });
+});
 
 describe('the same words where a place is meant', () => {
   it.each(PLACES)('$text', ({ text, place, cc, hints }) => {

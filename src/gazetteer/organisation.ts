@@ -15,7 +15,8 @@ import { CAP, type RawMention, type TokenList } from './scan.ts';
 const PUBLICATION = new Set([
   'post', 'times', 'herald', 'tribune', 'journal', 'gazette', 'observer', 'chronicle', 'guardian', 'telegraph',
   'express', 'standard', 'news', 'press', 'monitor', 'courier', 'inquirer', 'newspaper', 'daily', 'weekly', 'mail',
-  'presse', 'quotidien', 'hebdomadaire', 'courrier', 'agency', 'agence', 'newswire', 'wire', 'magazine',
+  'presse', 'quotidien', 'hebdomadaire', 'courrier', 'agency', 'agence', 'newswire', 'wire', 'magazine', 'online',
+  'review', 'media',
 ]);
 
 /**
