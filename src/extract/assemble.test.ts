@@ -45,3 +45,27 @@ describe('the places of a strike told as a list', () => {
     }
   });
 });
+
+describe('the country of a strike no place is attached to', () => {
+  const withGazetteer = async (text: string) => {
+    const { defaultGazetteer } = await import('./gazetteer-default.ts');
+    return extract(
+      { id: 't', name: 't', title: null, text, published: '2024-03-19', published_precision: 'day', language: 'en' },
+      { gazetteer: defaultGazetteer() },
+    );
+  };
+
+  it('is not the seat of the monitor that reported it', async () => {
+    const text =
+      'A drone strike on Tuesday killed four fighters in a car, the Britain-based war monitor said.\n\nThe London-based group relies on sources on the ground.';
+    const [r] = await withGazetteer(text);
+    expect(r.killed).toEqual({ min: 4, max: 4 });
+    expect(r.place?.country ?? null).not.toBe('GB');
+  });
+
+  it('is still the country the article names as a place', async () => {
+    const text = 'A drone strike on Tuesday killed four fighters in a car, the Britain-based war monitor said.\n\nThe strike was the third in Syria this month.';
+    const [r] = await withGazetteer(text);
+    expect(r.place?.country).toBe('SY');
+  });
+});

@@ -10,7 +10,7 @@ import type { StrikeGroup } from './grouping.ts';
 import type { ExtractInput } from './index.ts';
 import { eventTypeOf, platformCues } from './triggers.ts';
 import { chooseDate } from './date-choice.ts';
-import { choosePlace } from './place.ts';
+import { choosePlace, isSourcePlace } from './place.ts';
 import { combineRanges, findAttributions, findCasualties, findTargets, type CasualtyMention, type DateContext, type DateMention, type TargetResult } from './collab.ts';
 
 export interface DocContext {
@@ -231,7 +231,9 @@ function neighbourRanges(sentences: Sentence[], lead: Sentence, tailStart: numbe
 
 /**
  * When no place is attached to the strike: the country the article names most (in the
- * gazetteer's mentions, else among its capitalised words: "Mali's north").
+ * gazetteer's mentions, else among its capitalised words: "Mali's north"). A place that only
+ * locates a source or stands for a seat ("the Britain-based monitor", "Washington said", "told
+ * reporters in Paris") says where someone speaks from, not where the strike was: not counted.
  */
 function countryFallback(ctx: DocContext, ranges: Span[]): Place | null {
   const gz = ctx.gazetteer;
@@ -239,12 +241,14 @@ function countryFallback(ctx: DocContext, ranges: Span[]): Place | null {
   const counts = new Map<string, number>();
   for (const r of ctx.geo) {
     if (r.place.span && r.place.span[0] >= ctx.analysis.tailStart) continue;
+    if (isSourcePlace(ctx.text, r)) continue;
     const c = r.place.country;
     if (c) counts.set(c, (counts.get(c) ?? 0) + (r.kind === 'country' ? 2 : 1));
   }
   if (counts.size === 0) {
     const scan = (s: number, e: number, w: number) => {
-      for (const m of ctx.text.slice(s, e).matchAll(/\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?/gu)) {
+      // (not the first half of a compound adjective: "Britain-based", "Saudi-led")
+      for (const m of ctx.text.slice(s, e).matchAll(/\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?(?!\p{L}|-\p{Ll})/gu)) {
         const iso = countryNamed(gz, m[0]);
         if (iso) counts.set(iso, (counts.get(iso) ?? 0) + w);
       }
