@@ -6,6 +6,7 @@
  * the analysis and holds its shape; the role rules, the look at the words, the end of the
  * article and the forces named without a country are each in their own actors-*.ts file.
  */
+import { spanInOrganisation } from '../gazetteer/organisation.ts';
 import { mentionsIn, tokenize, type ActorMention, type Token } from '../lexicon/index.ts';
 import { tailStart } from './actors-body-end.ts';
 import { genericForces } from './actors-generic.ts';
@@ -64,7 +65,9 @@ function build(text: string, title: string | null): ActorDoc {
       const nextFirst = k + 1 < found.length ? found[k + 1].tokens[0] : tokens.length;
       return new LazyMention(m, sentence, (m as DocMention).generic === true, { text, tokens, gaps, bounds, prevEnd, nextFirst });
     });
-  const named = withRoles(mentionsIn(tokens, text));
+  // a state named inside an outlet's or an organisation's name ("Radio France
+  // Internationale", "the Kabul Times") is not that state speaking or striking
+  const named = withRoles(mentionsIn(tokens, text).filter((m) => m.actor.kind !== 'state' || !spanInOrganisation(text, m.span)));
   const generic = genericForces(text, tokens, named, bodyEnd, tokenSentence);
   const mentions = generic.length === 0 ? named : withRoles([...named, ...generic].sort((a, b) => a.tokens[0] - b.tokens[0]));
   passPossessives(mentions, tokens);

@@ -177,3 +177,14 @@ describe('the seed article', () => {
     expect(officials?.source).toMatch(/US intelligence officials/);
   });
 });
+
+describe('a state named inside an outlet or organisation name is no speaker', () => {
+  it.each([
+    ['A drone strike on Sunday killed five people near Kidal, according to Radio France Internationale.', []],
+    ['Radio France Internationale said a French drone strike on Sunday killed five people near Kidal.', ['FR:alleges']],
+    ['Une frappe de drone a tué cinq personnes près de Kidal dimanche, selon Radio France Internationale.', []],
+    ['A drone strike on Sunday killed five people near Kidal, the French army said.', ['FR:confirms']],
+  ])('%s', (text, expected) => {
+    expect(pairs(text)).toEqual(expected);
+  });
+});

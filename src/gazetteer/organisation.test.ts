@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from './index.ts';
-import { inOrganisation } from './organisation.ts';
+import { inOrganisation, spanInOrganisation } from './organisation.ts';
 import { scanMentions, tokenize } from './scan.ts';
 
 const g = loadGazetteer();
@@ -107,5 +107,22 @@ describe('inOrganisation', () => {
   it('in a headline only a head right next to the name counts', () => {
     expect(flag('Jets Hit Gao Depot As Times Reporters Watch', 'Gao', true)).toBe(false);
     expect(flag('Kabul Times Says Drone Hit Khost', 'Kabul', true)).toBe(true);
+  });
+});
+
+describe('spanInOrganisation (words found by another tokenizer)', () => {
+  // (a title line first: the first line is read as a headline)
+  const at = (body: string, word: string) => {
+    const text = `News\n\n${body}`;
+    return spanInOrganisation(text, [text.indexOf(word), text.indexOf(word) + word.length]);
+  };
+  it.each([
+    ['Five were killed, according to Radio France Internationale.', 'France', true],
+    ['Five were killed, the Kabul Times reported.', 'Kabul', true],
+    ['Five were killed, selon le Journal de Montréal.', 'Montréal', true],
+    ['France said its aircraft struck the convoy.', 'France', false],
+    ['A strike near Kabul killed five.', 'Kabul', false],
+  ])('%s (%s)', (text, word, expected) => {
+    expect(at(text, word)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { CAP, type RawMention, type TokenList } from './scan.ts';
+import { CAP, tokenize, type RawMention, type TokenList } from './scan.ts';
 
 /**
  * A place name inside the name of an outlet or an organisation ("The Washington Post",
@@ -77,7 +77,7 @@ function nextInName(text: string, ts: TokenList, from: number, step: 1 | -1): nu
  * Whether a mention is part of an organisation's name. In a headline, where every word is
  * capitalised, only a head right next to the name counts.
  */
-export function inOrganisation(text: string, ts: TokenList, m: RawMention, headline: boolean): boolean {
+export function inOrganisation(text: string, ts: TokenList, m: Pick<RawMention, 'tokStart' | 'tokEnd'>, headline: boolean): boolean {
   if (!isCap(ts, m.tokStart) && !isCap(ts, m.tokEnd - 1)) return false;
   const reach = headline ? 1 : REACH;
   let head = '';
@@ -97,4 +97,31 @@ export function inOrganisation(text: string, ts: TokenList, m: RawMention, headl
   let first = m.tokStart;
   for (let p = nextInName(text, ts, first, -1); p >= 0; p = nextInName(text, ts, p, -1)) first = p;
   return !AT_BUILDING.test(text.slice(Math.max(0, ts.start[first] - 24), ts.start[first]));
+}
+
+let lastText: string | null = null;
+let lastTokens: TokenList | null = null;
+
+/**
+ * Whether the words at `span` are part of an organisation's name, for callers that found
+ * them with another tokenizer (the actor lexicon: "Radio France Internationale" names no
+ * French speaker). The first line of the text is read as a headline. Tokens are kept for the
+ * last text seen, as one document asks for each of its mentions in turn.
+ */
+export function spanInOrganisation(text: string, span: readonly [number, number]): boolean {
+  if (lastText !== text) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  const ts = lastTokens!;
+  let tokStart = -1;
+  let tokEnd = -1;
+  for (let i = 0; i < ts.length; i++) {
+    if (ts.end[i] <= span[0]) continue;
+    if (ts.start[i] >= span[1]) break;
+    if (tokStart < 0) tokStart = i;
+    tokEnd = i + 1;
+  }
+  if (tokStart < 0) return false;
+  return inOrganisation(text, ts, { tokStart, tokEnd }, ts.line[tokStart] === 0);
 }
