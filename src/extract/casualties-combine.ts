@@ -49,14 +49,17 @@ function plain(mentions: CasualtyMention[]): { min: number | null; max: number |
  * figure ("at least 22") exceeds every known maximum. "at least 6" + "seven" -> 6..7;
  * "some 61" + "as many as 200" -> 61..200. Figures said to come on top of the others ("the
  * strike also killed three fighters") are added once per group of people: 17 civilians +
- * also 3 fighters -> 20. A one-person reading ("X was killed") yields to any figure. Null
+ * also 3 fighters -> 20. A one-person reading ("X was killed") yields to any figure but a
+ * zero: "killed Zawahiri" + "caused no casualties" -> 0..1, the disagreement kept. Null
  * when there is nothing to combine.
  */
 export function combineRanges(all: CasualtyMention[]): { min: number | null; max: number | null } | null {
   if (!Array.isArray(all) || all.length === 0) return null;
-  // "Soleimani was killed" counts one; next to a figure ("eight people died") it is one of them
+  // "Soleimani was killed" counts one; next to a figure ("eight people died") it is one of them.
+  // A zero ("caused no casualties") cannot hold that one: the two readings disagree and both stay.
   const strong = all.filter((m) => !WEAK.has(m));
-  const mentions = strong.length > 0 ? strong : all;
+  const onlyZeros = strong.every((m) => m.range.max === 0);
+  const mentions = strong.length > 0 && !onlyZeros ? strong : all;
   const base = mentions.filter((m) => !m.additive);
   const extra = mentions.filter((m) => m.additive);
   if (base.length === 0) return plain(extra);

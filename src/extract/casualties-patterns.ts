@@ -14,7 +14,8 @@
  * - parts summed in one clause: "killing nine staff and seven patients" -> 16;
  * - "including 5 civilians" after a death figure -> civilians killed;
  * - one person: "a top commander died", "killed a senior leader", "Abdullahi Nadir ... has died",
- *   "he was killed" (weak: yields to any real figure); "along with others" -> at least 2;
+ *   "killed Ayman al-Zawahiri, the leader", "he was killed" (weak: yields to any real figure);
+ *   "along with others" -> at least 2;
  * - denials of civilian harm ("rejected reports that civilians died") -> civilians 0;
  * - figures said to come on top ("the strike also killed three fighters") are added by combineRanges.
  * French "neutralisés / mis hors de combat" is not killing and is not matched.
@@ -34,6 +35,7 @@ import {
 import { NUMBER_WORDS, QUANTITY_RE, QUANTITY_START_WORDS, isQuantityStart } from './numbers.ts';
 import { alternation } from './numbers-regex.ts';
 import type { CasualtyMention } from './casualties-combine.ts';
+import { lookupActor } from '../lexicon/index.ts';
 
 const B0 = '(?<![\\p{L}\\p{N}])';
 const B1 = '(?![\\p{L}\\p{N}])';
@@ -87,6 +89,12 @@ export interface Pattern {
   /** One-person patterns: yield to any figure they overlap. */
   weak?: boolean;
 }
+
+/** A person's name: two to five capitalised words, Arabic particles allowed ("Ayman al-Zawahiri", "Baye ag Bakabo"). */
+const PERSON_NAME = `\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:al|el|bin|ben|ibn|abu|abou|ould|ag|(?:al-|el-)?\\p{Lu}[\\p{L}'’-]+)){1,4}`;
+
+/** What may follow a name that is the whole object of a verb of killing: a comma, a bracket, the end, a preposition or time word. */
+const AFTER_OBJECT_NAME = `(?=\\s*(?:[,;(]|\\.(?:\\s|$)|$)|\\s+(?:on|in|at|near|along|together|as|while|last|this|early|late|after|before|when|during|le|à|au|dans|près|lors|avec|ainsi|alors|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi)\\b)`;
 
 function re(src: string): RegExp {
   return new RegExp(`(?:${src})${B1}`, 'yiu');
@@ -239,11 +247,21 @@ export const PATTERNS: Pattern[] = [
   {
     // a name (two or more capitalised words) then "was killed" / "has died" / "tué": case-sensitive
     re: new RegExp(
-      `(?!(?:The|A|An|In|On|At|As|According|After|Before|When|While|Le|La|Les|Un|Une|Selon|Après|Avant)\\s)\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:al|el|bin|ben|ibn|abu|abou|ould|ag|(?:al-|el-)?\\p{Lu}[\\p{L}'’-]+)){1,4}(?:\\s*,\\s*(?:who|whom|whose|the|a|an|qui|que|dont|le|la|l['’])\\s[^.;:\\n\\d"“”«»]{1,90},)?\\s+(?:(?:was|has\\s+been|had\\s+been|has|had|a\\s+été|est|a|aurait\\s+été)\\s+)?(?:killed|died|tué|mort|péri)${B1}`,
+      `(?!(?:The|A|An|In|On|At|As|According|After|Before|When|While|Le|La|Les|Un|Une|Selon|Après|Avant)\\s)${PERSON_NAME}(?:\\s*,\\s*(?:who|whom|whose|the|a|an|qui|que|dont|le|la|l['’])\\s[^.;:\\n\\d"“”«»]{1,90},)?\\s+(?:(?:was|has\\s+been|had\\s+been|has|had|a\\s+été|est|a|aurait\\s+été)\\s+)?(?:killed|died|tué|mort|péri)${B1}`,
       'yu',
     ),
     starts: (_w, _n, first) => first !== first.toLowerCase(),
     category: 'killed',
+    counted: { min: 1, max: 1 },
+    weak: true,
+  },
+  {
+    // a verb then a name as its whole object: "killed Ayman al-Zawahiri, the leader of al-Qaeda",
+    // "a tué Baye ag Bakabo samedi"; not a group ("killed Boko Haram fighters" has no name
+    // object; "killed Al Shabaab, ..." names a group, checked against the lexicon)
+    re: new RegExp(`(?:${alt(KILLED_BEFORE)})\\s+(${PERSON_NAME})${AFTER_OBJECT_NAME}`, 'yu'),
+    starts: VERB_FIRST,
+    category: (m) => (lookupActor(m[1]) ? null : 'killed'),
     counted: { min: 1, max: 1 },
     weak: true,
   },

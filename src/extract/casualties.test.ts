@@ -74,6 +74,15 @@ const CASES: Array<[string, R, R, R]> = [
   ['Abu Yahya al-Libi, who was the deputy of the group, was killed in the strike.', [1, 1], null, null],
   ['Le chef jihadiste Amadou Koufa aurait été tué dans la frappe.', [1, 1], null, null],
   ['Eight people died, among them General Qassem Soleimani was killed.', [8, 8], null, null],
+  // a verb whose whole object is a person's name; not a group, not a nationality
+  ['A US drone strike in the capital killed Ayman al-Zawahiri, the leader of al-Qaeda.', [1, 1], null, null],
+  ['Une frappe a tué Baye ag Bakabo samedi près de la frontière.', [1, 1], null, null],
+  ['Air strikes killed Boko Haram fighters near the lake.', null, null, null],
+  ['The jets killed Al Shabaab, the army claimed.', null, null, null],
+  ['The raid killed Syrian soldiers at the base.', null, null, null],
+  ['A strike killed Abu Hassan on Sunday, officials said.', [1, 1], null, null],
+  // a named death against a claim of no casualties: the two readings disagree and both stay
+  ['The drone killed the group leader Abu Hassan. The militia said it caused no casualties.', [0, 1], null, null],
   ['The strike wounded a child and an old man.', null, [1, 1], null],
   ['He died on Saturday in the village, the ministry said.', [1, 1], null, null],
   ["Selon l'armée, elle aurait tué des civils par erreur.", null, null, null],
