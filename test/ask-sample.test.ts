@@ -176,7 +176,7 @@ describe('the sample corpus clusters as its MANIFEST says', () => {
   it.fails("keeps the 2019 report on Abou el Hammam apart from the 2012 raid on his men (it recalls that raid)", () => {
     expect(incidentsOf(HAMMAM_2019)[0]).not.toBe(incidentsOf('001')[0]);
   });
-  it.fails("gives 019's two strikes (Konna, Gao) two incidents", () => {
+  it("gives 019's two strikes (Konna, Gao) two incidents", () => {
     expect(new Set(incidentsOf('019')).size).toBe(2);
   });
 });

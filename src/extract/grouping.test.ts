@@ -180,6 +180,22 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract(doc(one), { gazetteer: null }).map((r) => r.killed)).toEqual([{ min: 9, max: 9 }]);
   });
 
+  // "These raids follow the first strikes of ...": a strike told as what came before, with its
+  // own day, its own place far away and another kind of aircraft, is a strike of its own; with
+  // the same aircraft or the same place it is the earlier strike recalled.
+  const told = [
+    { language: 'en', what: 'other day, far place, other aircraft', reports: 2, text: 'Syria: jets pound Idlib after helicopter raid\n\nOn Sunday, four Su-24 jets bombed depots and training camps in Idlib province, the defence ministry said. Residents said more than 40 fighters were killed. These raids follow the first strikes of the offensive, carried out on Friday afternoon by army helicopters against a column of pickups near Palmyra.' },
+    { language: 'en', what: 'other day, far place, same aircraft', reports: 1, text: 'Syria: jets pound Idlib\n\nOn Sunday, four Su-24 jets bombed depots and training camps in Idlib province, the defence ministry said. These raids follow the first strikes of the offensive, carried out on Friday afternoon by jets against a column of pickups near Palmyra.' },
+    { language: 'en', what: 'other day, same place, other aircraft', reports: 1, text: 'Syria: jets pound Idlib\n\nOn Sunday, four Su-24 jets bombed depots and training camps in Idlib province, the defence ministry said. These raids follow the first strikes of the offensive, carried out on Friday afternoon by army helicopters against a column of pickups in Idlib province.' },
+    { language: 'fr', what: 'autre jour, lieu lointain, autres appareils', reports: 2, text: "Niger : les avions frappent la région de Tillabéri\n\nDimanche, deux avions de combat Sukhoi ont bombardé des camps dans la région de Tillabéri, a indiqué l'armée. Ces raids font suite aux premières frappes de l'offensive, menées vendredi par des hélicoptères contre un convoi près de Diffa." },
+    { language: 'fr', what: 'autre jour, lieu lointain, sans appareil nommé', reports: 1, text: "Niger : les avions frappent la région de Tillabéri\n\nDimanche, deux avions de combat Sukhoi ont bombardé des camps dans la région de Tillabéri, a indiqué l'armée. Ces raids font suite aux premières frappes de l'offensive, menées vendredi contre un convoi près de Diffa." },
+  ];
+  it.each(told)('$language: $what', async ({ language, reports, text }) => {
+    const { defaultGazetteer } = await import('./gazetteer-default.ts');
+    const published = language === 'en' ? '2016-03-14' : '2020-03-16';
+    expect(extract({ ...doc(text, published), language }, { gazetteer: defaultGazetteer() })).toHaveLength(reports);
+  });
+
   it('a headline alone still reports its strike', () => {
     expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
   });

@@ -10,6 +10,8 @@
  * in which case every counted strike is its own.
  */
 
+import { distanceKm } from './place.ts';
+
 export interface EventSentence {
   sentence: number;
   text: string;
@@ -20,6 +22,15 @@ export interface EventSentence {
   strong: boolean;
   /** The day window the sentence gives the strike (not a statement's day), when it gives one. */
   day?: { start: string; end: string } | null;
+  /** The place the sentence gives its strike, finer than a country, when it gives one. */
+  where?: Where | null;
+}
+
+/** A point with the radius that says how vague it is. */
+export interface Where {
+  lat: number;
+  lon: number;
+  radius_km: number;
 }
 
 export interface StrikeGroup {
@@ -131,6 +142,39 @@ function pluralOnly(text: string): boolean {
   return any;
 }
 
+/**
+ * Kinds of aircraft a sentence names (helicopters, jets, drones). Only named kinds count:
+ * "aircraft", "avions" or "l'aviation" could be any of them.
+ */
+const CRAFT: [string, RegExp][] = [
+  ['helicopter', /(?<![\p{L}])(?:helicopters?|hélicoptères?|gunships?|Black ?Hawks?|Mi-?(?:8|17|24|35)s?)(?![\p{L}])/iu],
+  ['jet', /(?<![\p{L}])(?:(?:fighter )?jets?|warplanes?|war planes?|fighter planes?|bombers?|avions? (?:de chasse|de combat|militaires)|chasseurs-bombardiers|Rafales?|Mirages?|F-?(?:15|16|18|35)[A-Z]?s?|Su-?\d\ds?|Sukhois?|MiG-?\d*s?|B-?(?:1B?|52)s?|Tornados?|Typhoons?)(?![\p{L}])/iu],
+  ['drone', /(?<![\p{L}])(?:drones?|UAVs?|UCAVs?|unmanned|Reapers?|Predators?|Bayraktars?|TB-?2|Akinci|Wing Loong)(?![\p{L}])/iu],
+];
+
+function craftOf(text: string): Set<string> {
+  return new Set(CRAFT.filter(([, re]) => re.test(text)).map(([k]) => k));
+}
+
+/** Beyond this distance (or the two radii together, if more) two places are far apart. */
+const FAR_KM = 100;
+
+/**
+ * A sentence told with another day than the strike being told ("These raids follow the first
+ * strikes, carried out on Friday by helicopters near Konna" after Rafale jets struck the Gao
+ * region on Sunday) is a strike of its own, not that strike recalled, when it also names another
+ * kind of aircraft and a place far from that strike's: day, place and aircraft all differ.
+ */
+function toldApart(ev: EventSentence, members: EventSentence[]): boolean {
+  const craft = craftOf(ev.text);
+  if (craft.size === 0 || !ev.where) return false;
+  const theirs = new Set(members.flatMap((m) => [...craftOf(m.text)]));
+  if (theirs.size === 0 || [...craft].some((k) => theirs.has(k))) return false;
+  const there = members.find((m) => m.where)?.where;
+  if (!there) return false;
+  return distanceKm(ev.where, there) > Math.max(FAR_KM, ev.where.radius_km + there.radius_km);
+}
+
 /** Group event sentences (in document order) into strikes. */
 export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   // An article whose headline names a strike only as what its subject suffered ("Migrants moved
@@ -154,6 +198,8 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
   }
   let current: StrikeGroup | null = null;
   const leadText = new Map(events.map((e) => [e.sentence, e.text]));
+  /** The body sentences each strike is told in. */
+  const members = new Map<StrikeGroup, EventSentence[]>();
   for (const ev of events) {
     if (ev.headline) {
       headlines.push(ev);
@@ -169,27 +215,32 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     // strike, is another story: an earlier strike recalled ("the U.S. airstrikes of December
     // 29th"), the army's own strikes "on Tuesday" next to a drone strike "yesterday".
     const otherDay = current !== null && !!ev.day && !!current.day && (ev.day.end < current.day.start || ev.day.start > current.day.end);
+    let apart = false;
     if (otherDay && !isNew && !FIRST_REF.test(ev.text)) {
       // told again with the day of a strike told before the current one: that strike
       const earlier = groups.find((x) => x !== current && x.day && ev.day && x.day.start <= ev.day.end && x.day.end >= ev.day.start);
       if (earlier) {
         earlier.sentences.push(ev.sentence);
         earlier.triggers.push(...ev.triggers);
+        continue;
       }
-      continue;
+      apart = toldApart(ev, members.get(current!) ?? []);
+      if (!apart) continue;
     }
     // "…was hit today in a second drone attack. On Aug. 6, the attack left one fighter dead.": a
     // strike told with "today" is not dated again by the calendar; a sentence that opens with a
     // date of its own, after it, recalls another attack
     if (current !== null && !isNew && OPENS_WITH_DATE.test(ev.text) && !DEICTIC.test(ev.text) && DEICTIC.test(leadText.get(current.lead) ?? '')) continue;
     const prevDay: StrikeGroup['day'] = current === null ? null : (current as StrikeGroup).day ?? null;
-    if (current === null || (isNew && (!followUp || counted > 0))) {
+    if (current === null || apart || (isNew && (!followUp || counted > 0))) {
       // With no day of its own, a strike told next to another is taken to be on that day.
       current = { sentences: [ev.sentence], triggers: [...ev.triggers], lead: ev.sentence, day: ev.day ?? prevDay };
       groups.push(current);
+      members.set(current, [ev]);
       continue;
     }
     const target = FIRST_REF.test(ev.text) && groups.length > 0 ? groups[0] : current;
+    members.get(target)?.push(ev);
     if (!target.day && ev.day) target.day = ev.day;
     target.sentences.push(ev.sentence);
     target.triggers.push(...ev.triggers);

@@ -14,6 +14,7 @@ import { isStatementDate } from './date-choice.ts';
 import { hasPlatform, platformCues } from './triggers.ts';
 import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
+import { whereOf } from './event-where.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
 import { datelineRanges, distanceKm, strikePlaces } from './place.ts';
@@ -72,7 +73,10 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     ...analysis.background.map((b) => b.sentence),
     ...platformBackground(text, sentences, analysis.triggersBySentence),
   ]);
-  for (const e of analysis.events) e.day = dayOf(ctx, e);
+  for (const e of analysis.events) {
+    e.day = dayOf(ctx, e);
+    e.where = whereOf(strikeGeo, sentences, e);
+  }
   let groups = groupStrikes(analysis.events);
   if (groups.length === 0 && hasPlatform(platformCues(text, [0, analysis.tailStart]))) {
     // Only back-references ("The strike hit a remote area"), in an article that names an air
