@@ -55,6 +55,10 @@ describe('stance, sentence by sentence (English)', () => {
     ["Somalia's information ministry says the commander died in an operation with international partners.", ['SO:confirms']],
     ['A drone strike killed five people, Yemeni officials said.', []],
     ["The RSF's official channels carried no statement on the drone attack by the Rapid Support Forces.", ['RSF:alleges', 'RSF:no_comment']],
+    // states and forces outside the dev set's theatres
+    ["Airstrikes by Myanmar's military on a village killed ten people, residents said.", ['MM:alleges']],
+    ["Colombia's armed forces killed 19 people in an air strike on a rebel camp, the defence ministry said.", ['CO:confirms']],
+    ['Two attack helicopters of the Philippine Air Force fired rockets at the fleeing gunmen, the military said.', ['PH:confirms']],
     // a platform said to be a side's own names that side as the striker
     ['The Washington Post reported that the drone was Turkish.', ['TR:alleges']],
     ['Local sources said the aircraft was probably Russian.', ['RU:suspected']],
