@@ -16,8 +16,25 @@ const PUBLICATION = new Set([
   'post', 'times', 'herald', 'tribune', 'journal', 'gazette', 'observer', 'chronicle', 'guardian', 'telegraph',
   'express', 'standard', 'news', 'press', 'monitor', 'courier', 'inquirer', 'newspaper', 'daily', 'weekly', 'mail',
   'presse', 'quotidien', 'hebdomadaire', 'courrier', 'agency', 'agence', 'newswire', 'wire', 'magazine', 'online',
-  'review', 'media',
+  'review', 'media', 'info', 'infos', 'actu', 'actualite', 'actualites', 'inter', 'matin', 'soir', 'hebdo', 'insider',
+  'reporter', 'dispatch', 'digest', 'voice', 'televisions',
 ]);
+
+/**
+ * Heads that name an outlet only as the last word of its name and after the place ("Russia
+ * Today", "Pakistan Today", "Iran International"), outside headlines, where "Strikes Hit Syria
+ * Today" is the day and "Kabul International Airport" goes on to the building.
+ */
+const FINAL_HEAD = new Set(['today', 'international', 'internationale', 'live']);
+
+/**
+ * A place name followed by a channel number is a broadcaster ("France 24", "France 2
+ * television", "Kurdistan 24 said", "selon France 24."): a number of one to three digits, then
+ * the end of the clause, a capitalised word, a medium or a verb of reporting. A count
+ * ("bombed Idlib 20 times", "in Syria 24 people died") goes on with a lower-case noun.
+ */
+const CHANNEL_NUMBER =
+  /^[ \u00a0]\d{1,3}(?:['’]s)?(?![\p{L}\d])(?:\s*$|\s*[,.;:!?)»”"'’\]—–]|[ \u00a0]+(?:\p{Lu}|(?:reported|reports|said|says|quoted|cited|showed|aired|broadcast|television|tv|channel|correspondent|reporter|journalist|website|rapporte|rapportait|indique|écrit|affirme|annonce|montre|télévision|chaîne|correspondante?|journaliste|site|a (?:rapporté|indiqué|annoncé|affirmé|montré|diffusé))(?![\p{L}])))/u;
 
 /**
  * Heads of an institution that has a building ("Radio Mogadishu", "Kabul University"): an
@@ -88,11 +105,14 @@ export function inOrganisation(text: string, ts: TokenList, m: Pick<RawMention, 
       if (next < 0 || (headline && Math.abs(next - at) > 1)) break;
       const w = plain(text, ts, next);
       if (PUBLICATION.has(w) || INSTITUTION.has(w)) head = w;
+      else if (step > 0 && !headline && FINAL_HEAD.has(w) && nextInName(text, ts, next, 1) < 0) head = w;
       at = next;
     }
+    // the name ends here: a channel number after it makes it a broadcaster
+    if (step > 0 && !head && CHANNEL_NUMBER.test(text.slice(ts.end[at], ts.end[at] + 40))) return true;
   }
   if (!head) return false;
-  if (PUBLICATION.has(head)) return true;
+  if (PUBLICATION.has(head) || FINAL_HEAD.has(head)) return true;
   // the start of the whole organisation name, to read the preposition before it
   let first = m.tokStart;
   for (let p = nextInName(text, ts, first, -1); p >= 0; p = nextInName(text, ts, p, -1)) first = p;
