@@ -87,4 +87,16 @@ describe('isBackground (sentence level)', () => {
     expect(hasEventCue('Plusieurs assaillants ont été neutralisés.')).toBe(true);
     expect(hasEventCue("L'armée mène des frappes aériennes contre les groupes armés.")).toBe(false);
   });
+
+  it('reads a singular or feminine French participle of killing as an event cue (accent at the word end)', () => {
+    expect(hasEventCue("L'armée a annoncé avoir tué un chef rebelle lors de frappes aériennes.")).toBe(true);
+    expect(hasEventCue('Une fillette a été tuée par des frappes de drones.')).toBe(true);
+  });
+
+  it('reads a calendar day attached to strikes as an event cue (a dated plural is specific)', () => {
+    expect(hasEventCue('Les frappes aériennes menées le 21 décembre ont visé un camp.')).toBe(true);
+    expect(hasEventCue('Airstrikes carried out on March 3 hit a depot.')).toBe(true);
+    expect(hasEventCue('Airstrikes carried out on 3 March hit a depot.')).toBe(true);
+    expect(hasEventCue("Les frappes aériennes visent les groupes armés depuis 2019.")).toBe(false);
+  });
 });

@@ -124,11 +124,23 @@ const HARD = new Set(['period', 'conditional', 'fear', 'retrospective', 'surveil
 /** Final decision combining background rules and event cues. */
 /** Exported for the generic-plural rule in events.ts: a sentence with an event anchor. */
 export function hasEventCue(sentence: string): boolean {
-  return EVENT_CUE.test(sentence) || FR_TOLL_CUE.test(sentence);
+  return EVENT_CUE.test(sentence) || FR_TOLL_CUE.test(sentence) || CALENDAR_DAY.test(sentence);
 }
 
-/** French military tolls ("ont été éliminés", "neutralisés"): a word boundary that knows accents. */
-const FR_TOLL_CUE = /(?<![\p{L}])(?:éliminée?s?|neutralisée?s?)(?![\p{L}])/iu;
+/**
+ * French military tolls ("ont été éliminés", "neutralisés") and the participle of killing in
+ * any gender and number ("avoir tué", "a été tuée"): `\b` does not see the accent that ends
+ * "tué", so these need a boundary that knows letters.
+ */
+const FR_TOLL_CUE = /(?<![\p{L}])(?:éliminée?s?|neutralisée?s?|tuée?s?)(?![\p{L}])/iu;
+
+/**
+ * A calendar day ("le 21 décembre", "on March 3", "on 3 March"): strikes tied to one day are
+ * those strikes, not strikes in general. Only for the bare-plural rule (events.ts): a date in a
+ * tally or a retrospective sentence is that sentence's own date.
+ */
+const CALENDAR_DAY =
+  /(?<![\p{L}])(?:le \d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|on (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)))(?![\p{L}])/iu;
 
 export function isBackground(sentence: string, opts: { isHeadline?: boolean; isListItem?: boolean } = {}): Verdict {
   const v = classifySentence(sentence, opts);

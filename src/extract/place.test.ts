@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeocodeResult } from '../gazetteer/types.ts';
-import { choosePlace, isSourcePlace, strikePlaces } from './place.ts';
+import { choosePlace, datelineRanges, isSourcePlace, strikePlaces } from './place.ts';
 
 /** A geocoded mention of `name` found at `at` in a text. */
 function mention(name: string, at: number, kind: GeocodeResult['kind'], precision: GeocodeResult['place']['precision'], lat: number, lon: number, country = 'BF'): GeocodeResult {
@@ -79,9 +79,33 @@ describe('strikePlaces', () => {
     expect(kept(text, [['Erbil', 'IQ'], ['Gao', 'ML'], ['Kunduz', 'AF']])).toEqual(['Kunduz']);
   });
 
+  it('drops where a briefing was held and the city a clock time is given in', () => {
+    const text = "Le porte-parole a évoqué la frappe près de Ménaka lors d'un point presse à Paris. Les Mirage ont frappé vers 18 heures, heure de Paris, près de Kidal.";
+    expect(kept(text, [['Ménaka', 'ML'], ['Paris', 'FR'], ['Kidal', 'ML']])).toEqual(['Ménaka', 'Kidal']);
+    const en = 'Jets struck at 6 p.m. Moscow time near Idlib, the ministry told a news briefing in Moscow.';
+    expect(kept(en, [['Moscow', 'RU'], ['Idlib', 'SY']])).toEqual(['Idlib']);
+  });
+
   it('keeps the datelines out', () => {
     const text = 'SANAA — A drone strike hit a car in Marib.';
     expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);
+  });
+});
+
+describe('datelineRanges', () => {
+  const lines = (text: string) => datelineRanges(text, [0]).map(([a, b]) => text.slice(a, b));
+  it('knows a dateline that gives the day after the city', () => {
+    expect(lines('Beyrouth, 3 juin 2024 (Le Quotidien) - Deux personnes ont été tuées.')).toEqual(['Beyrouth, 3 juin 2024 (Le Quotidien) -']);
+    expect(lines('Bangui, 5 juin 2024 - Un drone a frappé la base.')).toEqual(['Bangui, 5 juin 2024 -']);
+    expect(lines('Kabul, March 3 (Reuters) - A drone struck.')).toEqual(['Kabul, March 3 (Reuters) -']);
+  });
+  it('knows an Arabic dateline, with or without a date', () => {
+    expect(lines('الرياض/صنعاء - نفى التحالف أن يكون قد استهدف منزلاً.')).toEqual(['الرياض/صنعاء -']);
+    expect(lines('الخرطوم، 10 سبتمبر/أيلول 2023 - قُتل 30 شخصاً.')).toEqual(['الخرطوم، 10 سبتمبر/أيلول 2023 -']);
+  });
+  it('takes no sentence for a dateline', () => {
+    expect(lines('Le Tchad a bombardé une colonne - selon Paris.')).toEqual([]);
+    expect(lines('قال مسؤول إن الغارة - التي وقعت أمس - قتلت ثلاثة.')).toEqual([]);
   });
 });
 

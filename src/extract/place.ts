@@ -215,9 +215,13 @@ const HQ_BEFORE =
 const CARE_BEFORE =
   /(?:hospital beds?|lits? d['’]hôpital|(?:taken|rushed|evacuated|transferred|flown|transported|admitted) to|treated (?:at|in)|(?:évacuée?s?|transportée?s?|transférée?s?|admise?s?|soignée?s?) (?:vers|à|dans))\s+(?:[\p{L}'’-]+\s+){0,3}?(?:(?:in|at|à|de|d['’])\s*)?(?:the\s+)?$/iu;
 
+/** A clock time given in a city's time: "heure de Paris", "heure locale de Bamako", "Moscow time". */
+const CLOCK_BEFORE = /(?<![\p{L}])heures?(?: locales?)? (?:de |d['’]\s*)$/iu;
+const CLOCK_AFTER = /^\s+(?:local\s+)?time(?![\p{L}])/iu;
+
 /** Where someone spoke: "speaking at a military ceremony in Virginia", "lors d'une conférence de presse à Paris". */
 const SPEECH_BEFORE =
-  /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
+  /\b(?:speaking|spoke|speech|remarks|ceremony|conference|briefing|interview|visit|s['’]exprimant|conférence|cérémonie|discours|entretien|visite|point(?:[- ]de)?[- ]presse)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:in|at|à)\s+(?:the\s+)?$/iu;
 
 /**
  * The seat of a political organisation: "des anciens mouvements rebelles établis à Bamako",
@@ -242,6 +246,8 @@ export function isSourcePlace(text: string, r: GeocodeResult): boolean {
   if (mayHold(lower, HQ_WORDS) && HQ_BEFORE.test(text.slice(Math.max(0, sp[0] - 50), sp[0]))) return true;
   if (mayHold(lower, SEAT_WORDS) && SEAT_BEFORE.test(text.slice(Math.max(0, sp[0] - 70), sp[0]))) return true;
   if (mayHold(lower, CARE_WORDS) && CARE_BEFORE.test(text.slice(Math.max(0, sp[0] - 60), sp[0]))) return true;
+  // the city a clock time is given in: "vers 18 heures, heure de Paris", "at 6 p.m. Moscow time"
+  if (CLOCK_BEFORE.test(text.slice(Math.max(0, sp[0] - 20), sp[0])) || CLOCK_AFTER.test(text.slice(sp[1], sp[1] + 12))) return true;
   if (r.kind === 'offset' || r.kind === 'near') return false;
   // "depuis Ouagadougou", "by telephone from Kabul": where a source was reached.
   if (/(?:\bdepuis|\b(?:phone|telephone|téléphone|contacted|reached|speaking|joints?|joint) (?:[\p{L}'’]+ ){0,3}from)\s+$/iu.test(text.slice(Math.max(0, sp[0] - 40), sp[0]))) return true;
@@ -271,7 +277,7 @@ const SOURCE_WORDS = ['official', 'spokes', 'source', 'correspondent', 'reporter
 const SEAT_WORDS = ['établi', 'established'];
 const HQ_WORDS = ['état-major', 'pentagon', 'command', 'élysée', 'white house', 'maison blanche', 'ministry', 'ministère', 'quartier général'];
 const SPEECH_WORDS = ['speaking', 'spoke', 'speech', 'remarks', 'ceremony', 'conference', 'briefing', 'interview', 'visit', 'exprimant',
-  'conférence', 'cérémonie', 'discours', 'entretien'];
+  'conférence', 'cérémonie', 'discours', 'entretien', 'presse'];
 const CARE_WORDS = ['hospital bed', 'hôpital', 'taken', 'rushed', 'evacuated', 'transferred', 'flown', 'transported', 'admitted', 'treated',
   'évacué', 'transporté', 'transféré', 'admis', 'soigné'];
 const ORIGIN_WORDS = ['base', 'airfield', 'airport', 'aéroport', 'aérodrome', 'carrier', 'porte-avions'];
@@ -324,6 +330,10 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
 const METONYMY_AFTER =
   /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b|\s+(?:annonce|affirme|dément|confirme|revendique|accuse|assure|announces|denies|confirms|claims|accuses)\b)/iu;
 
+const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+/** "5 juin", "1er avril", "March 3", "3 March". */
+const DAY_MONTH = `(?:\\d{1,2}(?:er)?\\s+(?:${MONTHS})|(?:${MONTHS})\\s+\\d{1,2})`;
+
 /**
  * Dateline ranges: "PESHAWAR, Pakistan —", "Bamako (AFP) -", "CAIRO:" at the start of a
  * paragraph. The city of a dateline is where the story was filed, not where the strike was.
@@ -333,9 +343,13 @@ export function datelineRanges(text: string, paragraphStarts: number[]): [number
   // An upper-case city ("PESHAWAR, Pakistan —"), or any city with an agency ("Bamako (AFP) -").
   const caps = /^\s*\p{Lu}[\p{Lu}'’. -]{2,40}(?:,\s*[\p{L}'’. -]{2,30}?)?\s*(?:\([^)]{1,25}\))?\s*[,—–:-]/u;
   const agency = /^\s*\p{Lu}[\p{L}'’. -]{1,40}?,?\s*\([^)]{1,80}\)\s*[—–:-]/u;
+  // A city and the day of filing ("Bangui, 5 juin 2024 -", "Kabul, March 3 (Reuters) -").
+  const dated = new RegExp(`^\\s*\\p{Lu}[\\p{L}'’. -]{1,40}?,\\s*(?:le\\s+)?${DAY_MONTH}(?:\\s+\\d{4})?\\s*(?:\\([^)]{1,80}\\)\\s*)?[—–-](?=\\s)`, 'u');
+  // An Arabic city or two ("الرياض/صنعاء -"), with an agency or a date after a comma ("الخرطوم، 10 سبتمبر/أيلول 2023 -").
+  const arabic = /^\s*[\u0600-\u06FF]{2,20}(?:\s*\/\s*[\u0600-\u06FF]{2,20})?(?:\s*\([^)]{1,40}\))?(?:\s*[،,]\s*\d{1,2}\s+[\u0600-\u06FF]+(?:\s*\/\s*[\u0600-\u06FF]+)?(?:\s+\d{4})?)?\s*[—–-](?=\s)/u;
   for (const start of paragraphStarts) {
     const head = text.slice(start, start + 90);
-    const m = caps.exec(head) ?? agency.exec(head);
+    const m = caps.exec(head) ?? agency.exec(head) ?? dated.exec(head) ?? arabic.exec(head);
     if (m) out.push([start, start + m[0].length]);
   }
   return out;

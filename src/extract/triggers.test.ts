@@ -23,6 +23,13 @@ describe('findTriggers', () => {
     expect(strong('La frappe a tué trois personnes. Une attaque américaine au sol.')).toEqual([]);
   });
 
+  it('reads a drone or an aircraft dropping a bomb in French as a strike', () => {
+    expect(typeOf("Un drone a largué un engin explosif sur la base dans la nuit de dimanche à lundi.")).toBe('drone_strike');
+    expect(typeOf('Deux avions ont largué des bombes sur le camp samedi.')).toBe('airstrike');
+    // dropping leaflets or aid is no strike
+    expect(findTriggers("Les avions ont largué des tracts et de l'aide.").map((x) => x.text)).toEqual([]);
+  });
+
   it('keeps weak verbs apart from strong phrases', () => {
     const t = findTriggers('A drone hit the car after the airstrike.');
     expect(t.map((x) => [x.text, x.strength])).toEqual([

@@ -85,6 +85,8 @@ const WEAK = wordsFast([
   'strikes?', 'struck', 'striking', 'hit', 'hits', 'bombs', 'bombed', 'dropped', 'bombing', 'bombings', 'bombardments?', 'raids?', 'attacks?',
   'attacked', 'targeted', 'fired', 'pounded', 'destroyed',
   'frappes?', 'frappé(?:e|s|es)?', 'bombardé(?:e|s|es)?', 'bombardements?', 'bombarder', 'ciblé(?:e|s|es)?', 'touchée?s?', 'visée?s?',
+  // a munition dropped ("a largué un engin explosif", "larguant des bombes"); not leaflets or aid
+  '(?:largué(?:e|s|es)?|larguant|larguer) (?:un |une |des |deux |trois |plusieurs |\\d+ )?(?:engins? explosifs?|bombes?|explosifs?|projectiles?|obus|charges? explosives?)',
   'bombardement(?:en)?', 'aanval(?:len)?', 'getroffen',
   'قصف', 'استهدف(?:ت)?', 'ضرب(?:ة|ات)',
 ]);

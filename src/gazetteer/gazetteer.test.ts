@@ -83,6 +83,8 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'The area lies five km north of Miranshah, Pakistan.', written: 'five km north of Miranshah', kind: 'offset', cc: 'PK', lat: 33.05, lon: 70.07, km: 25 },
   { text: 'Une frappe à cinq kilomètres au nord de Miranshah au Pakistan.', written: 'cinq kilomètres au nord de Miranshah', kind: 'offset', cc: 'PK', lat: 33.05, lon: 70.07, km: 25 },
   { text: 'Des combats à une cinquantaine de kilomètres au nord de Gao, au Mali.', written: 'une cinquantaine de kilomètres au nord de Gao', kind: 'offset', cc: 'ML', lat: 16.72, lon: -0.04, km: 25 },
+  { text: 'Des frappes à quelque 1 000 kilomètres au nord de Niamey, au Niger.', written: 'à quelque 1 000 kilomètres au nord de Niamey', kind: 'offset', cc: 'NE', lat: 22.5, lon: 2.11, km: 25 },
+  { text: 'Une colonne à 1\u202f200 km à l’est de Niamey, au Niger.', written: 'à 1\u202f200 km à l’est de Niamey', kind: 'offset', cc: 'NE', lat: 13.3, lon: 13.2, km: 40 },
   { text: 'بلدية صبراتة (70 كلم غرب طرابلس) في ليبيا', written: '70 كلم غرب طرابلس', kind: 'offset', cc: 'LY', lat: 32.88, lon: 12.44, km: 25 },
   { text: 'The compound lies roughly 20 miles west of Miran Shah, Pakistan.', written: 'roughly 20 miles west of Miran Shah', kind: 'offset', cc: 'PK', lat: 33.0, lon: 69.73, km: 25 },
   // an unnamed capital, through its adjective or the country in focus

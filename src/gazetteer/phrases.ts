@@ -49,7 +49,7 @@ const EN_NUM: Record<string, number> = {
 };
 const VAGUE_NUM = new Set(['a few', 'several', 'tens of', 'dozens of', 'hundreds of', 'quelques', 'dizaines de', 'centaines de']);
 
-const NUM = String.raw`\d{1,4}(?:[.,]\d{3})*(?:[.,]\d+)?|(?:a\s+)?(?:hundred|dozen|few|couple\s+of)|tens\s+of|dozens\s+of|hundreds\s+of|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|une?\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)\s+de|dizaines\s+de|centaines\s+de|quelques|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent`;
+const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,4}(?:[.,]\d{3})*(?:[.,]\d+)?|(?:a\s+)?(?:hundred|dozen|few|couple\s+of)|tens\s+of|dozens\s+of|hundreds\s+of|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|une?\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine)\s+de|dizaines\s+de|centaines\s+de|quelques|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent`;
 const UNIT = String.raw`km|kms|kilometers|kilometres|kilometer|kilometre|kilomètres|kilomètre|miles|mile|mi`;
 const HEDGE = String.raw`some|about|around|roughly|approximately|approx\.|nearly|almost|over|more\s+than|less\s+than|under|up\s+to|at\s+least|just|only|barely|an\s+estimated|estimated|environ|quelque|près\s+de|plus\s+de|moins\s+de|à\s+peine`;
 const EN_DIR = String.raw`(?:north|south)(?:[- ]?(?:east|west))?|east|west`;
@@ -73,8 +73,8 @@ const AR_DIR_ONLY = /(?:^|\s)(?:في\s+)?(?:ال)?(شمال|جنوب|شرق|غر
 function parseNumber(raw: string): Distance | null {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d/.test(s)) {
-    // "1,200" / "1.200" thousands, "2.5" / "2,5" decimals
-    const v = /^\d{1,3}([.,]\d{3})+$/.test(s) ? Number(s.replace(/[.,]/g, '')) : Number(s.replace(',', '.'));
+    // "1,200" / "1.200" / "1 200" (French, often with a no-break space) thousands, "2.5" / "2,5" decimals
+    const v = /^\d{1,3}([., ]\d{3})+$/.test(s) ? Number(s.replace(/[., ]/g, '')) : Number(s.replace(',', '.'));
     return Number.isFinite(v) ? { km: v, vague: false } : null;
   }
   const words = s.replace(/^une?\s+/, '').replace(/\s+de$/, '');
