@@ -36,7 +36,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'en/002#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'en/002#1': ['killed', 'belligerent'],
   'en/002#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'en/006#0': ['belligerent'],
   'en/007#0': ['date'],
   'en/008#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'en/010#0': ['matched', 'country', 'killed', 'date', 'belligerent'],

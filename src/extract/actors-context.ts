@@ -66,12 +66,24 @@ function build(text: string, title: string | null): ActorDoc {
       return new LazyMention(m, sentence, (m as DocMention).generic === true, { text, tokens, gaps, bounds, prevEnd, nextFirst });
     });
   // a state named inside an outlet's or an organisation's name ("Radio France
-  // Internationale", "the Kabul Times") is not that state speaking or striking
-  const named = withRoles(mentionsIn(tokens, text).filter((m) => m.actor.kind !== 'state' || !spanInOrganisation(text, m.span)));
+  // Internationale", "the Kabul Times") or inside a city's name ("Port Sudan", "Kuwait City")
+  // is not that state speaking or striking
+  const named = withRoles(mentionsIn(tokens, text).filter((m) => m.actor.kind !== 'state' || !(spanInOrganisation(text, m.span) || insideCityName(text, m))));
   const generic = genericForces(text, tokens, named, bodyEnd, tokenSentence);
   const mentions = generic.length === 0 ? named : withRoles([...named, ...generic].sort((a, b) => a.tokens[0] - b.tokens[0]));
   passPossessives(mentions, tokens);
   return { text, tokens, sentences, sentenceTokens, mentions, bodyEnd };
+}
+
+/**
+ * A country's name that is part of a city's, "Port Sudan", "Kuwait City", "Djibouti-ville": a head
+ * word of place names glued before it, or "City"/"ville" after it.
+ */
+function insideCityName(text: string, m: ActorMention): boolean {
+  if (m.via === 'demonym') return false;
+  const before = text.slice(Math.max(0, m.span[0] - 12), m.span[0]);
+  const after = text.slice(m.span[1], m.span[1] + 8);
+  return /\b(?:Port|Fort|Cape|Lake|Mount|San|Santa|Saint|St\.?)[ -]$/u.test(before) || /^[ -](?:City|ville)\b/u.test(after);
 }
 
 /** What `rolesOf` reads for one mention, kept until its roles are first asked for. */

@@ -11,6 +11,7 @@ import {
   DASH,
   FILLER,
   NOUN_BREAK,
+  PAREN,
   PHRASE_BREAK,
   SPEECH_BREAK,
   after,
@@ -117,8 +118,11 @@ export function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: Acto
   }
   // "Turkey launched", "the army has carried out"; not "urged the authorities to conduct"
   let verbAgent = false;
+  // "the Rapid Support Forces (RSF) attacked": a name in brackets of its own does not end the clause there
+  const enclosed = (gaps[first] & PAREN) !== 0 && end < gaps.length && (gaps[end] & PAREN) !== 0;
+  const gapAt = (i: number) => (enclosed && i === end ? gaps[i] & ~PAREN : gaps[i]);
   for (let i = end; i < Math.min(right, end + 5) && !verbAgent; i++) {
-    if (gaps[i] & CLAUSE_BREAK) break;
+    if (gapAt(i) & CLAUSE_BREAK) break;
     if (stance.speech.matchesAt(tokens, i, s1) > i) break; // "officials said the strike killed": another subject
     const e = roles.agent_verbs.matchesAt(tokens, i, s1);
     // not "to conduct", not "were killed", not "killed by a US drone"
@@ -132,7 +136,7 @@ export function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: Acto
   const speaksWithin = m.actor.kind === 'force' || official ? 6 : 3;
   let says = false;
   for (let i = end; i < Math.min(right, end + speaksWithin) && !says; i++) {
-    if (gaps[i] & SPEECH_BREAK) break;
+    if (gapAt(i) & SPEECH_BREAK) break;
     if (stance.speech.matchesAt(tokens, i, s1) > i && !PASSIVE.has(tokens[i - 1]?.norm ?? '')) says = true;
   }
   // "..., said the Pentagon." / "a indiqué l'armée": inverted only when the clause ends there

@@ -59,6 +59,12 @@ describe('stance, sentence by sentence (English)', () => {
     ["Airstrikes by Myanmar's military on a village killed ten people, residents said.", ['MM:alleges']],
     ["Colombia's armed forces killed 19 people in an air strike on a rebel camp, the defence ministry said.", ['CO:confirms']],
     ['Two attack helicopters of the Philippine Air Force fired rockets at the fleeing gunmen, the military said.', ['PH:confirms']],
+    // a name with its acronym in brackets is still the subject of the verb after the brackets
+    ['The paramilitary Rapid Support Forces (RSF) attacked the air base with drones on Sunday.', ['RSF:alleges']],
+    ['U.S. Africa Command (AFRICOM) said it carried out the strike near Jilib.', ['US:confirms']],
+    // a country's name inside a city's is a place, not a party
+    ['The RSF attacked a military air base in Port Sudan with drones on Sunday.', ['RSF:alleges']],
+    ['Rebels attacked a military air base in Kuwait City with drones on Sunday.', []],
     // a platform said to be a side's own names that side as the striker
     ['The Washington Post reported that the drone was Turkish.', ['TR:alleges']],
     ['Local sources said the aircraft was probably Russian.', ['RU:suspected']],
