@@ -1,6 +1,11 @@
 import type { ClusterItem } from './item.ts';
 import { candidateEdges, type Edges } from './blocking.ts';
-import { anchors, consistent, sameProfile, LINK_THRESHOLD } from './pair.ts';
+import type { EventType } from '../domain/index.ts';
+import { anchors, consistent, sameProfile, scorePair, LINK_THRESHOLD } from './pair.ts';
+import { mergeProfiles } from './profile.ts';
+
+/** The weapons in the order a tie in counts is broken: named kinds first. */
+const EVENTS: readonly EventType[] = ['drone_strike', 'airstrike', 'missile_strike', 'air_raid_unspecified', 'other'];
 
 /**
  * Clustering: reports -> groups of report ids, one group per strike.
@@ -9,6 +14,11 @@ import { anchors, consistent, sameProfile, LINK_THRESHOLD } from './pair.ts';
  * (score >= threshold) are taken strongest first with ties broken by id, and two groups are
  * joined only when no report of one contradicts a report of the other (so a
  * vague "somewhere in the region" report cannot chain two towns' strikes together).
+ *
+ * Groups are scored as incidents, not through their nearest members: beyond two single reports,
+ * a link joins two groups only when their profiles (profile.ts: the window all members share,
+ * the narrowest place, every target named...) still score a link. Single-link scores chain: a
+ * strike two days later links to the week-wide report of the first strike, not to the strike.
  *
  * Vague reports attach, they do not bridge: a report with no date, no place or only the
  * country says too little to tell two strikes of one week apart, so a link through it never
@@ -45,6 +55,10 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   const anchored = Uint8Array.from(items, (it) => (anchors(it) ? 1 : 0));
   const held = Uint8Array.from(anchored);
   const members: number[][] = items.map((_, i) => [i]);
+  // Per group root, the group's profile (profile.ts) and how many of its members name each weapon.
+  const profile: ClusterItem[] = [...items];
+  const events = new Int32Array(items.length * EVENTS.length);
+  items.forEach((it, i) => events[i * EVENTS.length + EVENTS.indexOf(it.event)]++);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -58,6 +72,12 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     held[big] |= held[small];
     for (const m of members[small]) members[big].push(m);
     members[small] = [];
+    let top = 0;
+    for (let e = 0; e < EVENTS.length; e++) {
+      events[big * EVENTS.length + e] += events[small * EVENTS.length + e];
+      if (events[big * EVENTS.length + e] > events[big * EVENTS.length + top]) top = e;
+    }
+    profile[big] = mergeProfiles(profile[big], profile[small], EVENTS[top]);
   };
 
   for (const group of constraints.mustLink) {
@@ -88,6 +108,8 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     if (ra === rb) return;
     // A link with a vague end joins at most one anchored group: it attaches, never bridges.
     if ((anchored[x] & anchored[y]) === 0 && held[ra] & held[rb]) return;
+    // Beyond two single reports, the link must hold between what the two groups say together.
+    if ((members[ra].length > 1 || members[rb].length > 1) && scorePair(profile[ra], profile[rb]) < LINK_THRESHOLD) return;
     if (joinable(members[ra], members[rb], items, forbidden)) union(ra, rb);
   };
   // 1. Dated reports, strongest link first.
