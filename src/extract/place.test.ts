@@ -86,6 +86,17 @@ describe('strikePlaces', () => {
     expect(kept(en, [['Moscow', 'RU'], ['Idlib', 'SY']])).toEqual(['Idlib']);
   });
 
+  it('drops a place told for an earlier event in a since-phrase, keeps the strike place', () => {
+    const en = 'The attack in Mir Ali was the third in the district since the killing of the group leader in Quetta in May.';
+    expect(kept(en, [['Mir Ali', 'PK'], ['Quetta', 'PK']])).toEqual(['Mir Ali']);
+    const fr = 'La frappe de Tessit est la première dans la zone depuis la mort du chef du groupe à Ménaka, en août.';
+    expect(kept(fr, [['Tessit', 'ML'], ['Ménaka', 'ML']])).toEqual(['Tessit']);
+    const of = 'Drones hit a camp near Raqqa, the first such raid since the fall of Mosul.';
+    expect(kept(of, [['Raqqa', 'SY'], ['Mosul', 'IQ']])).toEqual(['Raqqa']);
+    const strike = 'Since the strike, residents of Jilib have fled; the first raid since Monday in Kunyo Barrow killed two.';
+    expect(kept(strike, [['Jilib', 'SO'], ['Kunyo Barrow', 'SO']])).toEqual(['Jilib', 'Kunyo Barrow']);
+  });
+
   it('keeps the datelines out', () => {
     const text = 'SANAA — A drone strike hit a car in Marib.';
     expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);

@@ -295,6 +295,24 @@ const ORIGIN_BEFORE =
 const LANDING_BEFORE =
   /\b(?:se (?:sont )?pos(?:er|és?|ant)|atterri(?:r|s)?|land(?:ed|ing)? (?:at|in)|flew back to)\s+(?:à\s+|au\s+|in\s+|at\s+)?(?:la\s+|le\s+|l['’]|the\s+)?(?:(?:base|airbase|airport|aéroport)\s+(?:de\s+|d['’]|of\s+|in\s+|at\s+)?)?$/iu;
 
+/**
+ * A place told for the earlier event a "since" phrase dates from: "since the killing of Osama
+ * bin Laden in Abbottabad", "depuis la mort du chef à Ménaka", "since the fall of Mosul". The
+ * phrase names another event (a determiner and its noun, maybe "of" and a name of up to five
+ * words); "since Monday in X" or "since the strike, residents of X" are not such phrases.
+ */
+const SINCE_EVENT_BEFORE =
+  /(?<![\p{L}])(?:since|depuis)\s+(?:the|la|le|l['’]|les)\s*[\p{L}-]{3,}\s+(?:(?:(?:of|de|du|des|d['’])\s*(?:[\p{L}'’.-]+\s+){0,5}?(?:in|at|à|au|en)\s+)|(?:in|at|à|au|en|of|de|du|d['’])\s*)(?:the\s+)?$/iu;
+
+function isRecalledEventPlace(text: string, sp: [number, number]): boolean {
+  const before = text.slice(Math.max(0, sp[0] - 90), sp[0]);
+  const lower = before.toLowerCase();
+  if (!lower.includes('since') && !lower.includes('depuis')) return false;
+  // the phrase stays inside one clause: no punctuation between "since" and the place
+  const m = SINCE_EVENT_BEFORE.exec(before);
+  return m !== null && !/[,;:.!?()—–]/u.test(m[0]);
+}
+
 /** The region a base place is put in by apposition: "Saint-Dizier, dans l'est de la France". */
 const APPOSITION = /^,\s*(?:(?:dans|in)\s+)?$/iu;
 
@@ -310,6 +328,7 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
     if (!sp) continue;
     if (datelines.some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
     if (isSourcePlace(text, r)) continue;
+    if (isRecalledEventPlace(text, sp)) continue;
     const before = text.slice(Math.max(0, sp[0] - 80), sp[0]);
     const lower = lowerWindow(text, sp[0] - 80, sp[0]);
     const origin = (mayHold(lower, ORIGIN_WORDS) && ORIGIN_BEFORE.test(before)) || (mayHold(lower, LANDING_WORDS) && LANDING_BEFORE.test(before));
