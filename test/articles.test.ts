@@ -65,7 +65,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'fr/017': ['no report'],
   // Dev-set theatres (en, fr, nl mixed), first run (incident F1 63.8).
   'dev-theatres/003#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'dev-theatres/007#0': ['killed'],
   'dev-theatres/008#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
@@ -74,7 +73,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'dev-theatres/015': ['no report'],
   'dev-theatres/016#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/020#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'dev-theatres/021#0': ['killed'],
   'dev-theatres/024#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
 };
 

@@ -47,6 +47,9 @@ export const KILLED_BEFORE = [
   'killing', 'killed', 'kills', 'kill', 'claimed the lives of', 'took the lives of', 'claiming the lives of',
   'tuant', 'a tué', 'ont tué', 'avoir tué', 'tuer', 'tué', 'tués', 'auraient tué', 'aurait tué', 'tue', 'tuent', 'coûté la vie à', 'coûtant la vie à',
   'éliminant', 'a éliminé', 'ont éliminé',
+  // bodies found after a strike are its dead: "found the bodies of five militants", "retrouvé les corps de six combattants"
+  'found the bodies of', 'recovered the bodies of', 'discovered the bodies of', 'retrieved the bodies of',
+  'retrouvé les corps de', 'découvert les corps de', 'récupéré les corps de',
 ];
 
 export const INJURED_BEFORE = ['wounding', 'wounded', 'wounds', 'injuring', 'injured', 'injures', 'blessant', 'a blessé', 'ont blessé'];
@@ -79,6 +82,7 @@ export const SINGULAR_NOUNS = [
   'general', 'cleric', 'journalist', 'extremist', 'terrorist', 'jihadist', 'insurgent', 'suspect', 'person', 'mastermind',
   'chef', 'commandant', 'civil', 'enfant', 'femme', 'homme', 'soldat', 'militaire', 'jihadiste', 'djihadiste', 'terroriste',
   'cadre', 'dirigeant', 'membre', 'responsable', 'émir', 'lieutenant', 'adjoint', 'artificier',
+  'combattant', 'insurgé', 'rebelle', 'islamiste', 'assaillant',
 ];
 
 /** Singular nouns that make the one death a civilian one. */

@@ -104,7 +104,7 @@ function re(src: string): RegExp {
 export const LINE_ANCHORS = new Set<string>(
   [...KILLED_AFTER, ...INJURED_AFTER, ...KILLED_BEFORE, ...INJURED_BEFORE, ...CIVILIAN_NOUNS]
     .flatMap((p) => p.split(' '))
-    .filter((w) => w.length >= 3 && !['the', 'their', 'het', 'lost', 'took', 'claimed', 'claiming', 'coûté', 'coûtant', 'avoir', 'perdu', 'trouvé'].includes(w))
+    .filter((w) => w.length >= 3 && !['the', 'their', 'het', 'lost', 'took', 'claimed', 'claiming', 'coûté', 'coûtant', 'avoir', 'perdu', 'trouvé', 'les', 'found'].includes(w))
     .concat(['toll', 'bilan', 'casualties', 'casualty', 'victime', 'victimes', 'victims', 'harmed', 'civil', 'civilian', 'civile',
       'مقتل', 'قتل', 'قتلت', 'قتلوا', 'ومقتل', 'وقتل', 'وقتلت', 'قتيلا', 'قتيلاً', 'قتلى']),
 );

@@ -9,6 +9,10 @@ type R = [number | null, number | null] | null;
 const CASES: Array<[string, R, R, R]> = [
   // English
   ['At least six people were killed when an American drone struck a compound.', [6, null], null, null],
+  ['Troops searching the area found the bodies of four militants, the statement said.', [4, 4], null, null],
+  ["Les soldats ont retrouvé les corps de six combattants après la frappe.", [6, 6], null, null],
+  ["L'armée dit avoir tué un combattant lors de la frappe de mardi.", [1, 1], null, null],
+  ['Le raid a tué un insurgé, selon la police.', [1, 1], null, null],
   ['A drone fired two missiles at a compound, killing seven fighters, officials said.', [7, 7], null, null],
   ['Three operatives of the group died when a drone struck their car.', [3, 3], null, null],
   ['Between four and seven "militants" died in the strike, officials said.', [4, 7], null, null],
