@@ -14,7 +14,7 @@ export function extraCountryNames(): Record<string, string[]> {
     KR: ['South Korea', 'Corée du Sud'],
     TZ: ['Tanzania', 'Tanzanie'],
     PS: ['Palestine', 'Gaza Strip', 'West Bank', 'فلسطين'],
-    CD: ['DR Congo', 'DRC', 'RDC', 'Congo-Kinshasa'],
+    CD: ['DR Congo', 'DRC', 'RDC', 'Congo-Kinshasa', 'Democratic Republic of Congo', 'RD Congo'],
     CG: ['Congo-Brazzaville'],
     CI: ["Côte d'Ivoire", 'Ivory Coast'],
     LY: ['Libye', 'ليبيا'],

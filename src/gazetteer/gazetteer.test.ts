@@ -48,6 +48,11 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'Une frappe au Yémen.', written: 'Yémen', kind: 'country', cc: 'YE', lat: 15, lon: 47, km: 600 },
   { text: 'A strike in Burkina Faso.', written: 'Burkina Faso', kind: 'country', cc: 'BF', lat: 12.3, lon: -1.6, km: 400 },
   { text: 'Les Etats-Unis ont frappé.', written: 'Etats-Unis', kind: 'country', cc: 'US', lat: 39, lon: -95, km: 2600 },
+  // a name two countries share: the one whose places the text names, else the more populous
+  { text: 'GOMA, Democratic Republic of Congo — A drone hit the city.', written: 'Democratic Republic of Congo', kind: 'country', cc: 'CD', lat: -3, lon: 23, km: 1300 },
+  { text: 'A drone hit a house in Goma, in eastern Congo, on Wednesday.', written: 'eastern Congo', kind: 'region', cc: 'CD', lat: -3.7, lon: 26.2, km: 600 },
+  { text: 'Police in Brazzaville, Congo, said the blast was an accident.', written: 'Congo', kind: 'country', cc: 'CG', lat: -2.6, lon: 14.3, km: 500 },
+  { text: 'Fighting went on in eastern Congo, the UN said.', written: 'eastern Congo', kind: 'region', cc: 'CD', lat: -3.7, lon: 26.2, km: 600 },
   // region phrases
   { text: 'A strike in northern Mali killed seven.', written: 'northern Mali', kind: 'region', cc: 'ML', lat: 19, lon: -2, km: 400 },
   { text: 'Une frappe dans le nord du Mali.', written: 'le nord du Mali', kind: 'region', cc: 'ML', lat: 19, lon: -2, km: 400 },

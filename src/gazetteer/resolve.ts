@@ -158,11 +158,41 @@ export function geocodeText(d: GazData, text: string, opts: GeocodeOptions = {})
     if (country === undefined) {
       country = -1;
       const posts = raw.postings;
-      for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) country = posts[i] >>> 1;
+      const shared: number[] = [];
+      for (let i = 0; i < posts.length; i++) if (d.fcode[posts[i] >>> 1] === pcli) shared.push(posts[i] >>> 1);
+      if (shared.length > 1) return sharedCountryName(shared);
+      country = shared.length === 1 ? shared[0] : -1;
       countryOfKey.set(raw.key, country);
     }
     return country;
   };
+  // A name two countries share ("Congo"): the one whose places the text names ("Goma",
+  // "Brazzaville"), else the more populous one. Asked once per text and name.
+  const sharedChoice = new Map<string, number>();
+  function sharedCountryName(shared: number[]): number {
+    const key = shared.join(',');
+    const known = sharedChoice.get(key);
+    if (known !== undefined) return known;
+    const votes = new Map<number, number>(shared.map((p) => [d.country[p], 0]));
+    for (const m of mentions) {
+      const seen = new Set<number>();
+      const posts = m.raw.postings;
+      for (let i = 0; i < posts.length; i++) {
+        const p = posts[i] >>> 1;
+        if (d.fcode[p] !== pcli && votes.has(d.country[p])) seen.add(d.country[p]);
+      }
+      // a name found in one of the countries only speaks for it
+      if (seen.size === 1) for (const c of seen) votes.set(c, votes.get(c)! + 1);
+    }
+    let best = shared[0];
+    for (const p of shared) {
+      const v = votes.get(d.country[p])!;
+      const bv = votes.get(d.country[best])!;
+      if (v > bv || (v === bv && d.population[p] > d.population[best])) best = p;
+    }
+    sharedChoice.set(key, best);
+    return best;
+  }
   for (const m of mentions) {
     const country = countryOf(m.raw);
     if (country < 0) continue;
