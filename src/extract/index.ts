@@ -15,6 +15,7 @@ import { hasPlatform, platformCues } from './triggers.ts';
 import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { whereOf } from './event-where.ts';
+import { dropRecalledStrikes } from './old-strike.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
 import { datelineRanges, distanceKm, strikePlaces } from './place.ts';
@@ -38,7 +39,8 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
   const text = doc.text;
   const sentences = splitSentences(text, doc.title);
   const analysis = findEventSentences(text, sentences);
-  if (analysis.events.length === 0) return [];
+  // (background strikes only: the article's own event may still be a strike, see old-strike.ts)
+  if (analysis.events.length === 0 && analysis.background.length === 0) return [];
   // An explainer ("Que sait-on des frappes de drones en Éthiopie ?", "What we know about the
   // strikes") recaps strikes already reported: it reports none of its own.
   if (analysis.background.some((b) => sentences[b.sentence].headline && b.reasons.includes('explainer'))) return [];
@@ -69,6 +71,8 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
     article: '',
   };
   dropOldDated(ctx);
+  dropRecalledStrikes(ctx);
+  if (analysis.events.length === 0) return [];
   ctx.article = maskBackground(text.slice(0, analysis.tailStart), sentences, [
     ...analysis.background.map((b) => b.sentence),
     ...platformBackground(text, sentences, analysis.triggersBySentence),
