@@ -27,6 +27,11 @@ const CASES: [string, boolean][] = [
   ['The US has used drones elsewhere in Africa, including in Somalia.', true],
   ['So far this year, 39 airstrikes in Somalia have been announced by AFRICOM.', true],
   ['That strike was followed by others on April 5, 6, 9 and 10.', true],
+  // a strike told as like the one reported is another, earlier one
+  ['In late September, a similar wave of missile and drone strikes on the same camps killed at least 13 people.', true],
+  ['A similar drone strike on the town killed four people in March.', true],
+  ['Une frappe similaire avait tué six civils dans la même région.', true],
+  ['The drone struck a similar target on Monday, killing two militants.', false],
   ['The one before it, on Sept. 18, killed 27 fighters, the command said at the time, in an earlier strike.', true],
   ['Manaseeh has been hit by US drones hunting AQAP before.', true],
   ['In the past, previous strikes in the valley killed dozens.', true],
