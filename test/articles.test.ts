@@ -56,7 +56,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'fr/005#0': ['killed'],
   'fr/006#0': ['killed'],
   'fr/006#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'fr/008#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'fr/013#0': ['killed'],
   'fr/014#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'fr/015#0': ['belligerent'],

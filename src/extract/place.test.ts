@@ -35,6 +35,8 @@ describe('isSourcePlace', () => {
   it('reads a capital followed by a verb of saying in the present as its government', () => {
     expect(at('Mali : Bamako annonce la mort du chef rebelle dans une frappe de drone', 'Bamako')).toBe(true);
     expect(at('Washington denies any role in the strike near Kismayo.', 'Washington')).toBe(true);
+    // a past participle ending in an accent ("a confirmé lundi")
+    expect(at('Paris a confirmé lundi que des avions avaient bombardé une colonne.', 'Paris')).toBe(true);
   });
 
   it('keeps a place where the strike fell', () => {
@@ -53,6 +55,13 @@ describe('strikePlaces', () => {
     expect(kept(text, [['Saint-Dizier', 'FR'], ["dans l'est de la France", 'FR'], ['région de Gao', 'ML'], ["N'Djamena", 'TD']])).toEqual(['région de Gao']);
     const en = 'Jets that took off from an air base in Qatar struck a depot near Raqqa and landed at Incirlik.';
     expect(kept(en, [['Qatar', 'QA'], ['Raqqa', 'SY'], ['Incirlik', 'TR']])).toEqual(['Raqqa']);
+  });
+
+  it('drops a town the aircraft set out from when no base is named', () => {
+    const text = "Une patrouille de Mirage 2000 partie de N'Djamena a frappé la colonne près de Faya-Largeau.";
+    expect(kept(text, [["N'Djamena", 'TD'], ['Faya-Largeau', 'TD']])).toEqual(['Faya-Largeau']);
+    const en = 'Jets that took off from Incirlik struck a depot near Raqqa.';
+    expect(kept(en, [['Incirlik', 'TR'], ['Raqqa', 'SY']])).toEqual(['Raqqa']);
   });
 
   it('drops where a leader spoke, keeps where the strike fell', () => {

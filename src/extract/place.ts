@@ -291,6 +291,9 @@ const LANDING_WORDS = ['pos', 'atterri', 'land', 'flew back to'];
 const ORIGIN_BEFORE =
   /(?:\bfrom|\bdepuis|\bpartie?s? d[eu]|\bdécollée?s? d[eu]|\bstationnée?s? (?:à|dans|sur)|\bstationed (?:at|in)|\bbased (?:at|in))\s+(?:(?:their|its|the|a|an|leur|leurs|sa|son|la|le|l['’]|une?)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:bases?|airbases?|air bases?|airfields?|airports?|aéroports?|aérodromes?|carriers?|porte-avions)(?:\s+(?:aérienne|militaire|navale|américaine|française))?\s+(?:de\s+|d['’]|in\s+|at\s+|of\s+|near\s+)?(?:la\s+|le\s+|l['’]|the\s+)?$/iu;
 
+/** A town the aircraft set out from, with no base named: "une patrouille de Mirage partie de N'Djamena", "jets that took off from Incirlik". */
+const TOOK_OFF_FROM = /(?<![\p{L}])(?:partie?s?|décollée?s?|décollé|took off|taking off|taken off) (?:de |du |d['’]\s*|depuis |from )(?:the |la |le |l['’])?$/iu;
+
 /** Where the aircraft landed or returned after the strike: "avant de se poser à N'Djamena". */
 const LANDING_BEFORE =
   /\b(?:se (?:sont )?pos(?:er|és?|ant)|atterri(?:r|s)?|land(?:ed|ing)? (?:at|in)|flew back to)\s+(?:à\s+|au\s+|in\s+|at\s+)?(?:la\s+|le\s+|l['’]|the\s+)?(?:(?:base|airbase|airport|aéroport)\s+(?:de\s+|d['’]|of\s+|in\s+|at\s+)?)?$/iu;
@@ -331,7 +334,8 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
     if (isRecalledEventPlace(text, sp)) continue;
     const before = text.slice(Math.max(0, sp[0] - 80), sp[0]);
     const lower = lowerWindow(text, sp[0] - 80, sp[0]);
-    const origin = (mayHold(lower, ORIGIN_WORDS) && ORIGIN_BEFORE.test(before)) || (mayHold(lower, LANDING_WORDS) && LANDING_BEFORE.test(before));
+    const origin =
+      (mayHold(lower, ORIGIN_WORDS) && ORIGIN_BEFORE.test(before)) || (mayHold(lower, LANDING_WORDS) && LANDING_BEFORE.test(before)) || TOOK_OFF_FROM.test(before);
     const apposed = lastOrigin !== null && lastOrigin[1] <= sp[0] && APPOSITION.test(text.slice(lastOrigin[1], sp[0]).replace(/\s*(?:l['’]|le |la |the )$/iu, ''));
     if (origin || apposed) {
       lastOrigin = sp;
@@ -347,7 +351,7 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
  * said", "Paris has denied", "Moscou a démenti".
  */
 const METONYMY_AFTER =
-  /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)\b|\s+(?:annonce|affirme|dément|confirme|revendique|accuse|assure|announces|denies|confirms|claims|accuses)\b)/iu;
+  /^(?:-(?:based|backed|led|allied|supported|funded|trained)|\s+(?:said|says|has (?:said|denied|confirmed|claimed|announced)|denied|confirmed|announced|claimed|insists|officials?|authorities|government)\b|\s+(?:a|ont) (?:démenti|confirmé|annoncé|affirmé|déclaré)(?![\p{L}])|\s+(?:annonce|affirme|dément|confirme|revendique|accuse|assure|announces|denies|confirms|claims|accuses)\b)/iu;
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
 /** "5 juin", "1er avril", "March 3", "3 March". */

@@ -33,6 +33,20 @@ export function titleLines(tokens: TokenList): Set<number> {
 /** A capitalised word right next to the name that is not part of it: likely a person or an organisation. */
 const TITLES = new Set(['general', 'colonel', 'captain', 'major', 'sergeant', 'commander', 'president', 'minister', 'secretary', 'ambassador', 'sheikh', 'mullah', 'imam', 'emir', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'sgt', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'pres', 'prof', 'rev', 'cdr', 'cmdr', 'brig', 'm', 'mme', 'mgr']);
 const SPEECH = /^[ \t]+(?:said|says|told|added|stated|noted|explained|tweeted|wrote|declared|announced|confirmed|denied|insisted|claimed|argued|warned|urged|who|a déclaré|a dit|a affirmé|a indiqué|a ajouté|a précisé)\b/i;
+/**
+ * Words that introduce a name ("nommé", "named"), in their folded form (nommé -> nome, called
+ * -> caled): a two-word capitalised name after them is a person's.
+ */
+const NAMING = new Set(['nome', 'denome', 'surnome', 'apele', 'named', 'caled', 'alias']);
+/** Up to three capitalised words before token `first`, then a naming word ("nommé Boubakar", "named Abu Bakr"). */
+function namedBefore(first: number, cap: (i: number) => boolean, spaced: (a: number, b: number) => boolean, folded: (i: number) => string): boolean {
+  let i = first - 1;
+  for (let n = 0; n < 3 && i >= 0 && cap(i) && spaced(i, i + 1); n++, i--) {
+    if (i - 1 >= 0 && spaced(i - 1, i) && NAMING.has(folded(i - 1))) return true;
+  }
+  return false;
+}
+
 export const LOCATIVE = /\b(?:in|at|near|from|to|of|into|toward|towards|outside|around|à|a|de|dans|vers|près|en|au)\s+$/i;
 export const LOCATIVE_AR = /(?:^|\s)(?:في|من|إلى|الى|على|قرب)\s+$/;
 
@@ -65,6 +79,8 @@ export function personLike(text: string, tokens: TokenList, m: RawMention, title
   // "Baye ag Bakabo", "Mohamed ould Abdel", "Abdullah bin Ali": a patronymic follows
   if (/^[ \t]+(?:ag|ould|wuld|bin|ben|ibn|bint|wad)[ \t]+\p{Lu}/u.test(text.slice(m.end, m.end + 12))) return 2;
   if (titles.has(tokens.line[first])) return 0;
+  // "un chef nommé Boubakar Banon", "a commander named Abu Derna": a full name after a naming word
+  if (prev >= 0 && capOf(prev) && namedBefore(first, (i) => capOf(i), (a, b) => /^[ \t]{1,2}$/.test(gap(a, b)), folded)) return 2;
   if (prev >= 0 && capOf(prev) && /^(?:[ \t]{1,2}|-)$/.test(gap(prev, first)) && !STOPWORDS.has(folded(prev)) && !QUALIFIERS.has(folded(prev))) return 3;
   const nextWord = next >= 0 ? text.slice(tokens.start[next], tokens.end[next]) : '';
   const acronym = nextWord.length >= 2 && nextWord.length <= 5 && /^[A-Z]+$/.test(nextWord);

@@ -149,6 +149,12 @@ describe('geocode: context and conflicts', () => {
     const rs = g.geocode('Police said the Malian army and Gen. Frank McKenzie met. Said told Man of War.');
     expect(rs.map((r) => r.place.name)).toEqual([]);
   });
+  it('reads a full name introduced by "nommé" or "named" as a person, and its later mentions too', () => {
+    const fr = g.geocode("Un chef de groupe nommé Boubakar Banon a été tué au Mali, a dit l'officier lors d'un point presse à Paris. Banon était un cadre du Jnim.");
+    expect(fr.map((r) => r.place.name)).not.toContain('Banon');
+    const en = g.geocode('A commander named Ali Banon was killed in Mali, officials said in Paris. Banon had led the unit.');
+    expect(en.map((r) => r.place.name)).not.toContain('Banon');
+  });
   it('maps precision to the ACLED/UCDP scales through PlacePrecision', () => {
     const [r] = g.geocode('A strike in Shabwa province, Yemen.');
     expect(r.place.precision).toBe('region');

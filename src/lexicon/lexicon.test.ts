@@ -85,6 +85,15 @@ describe('aliases resolve to their canonical id', () => {
   });
 });
 
+describe('armed groups of Chad, the Central African Republic and Sinjar', () => {
+  it('knows them by name in French and English and by acronym', () => {
+    expect(ids("Le Front pour l'alternance et la concorde au Tchad (FACT) avance vers le sud.")).toEqual(['FACT', 'FACT']);
+    expect(ids("une colonne de l'Union des forces de la résistance")).toEqual(['UFR']);
+    expect(ids('la Coalition des patriotes pour le changement (CPC) dément')).toEqual(['CPC', 'CPC']);
+    expect(ids('un commandant des Unités de résistance du Sinjar (YBS)')).toEqual(['YBS', 'YBS']);
+  });
+});
+
 describe('case and matching rules', () => {
   it('acronyms are case-sensitive, names are not', () => {
     expect(ids('they told us about it')).toEqual([]);
