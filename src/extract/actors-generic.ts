@@ -25,6 +25,9 @@ function homeState(named: DocMention[], bodyEnd: number): string | null {
   return ranked[0][0];
 }
 
+/** Punctuation that ends a clause between a country and a force. */
+const CLAUSE_BREAK = /[,;:.!?()—–]/u;
+
 /**
  * "the army", "l'état-major", "les FDS" not next to a country: a mention of the state whose
  * forces or officials were named last before it (in the same or the two previous sentences,
@@ -40,7 +43,11 @@ export function genericForces(text: string, tokens: Token[], named: DocMention[]
   const out: ActorMention[] = [];
   for (const g of found) {
     if (tokens[g.first].start >= bodyEnd) break;
-    if (named.some((m) => m.tokens[1] > g.first - 3 && m.tokens[0] < g.end + 3)) continue;
+    // "l'armée malienne", "Mali's army": a country next to the force names whose force it is;
+    // not one in another clause ("dans le centre du Mali, a indiqué l'état-major")
+    const gStart = tokens[g.first].start;
+    const gEnd = tokens[g.end - 1].end;
+    if (named.some((m) => m.tokens[1] > g.first - 3 && m.tokens[0] < g.end + 3 && !CLAUSE_BREAK.test(text.slice(Math.min(m.span[1], gEnd), Math.max(m.span[0], gStart))))) continue;
     if (official === null) {
       home = homeState(named, bodyEnd);
       official = named.filter((m) => entries.get(belligerentIdOf(m.actor.id))?.kind === 'state' && (m.actor.kind === 'force' || m.roles.official));
@@ -56,7 +63,7 @@ export function genericForces(text: string, tokens: Token[], named: DocMention[]
     const id = near ? belligerentIdOf(near.actor.id) : home;
     const actor = id ? actorById(id) : null;
     if (!actor) continue;
-    const span: [number, number] = [tokens[g.first].start, tokens[g.end - 1].end];
+    const span: [number, number] = [gStart, gEnd];
     out.push({ actor, span, text: text.slice(span[0], span[1]), via: 'name', tokens: [g.first, g.end], generic: true } as ActorMention);
   }
   return out;

@@ -78,6 +78,8 @@ describe('stance, sentence by sentence (English)', () => {
 describe('stance, sentence by sentence (French)', () => {
   it.each([
     ["L'état-major des armées maliennes a annoncé avoir mené des frappes aériennes contre des terroristes.", ['ML:confirms']],
+    // a country named just before a generic force, but in another clause, is not whose force it is
+    ["Les Mirage de la force Barkhane ont bombardé un campement dans le centre du Mali, a indiqué l'état-major des armées.", ['FR:confirms']],
     ['Une frappe de drone américain a tué cinq jihadistes dans la région.', ['US:alleges']],
     ['Un drone turc aurait frappé un véhicule près de la frontière.', ['TR:suspected']],
     ["La frappe est peut-être imputable à l'armée française, selon des sources locales.", ['FR:suspected']],
