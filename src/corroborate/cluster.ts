@@ -119,7 +119,9 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   // fits at all, from RIVAL_FLOOR on, when no other strike is a candidate. Without a date, a
   // report of a strike on a town fits the strikes there over the years, and a guess among
   // them costs more than leaving the report alone. Decided from the groups of step 1 only,
-  // so no attachment depends on another.
+  // so no attachment depends on another. A report fits a group of several as well as it links
+  // to one member or to the group's profile, whichever is better: the profile gathers the
+  // target, striker and toll that each member gives only in part.
   const bestScore = new Float64Array(items.length).fill(-Infinity);
   const bestWith = new Int32Array(items.length).fill(-1); // the dated report of the best edge (ties: the first)
   const runnerUp = new Float64Array(items.length).fill(-Infinity);
@@ -129,16 +131,19 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     if ((undated[x] ^ undated[y]) === 0) return null;
     return undated[x] ? [x, y] : [y, x];
   };
+  const fit = new Float64Array(edges.length);
   for (let k = 0; k < edges.length; k++) {
     const e = ends(k);
     if (!e) continue;
     const [v, u] = e;
-    const s = edges.score[k];
+    const r = find(u);
+    const s = members[r].length > 1 ? Math.max(edges.score[k], scorePair(items[v], profile[r])) : edges.score[k];
+    fit[k] = s;
     if (s > bestScore[v] || (s === bestScore[v] && u < bestWith[v])) [bestScore[v], bestWith[v]] = [s, u];
   }
   for (let k = 0; k < edges.length; k++) {
     const e = ends(k);
-    if (e && find(e[1]) !== find(bestWith[e[0]])) runnerUp[e[0]] = Math.max(runnerUp[e[0]], edges.score[k]);
+    if (e && find(e[1]) !== find(bestWith[e[0]])) runnerUp[e[0]] = Math.max(runnerUp[e[0]], fit[k]);
   }
   for (let v = 0; v < items.length; v++) {
     if (bestWith[v] < 0) continue;

@@ -53,3 +53,22 @@ describe('clustering against the incident, not its vaguest member', () => {
     expect(clusterItems([strike, week, later])).toEqual([['a:0', 'week:0'], ['later:0']]);
   });
 });
+
+describe('an undated report against incidents of several reports', () => {
+  // Two strikes on one town three weeks apart against one group. The first is told by two
+  // reports, one naming the group, the other the striker; an undated report names both. Against
+  // single reports it fits the two strikes alike; against what the first strike's reports say
+  // together, it fits the first clearly better.
+  const named: ClusterItem = { ...base, targets: ['G'] };
+  const striker: ClusterItem = { ...base, id: 'b:0', doc: 'b', belligerents: ['US'] };
+  const later: ClusterItem = { ...base, id: 'later:0', doc: 'later', day0: 16021, day1: 16021, targets: ['G'] };
+  const undated: ClusterItem = { ...base, id: 'u:0', doc: 'u', day0: null, day1: null, targets: ['G'], belligerents: ['US'] };
+
+  it('joins the strike whose reports together fit it best', () => {
+    expect(clusterItems([named, striker, later, undated])).toEqual([['a:0', 'b:0', 'u:0'], ['later:0']]);
+  });
+
+  it('stays alone when the first strike has only the report naming the group', () => {
+    expect(clusterItems([named, later, undated])).toEqual([['a:0'], ['later:0'], ['u:0']]);
+  });
+});
