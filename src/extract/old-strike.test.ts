@@ -30,6 +30,12 @@ describe('a strike recalled from years before, next to the article’s own news'
     expect(run(text, '2019-04-09')).toHaveLength(0);
   });
 
+  it('a death not caused by a force, with helicopters only sent afterwards, is no strike', () => {
+    const text =
+      'Mali: ten soldiers killed in an ambush\n\nJihadists killed ten soldiers on Monday in an ambush near Boni, the army said on Tuesday. Helicopters were sent to evacuate the wounded. In 2016, French jets had already bombed a jihadist camp in the same forest.';
+    expect(run(text, '2020-06-10')).toHaveLength(0);
+  });
+
   it('keeps an investigation published years later whose subject is the old strike', () => {
     const text =
       'UN finds French strike killed 19 civilians at a wedding\n\nA French air strike near Bounti in January 2021 killed 19 civilians who had gathered for a wedding, United Nations investigators said on Tuesday. The investigators said the strike had hit a group of about 100 people.';

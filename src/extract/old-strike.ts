@@ -36,6 +36,14 @@ const OPENS_ON_DATE = /^\s*(?:in|en|back in|dès|since|depuis)\s+(?:(?:early|lat
 const HAPPENED =
   /(?<![\p{L}])(?:killed|died|dead|slain|eliminated|struck|bombed|tuée?s?|morte?s?|neutralisée?s?|éliminée?s?|abattue?s?|frappée?s?|bombardée?s?)(?![\p{L}])/iu;
 
+/** Armed forces (or their aircraft) as the ones who killed: "tué par l'armée française", "killed by US forces", "French troops killed". */
+const FORCE =
+  '(?:forces?|army|armée|military|militaires|troops|troupes|soldiers|soldats|commandos?|special forces|aircraft|aviation|drones?|jets?|helicopters?|hélicoptères?)';
+const BY_FORCE = new RegExp(
+  `(?<![\\p{L}])(?:by|par)\\s+(?:the\\s+|l['’]\\s*|les?\\s+|la\\s+|des\\s+)?(?:[\\p{L}.-]+\\s+){0,2}?${FORCE}(?![\\p{L}])|(?<![\\p{L}])${FORCE}\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:killed|ont tué|a tué)(?![\\p{L}])`,
+  'iu',
+);
+
 function datesIn(ctx: DocContext, i: number): DateMention[] {
   const [s, e] = ctx.sentences[i].span;
   return ctx.dates.filter((d) => d.window !== null && d.span[0] >= s && d.span[1] <= e);
@@ -95,7 +103,9 @@ export function dropRecalledStrikes(ctx: DocContext): void {
   for (const e of old) analysis.background.push({ sentence: e.sentence, reasons: ['recalled-old'] });
   analysis.events = analysis.events.filter((e) => !oldSet.has(e.sentence));
   if (analysis.events.some((e) => !e.headline)) return;
-  // The article's own event is its strike when aircraft took part, in its sentence or the next.
+  // The article's own event is its strike when armed forces killed and aircraft took part (named
+  // in its sentence or the next); not helicopters sent to evacuate the wounded of an ambush.
+  if (!BY_FORCE.test(sentences[own.sentence].text)) return;
   const added: EventSentence[] = [];
   const here = airPlatform(ctx, own.sentence);
   const next = sentences[own.sentence + 1];
