@@ -7,7 +7,10 @@
  * "une deuxième frappe", "a également frappé". A follow-up on the same site in the same
  * episode ("a second strike on those who came to help", "at the site of the first") stays
  * with its strike, unless the article itself counts the strikes ("three distinct strikes"),
- * in which case every counted strike is its own.
+ * in which case every counted strike is its own. A strike told with another day than the one
+ * being told is that earlier strike recalled, unless its place lies far away and its aircraft
+ * differ too ("these raids follow the first strikes, carried out on Friday by helicopters near
+ * Konna"): then it is a strike of its own.
  */
 
 import { distanceKm } from './place.ts';
