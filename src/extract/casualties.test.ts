@@ -100,6 +100,12 @@ const CASES: Array<[string, R, R, R]> = [
   ['Several militants and commanders were killed in the raid.', [2, null], null, null],
   ['Au moins 40 terroristes présumés ont péri selon le communiqué.', [40, null], null, null],
   ['وقتلت الغارة 13 شخصا', [13, 13], null, null],
+  // Arabic: number words, the dual, vowel marks, the wounded
+  ['أعلنت القيادة مقتل أربعة من مقاتلي الحركة في الغارة', [4, 4], null, null],
+  ['قُتل مدنيان، يوم الأربعاء، بقصف طائرة مسيرة', [2, 2], null, null],
+  ['قُتل 30 شخصاً وأصيب ثلاثة آخرون في الغارة', [30, 30], [3, 3], null],
+  ['أسفرت الغارة عن مقتل خمسة وعشرين شخصا', [25, 25], null, null],
+  ['أسفر القصف عن مقتل أكثر من 15 شخصا', [15, null], null, null],
   ['أسفرت الغارة عن مقتل 13 شخصا', [13, 13], null, null],
   // figures said to come on top of others are added
   ['The strike killed 17 civilians at the market. It also killed three fighters, the group said.', [20, 20], null, [17, 17]],

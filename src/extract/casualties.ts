@@ -10,6 +10,7 @@ import { CIVILIAN_NOUNS, CIVILIAN_SINGULAR } from './casualties-lexicon.ts';
 import { parseNumber } from './numbers.ts';
 import { scanWords } from './dates-scan.ts';
 import { dedupe, WEAK, type CasualtyMention } from './casualties-combine.ts';
+import { ARABIC_PATTERNS, ARABIC_STARTS, foldArabicWord } from './casualties-arabic.ts';
 import {
   INCLUDING,
   INJURED_ANY,
@@ -60,6 +61,8 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
   let le = -1;
   let line = '';
   const ws = scanWords(text, from, to);
+  // Arabic words are looked up without their optional vowel marks ("قُتل" is "قتل")
+  const keys = ws.map((w) => (isArabicCode(w.lower.charCodeAt(0)) ? foldArabicWord(w.lower) : w.lower));
   // Lines (paragraphs) with no word of death, injury or harm cannot hold a match: skip them.
   // line number of each word, walking the newlines once
   const lineOf = new Int32Array(ws.length);
@@ -76,7 +79,7 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
   const nextAnchor = new Int32Array(ws.length);
   let na = -1;
   for (let i = ws.length - 1; i >= 0; i--) {
-    if (LINE_ANCHORS.has(ws[i].lower)) na = i;
+    if (LINE_ANCHORS.has(keys[i]) || ARABIC_STARTS.has(keys[i])) na = i;
     nextAnchor[i] = na;
   }
   if (ws.length === 0 || (nextAnchor[0] < 0)) return [];
@@ -84,7 +87,8 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
     const w = ws[i];
     const c0 = w.lower.charCodeAt(0);
     const first = text[w.start];
-    if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(w.lower) && first === w.lower[0]) continue;
+    const key = keys[i];
+    if (!(c0 >= 48 && c0 <= 57) && !START_WORDS.has(key) && !ARABIC_STARTS.has(key) && first === w.lower[0]) continue;
     const a = nextAnchor[i];
     if (a < 0) break;
     if (a - i > MAX_WORDS || lineOf[a] !== lineOf[i]) continue;
@@ -95,8 +99,9 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
       le = le < 0 || le > to ? to : le;
       line = text.slice(ls, le).replace(QUOTES, ' ');
     }
+    if (ARABIC_STARTS.has(key)) found.push(...arabicAt(w.start, ls, line, text));
     for (const p of PATTERNS) {
-      if (!p.starts(w.lower, next, first)) continue;
+      if (!p.starts(key, next, first)) continue;
       p.re.lastIndex = w.start - ls;
       let m = p.re.exec(line);
       if (!m && p.orElse) {
@@ -109,6 +114,26 @@ function find(text: string, range: [number, number]): CasualtyMention[] {
     }
   }
   return dedupe(found).sort((a, b) => a.span[0] - b.span[0] || a.category.localeCompare(b.category));
+}
+
+function isArabicCode(c: number): boolean {
+  return c >= 0x0600 && c <= 0x06ff;
+}
+
+/** The Arabic figures that start at `start` (casualties-arabic.ts). */
+function arabicAt(start: number, ls: number, line: string, text: string): CasualtyMention[] {
+  const out: CasualtyMention[] = [];
+  for (const p of ARABIC_PATTERNS) {
+    p.re.lastIndex = start - ls;
+    const m = p.re.exec(line);
+    if (!m) continue;
+    const range = p.read(m);
+    if (!range) continue;
+    const a = ls + m.index;
+    const b = a + m[0].length;
+    out.push({ span: [a, b], text: text.slice(a, b), category: p.category, range, who: null });
+  }
+  return out;
 }
 
 function toMention(p: Pattern, m: RegExpExecArray, seg: string, from: number, text: string): CasualtyMention[] | null {
