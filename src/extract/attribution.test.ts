@@ -17,6 +17,10 @@ const pairs = (text: string, title: string | null = null) => [...new Set(attrs(t
 describe('stance, sentence by sentence (English)', () => {
   it.each([
     ['AFRICOM said it conducted an airstrike near Jilib that killed two al-Shabaab fighters.', ['US:confirms']],
+    // many states have a "Ministry of Defence": named without its country, it is the striking side's
+    ['Afghan air force strikes on a Taliban position killed more than 30 insurgents, the Ministry of Defence said.', ['AF:confirms']],
+    // the Security Media Cell is the Iraqi security forces' spokesman
+    ['F-16 jets of the air force struck a hideout in the Hamrin mountains, the Security Media Cell said.', ['IQ:confirms']],
     ['The Pentagon announced that U.S. forces carried out the strike.', ['US:confirms']],
     ['A US drone strike killed four militants in North Waziristan on Tuesday.', ['US:alleges']],
     ['A suspected US drone strike killed four militants in North Waziristan.', ['US:suspected']],
