@@ -36,6 +36,8 @@ describe('targets, sentence by sentence', () => {
     ['A surprise missile strike killed seven al-Qaeda terrorists.', ['al-Qaeda']],
     ['Une frappe aérienne a tué des membres de Hayat Tahrir al-Cham à Idleb.', ['HTS']],
     ['Two men thought to be al-Qaeda militants died in central Yemen in a suspected US drone strike.', ['AQAP']],
+    // the PKK in Iraq is the PKK: a local militia close to it (the Sinjar units) is no regional branch
+    ['A Turkish drone strike killed four PKK members in the Qandil mountains of northern Iraq.', ['PKK']],
     ['The strike hit a stronghold of militants linked to the Taliban.', []],
     ['A vehicle carrying senior figures of an al-Qaeda-affiliated insurgent group was struck by the U.S. military.', []],
     ["A commander of Iran's Islamic Revolutionary Guard Corps died when a US drone struck his car.", ['IRGC']],
