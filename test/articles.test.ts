@@ -42,7 +42,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'en/010#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'en/011#0': ['belligerent'],
   'en/012#0': ['date'],
-  'en/018': ['no report'],
   // French, first run (incident F1 55.6), and Arabic, first run (incident F1 71.4).
   'ar/002#0': ['belligerent'],
   'ar/003#1': ['matched', 'country', 'killed', 'date', 'belligerent'],

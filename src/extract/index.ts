@@ -16,6 +16,7 @@ import { isBackground } from './background.ts';
 import { assembleReport, type DocContext } from './assemble.ts';
 import { whereOf } from './event-where.ts';
 import { dropRecalledStrikes } from './old-strike.ts';
+import { isFollowUp } from './follow-up.ts';
 import { findDates } from './collab.ts';
 import { defaultGazetteer } from './gazetteer-default.ts';
 import { datelineRanges, distanceKm, strikePlaces } from './place.ts';
@@ -72,7 +73,7 @@ export function extract(doc: ExtractInput, deps: ExtractDeps = {}): Report[] {
   };
   dropOldDated(ctx);
   dropRecalledStrikes(ctx);
-  if (analysis.events.length === 0) return [];
+  if (analysis.events.length === 0 || isFollowUp(ctx)) return [];
   ctx.article = maskBackground(text.slice(0, analysis.tailStart), sentences, [
     ...analysis.background.map((b) => b.sentence),
     ...platformBackground(text, sentences, analysis.triggersBySentence),
