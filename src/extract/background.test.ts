@@ -62,6 +62,10 @@ const CASES: [string, boolean][] = [
   ["Début juin, elle avait déjà reconnu avoir tué un civil lors d'une opération aérienne.", true],
   // targets watched before the strike: the strike itself, not surveillance news
   ['US officials said those killed in the overnight airstrike were militants who had been under surveillance.', false],
+  // surveillance told as what led to the strike ("after surveillance flights showed..."): the strike itself
+  ['The air force carried out the raids after surveillance flights showed fighters gathering in the camps.', false],
+  ['The jets struck the camp following persistent Intelligence Surveillance and Reconnaissance missions.', false],
+  ["Les avions ont bombardé le campement après des missions de reconnaissance menées la veille.", false],
   ["Les jihadistes, placés sous surveillance depuis plusieurs jours, ont été neutralisés par une frappe aérienne samedi.", false],
   // counts of strikes over a period
   ['In 2012 there were 41 US drone strikes in Yemen targeting AQAP and Ansar al Sharia.', true],

@@ -67,7 +67,8 @@ const RULES: Rule[] = [
     may: (l, s) => l.includes('period') || l.includes('among') || YEAR.test(s) },
   // surveillance, hardware, policy
   // ("kept them under surveillance until an airstrike destroyed the vehicle" tells the strike)
-  { name: 'surveillance', re: /(?<!\b(?:under|sous)\s)\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/i,
+  // ("carried out the raids after surveillance flights showed fighters gathering" tells what led to it)
+  { name: 'surveillance', re: /(?<!\b(?:under|sous)\s)(?<!\b(?:after|following|once|après|suite à|à la suite d['’]?(?:es?|u)?|à l['’]issue d['’]?(?:es?|u)?)\s+(?:[\p{L}'’-]+\s+){0,4})\b(?:surveillance|reconnaissance|spy(?:ing)?|spotted|hovering|circling|flights? over|overflights?|survol(?:s|é|ent)?|reconnaissance)\b/iu,
     may: (l) => l.includes('surveillance') || l.includes('reconnaissance') || l.includes('spy') || l.includes('spotted') || l.includes('hovering') ||
       l.includes('circling') || l.includes('flight') || l.includes('survol') },
   { name: 'hardware', re: /\b(?:delivery|delivered|deliveries|took delivery|acquired?|acquisition|purchased?|bought|to arm|be armed|being armed|armed with|livraison|livré|acquisition|armer|armement)\b/i,
