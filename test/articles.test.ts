@@ -46,7 +46,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'ar/002#0': ['belligerent'],
   'ar/003#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'ar/005#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'ar/007#0': ['belligerent'],
   'ar/007#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'fr/001#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'fr/002#0': ['matched', 'country', 'killed', 'date', 'belligerent'],

@@ -145,7 +145,10 @@ export function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: Acto
   // Arabic puts the verb first: "قال متحدث باسم الجيش الأمريكي إن ..." (said ... that)
   const clauseEnds =
     nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3)) || tokens[nameEnd]?.norm === 'ان';
-  const speaker = says || voices || accordingTo(w, head) || (rightBefore(w, stance.speech, prevWordEnd, head) && clauseEnds);
+  // in Arabic the name right after a verb of saying is its subject, whatever follows: "أعلنت
+  // القيادة ... مقتل أربعة" (announced the command the killing of four)
+  const arabicName = /[\u0600-\u06ff]/.test(tokens[head]?.raw ?? '');
+  const speaker = says || voices || accordingTo(w, head) || (rightBefore(w, stance.speech, prevWordEnd, head) && (clauseEnds || arabicName));
   // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
   // within the clause: "killed the head of the Quds Force"
   let target = rightBefore(w, roles.target_preps, prevWordEnd, head) || after(w, roles.victim_verbs, 6, false);

@@ -111,6 +111,9 @@ describe('stance in other languages of the development set', () => {
     ['قال متحدث باسم الجيش الأمريكي إن قوات بلاده شنت غارات جوية على مواقع لتنظيم داعش في ليبيا.', ['US:confirms']],
     ['A drone strike by Haftar forces hit Murzuq. The GNA confirmed that Murzuq was hit by an air strike.', ['LNA:alleges']],
     ['قتل 56 شخصا في قصف جوي شنه الجيش الإثيوبي على مخيم للنازحين.', ['ET:alleges']],
+    // verb first, the object right after the subject: the command announces its own strike
+    ['أعلنت القيادة العسكرية الأمريكية في أفريقيا اليوم مقتل أربعة مسلحين في غارة جوية قرب مقديشو.', ['US:confirms']],
+    ['قالت أفريكوم إنها شنت غارة جوية قرب مقديشو.', ['US:confirms']],
   ])('%s', (text, expected) => {
     expect(pairs(text)).toEqual([...expected].sort());
   });

@@ -122,6 +122,9 @@ describe('case and matching rules', () => {
 
   it('reads an Arabic name behind a glued conjunction', () => {
     expect(ids('وداعش')).toEqual(['Islamic State']);
+    // "لل": "ل" before the article, whose alef is dropped ("للجيش" = "ل" + "الجيش")
+    expect(ids('الطيران الحربي التابع للجيش السوداني')).toEqual(['SD-SAF']);
+    expect(ids('وللجيش السوداني')).toEqual(['SD-SAF']);
   });
 
   it('marks how a name was written', () => {

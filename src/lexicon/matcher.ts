@@ -37,6 +37,16 @@ const ARABIC_PROCLITIC = /^[وبلف][\u0600-\u06FF]{2,}$/u;
 /** Their code points: a cheap test before the regular expression, which runs for every unknown word. */
 const PROCLITIC_FIRST = new Set([...'وبلف'].map((c) => c.charCodeAt(0)));
 
+/**
+ * The word without its proclitic: "وداعش" -> "داعش"; "لل" is "ل" before the article with its
+ * alef dropped ("للجيش" = "ل" + "الجيش"), also after "و" ("وللجيش").
+ */
+function withoutProclitic(norm: string): string {
+  if (norm.length > 4 && norm.startsWith('لل')) return `ال${norm.slice(2)}`;
+  if (norm.length > 5 && norm.startsWith('ولل')) return `ال${norm.slice(3)}`;
+  return norm.slice(1);
+}
+
 export class ActorMatcher {
   private readonly byFirst = new Map<string, AliasPattern[]>();
   /** byFirst per word number: this runs at every word of every article. */
@@ -83,8 +93,10 @@ export class ActorMatcher {
     const t = tokens[i];
     let candidates = this.byFirstWord.get(t);
     let strippedFirst = false;
+    let bare = '';
     if (!candidates && PROCLITIC_FIRST.has(t.norm.charCodeAt(0)) && ARABIC_PROCLITIC.test(t.norm)) {
-      candidates = this.byFirst.get(t.norm.slice(1));
+      bare = withoutProclitic(t.norm);
+      candidates = this.byFirst.get(bare);
       strippedFirst = true;
     }
     if (!candidates) return null;
@@ -95,7 +107,7 @@ export class ActorMatcher {
         const tok = tokens[i + k];
         const have = p.caseSensitive ? tok.raw : tok.norm;
         const want = p.words[k];
-        ok = have === want || (k === 0 && strippedFirst && have.slice(1) === want);
+        ok = have === want || (k === 0 && strippedFirst && bare === want);
         // words of one alias must be adjacent: nothing but spaces, hyphens, apostrophes or dots between
         if (ok && k > 0 && !/^[\s\-‐‑–'’.,]{0,3}$/u.test(text.slice(tokens[i + k - 1].end, tok.start))) ok = false;
       }
