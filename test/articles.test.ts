@@ -60,7 +60,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'fr/016#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'fr/017': ['no report'],
   // Dev-set theatres (en, fr, nl mixed), first run (incident F1 63.8).
-  'dev-theatres/003#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#2': ['matched', 'country', 'killed', 'date', 'belligerent'],

@@ -60,10 +60,11 @@ const COUNTRY_LANGS = ['en', 'fr', 'ar', 'nl', 'sw', 'es', 'de'];
 
 /**
  * Suffixes of admin names that writers drop ("Shabwah Governorate" → "Shabwah",
- * "Tigray Region" → "Tigray", "Southern Tigray Zone" → "Southern Tigray").
+ * "Tigray Region" → "Tigray", "Southern Tigray Zone" → "Southern Tigray", Pakistan's former
+ * tribal agencies: "South Waziristan Agency" → "South Waziristan").
  */
 const ADMIN_SUFFIX =
-  /\s+(governorate|province|region|regional state|state|district|municipality|prefecture|department|county|division|wilaya|cercle|peoples' region|territory|capital territory|zone|special woreda|woreda|emirate)$/i;
+  /\s+(governorate|province|region|regional state|state|district|municipality|prefecture|department|county|division|wilaya|cercle|peoples' region|territory|capital territory|zone|special woreda|woreda|emirate|agency)$/i;
 /**
  * Prefixes GeoNames keeps in French, Spanish, Arabic and English admin names: "Province de
  * la Kompienga", "Province du Yatenga", "Région de Kayes", "Préfecture de l'Ouham",

@@ -14,7 +14,7 @@ import { buildGazetteer, sourceFiles } from './build.ts';
  */
 
 /** Bump when build.ts or normalize.ts change what goes into the index. */
-export const CACHE_VERSION = 'gz-15';
+export const CACHE_VERSION = 'gz-16';
 
 const TYPED = { Int32Array, Float32Array, Uint32Array, Uint16Array, Uint8Array } as const;
 type TypedName = keyof typeof TYPED;

@@ -72,6 +72,8 @@ const CASES: { text: string; written: string; kind: GeocodeResult['kind']; cc: s
   { text: 'The car was hit in Shabwa province, Yemen.', written: 'Shabwa province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },
   { text: 'A strike in Shabwah province, Yemen.', written: 'Shabwah province', kind: 'name', cc: 'YE', lat: 14.6, lon: 46.7, km: 150 },
   { text: 'Drones over North Waziristan, Pakistan.', written: 'North Waziristan', kind: 'name', cc: 'PK', lat: 32.9, lon: 70.0, km: 80 },
+  // a tribal agency named without "Agency" (GeoNames: "South Waziristan Agency")
+  { text: 'A drone strike in South Waziristan killed seven.', written: 'South Waziristan', kind: 'name', cc: 'PK', lat: 32.3, lon: 69.7, km: 80 },
   { text: 'Un camp près de Dinsor (région de Bay), en Somalie.', written: 'région de Bay', kind: 'name', cc: 'SO', lat: 2.8, lon: 43.6, km: 150 },
   { text: 'Fighting in Gedo region, Somalia.', written: 'Gedo region', kind: 'name', cc: 'SO', lat: 3.3, lon: 42.2, km: 150 },
   { text: 'The strike hit Achin district in Afghanistan.', written: 'Achin district', kind: 'name', cc: 'AF', lat: 34.13, lon: 70.71, km: 25 },
