@@ -89,7 +89,10 @@ export function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: Acto
   // the noun must belong to this phrase: "the strike, Pakistani officials said" does not count
   const samePhrase = nounEnd > 0 && (marksBetween(gaps, nounEnd, first) & NOUN_BREAK) === 0;
   const officialBefore = samePhrase ? cueEndingAt(w, roles.official_nouns, nounEnd) : -1;
-  const strikeBefore = demonym && samePhrase ? cueEndingAt(w, roles.strike_nouns, nounEnd) : -1;
+  // "frappes françaises": the noun first; but after an English verb of striking the demonym is
+  // its object's ("jets bombed Cambodian positions"), not the striker's
+  const verbBefore = nounEnd > 0 && /(?:ed|ing)$/.test(tokens[nounEnd - 1].norm);
+  const strikeBefore = demonym && samePhrase && !verbBefore ? cueEndingAt(w, roles.strike_nouns, nounEnd) : -1;
   const head = Math.min(first, officialBefore >= 0 ? officialBefore : first, strikeBefore >= 0 ? strikeBefore : first);
   const prevWordEnd = wordEndBefore(w, head);
   // "US officials", "Niger's military"

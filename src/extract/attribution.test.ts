@@ -63,6 +63,9 @@ describe('stance, sentence by sentence (English)', () => {
     ["Airstrikes by Myanmar's military on a village killed ten people, residents said.", ['MM:alleges']],
     ["Colombia's armed forces killed 19 people in an air strike on a rebel camp, the defence ministry said.", ['CO:confirms']],
     ['Two attack helicopters of the Philippine Air Force fired rockets at the fleeing gunmen, the military said.', ['PH:confirms']],
+    ['Thai jets bombed positions near the border.', ['TH:alleges']],
+    // a demonym after an English verb of striking is the object's
+    ['Jets bombed Cambodian positions near the border.', []],
     // a name with its acronym in brackets is still the subject of the verb after the brackets
     ['The paramilitary Rapid Support Forces (RSF) attacked the air base with drones on Sunday.', ['RSF:alleges']],
     ['U.S. Africa Command (AFRICOM) said it carried out the strike near Jilib.', ['US:confirms']],

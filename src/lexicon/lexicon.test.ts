@@ -49,6 +49,8 @@ describe('aliases resolve to their canonical id', () => {
     ['Hayat Tahrir al-Sham', 'HTS'],
     ['Jabhat al-Nusra', 'al-Nusra'],
     ['Tatmadaw', 'MM-Tatmadaw'],
+    ['Royal Thai Air Force', 'TH-RTAF'],
+    ['Rwanda Defence Force', 'RW-RDF'],
     ['Burma', 'MM'],
     ['Philippine Air Force', 'PH-AFP'],
     ['Colombian Air Force', 'CO-FF'],
