@@ -67,6 +67,12 @@ const CASES: [string, boolean][] = [
   ['The jets struck the camp following persistent Intelligence Surveillance and Reconnaissance missions.', false],
   ["Les avions ont bombardé le campement après des missions de reconnaissance menées la veille.", false],
   ["Les jihadistes, placés sous surveillance depuis plusieurs jours, ont été neutralisés par une frappe aérienne samedi.", false],
+  // a French pluperfect dated to an earlier period: background to the news
+  ['À la mi-novembre, des frappes israéliennes autour de Damas avaient fait 23 morts, selon l\'Observatoire.', true],
+  ['En janvier, une frappe de drone avait tué trois combattants près de Gao.', true],
+  ["Il y a une semaine, deux combattants avaient été tués par un drone de l'armée turque.", true],
+  // a pluperfect with no earlier period stays an event (reported speech of the news strike)
+  ["Le maire a indiqué que la frappe avait fait six morts samedi.", false],
   // counts of strikes over a period
   ['In 2012 there were 41 US drone strikes in Yemen targeting AQAP and Ansar al Sharia.', true],
   ['Il y a eu 46 frappes de drones au Pakistan sous son mandat, selon le décompte.', true],

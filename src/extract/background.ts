@@ -37,6 +37,13 @@ interface Rule {
 const YEAR = /(?:19|20)\d\d/;
 const EN_YEAR = /en \d{4}/i;
 
+const FR_MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
+const FR_MONTH_RE = new RegExp(`(?:${FR_MONTHS})`, 'i');
+/** An earlier period with no day: "en janvier", "à la mi-novembre", "début mars", "le mois dernier", "il y a une semaine". */
+const FR_PERIOD = `(?<![\\p{L}])(?:en (?:${FR_MONTHS})|(?:à la |au )?(?:mi|début|fin)[- ](?:${FR_MONTHS})|le mois dernier|la semaine dernière|l['’]an dernier|l['’]année dernière|il y a (?:\\p{L}+ ){1,2}(?:jours|semaines?|mois|ans))(?![\\p{L}])`;
+/** "avait tué", "avaient fait", "avaient été tués": the pluperfect. */
+const FR_PLUPERFECT = `(?<![\\p{L}])avai(?:t|ent) (?:été |déjà )?\\p{L}+`;
+
 const RULES: Rule[] = [
   // hypothetical, conditional
   { name: 'conditional', re: /\b(?:whether|if) (?:any |more |further |new )?(?:air ?strikes?|drone strikes?|strikes?|raids?) (?:would|will|could|might)\b|\bsi (?:des|une|de nouvelles|d['’]autres) (?:frappes?|raids?|bombardements?) (?:\p{L}+ )?(?:seraient|serait|pourraient|pourrait|allaient|allait)\b|\bif (?:confirmed|true|verified|it is confirmed)\b|\bwould (?:be|mark) the (?:first|second|latest)\b|\bsi (?:elle est |c['’]est |cela est )?(?:confirmée?|avérée?)\b/iu,
@@ -62,6 +69,10 @@ const RULES: Rule[] = [
     may: (l) => l.includes('before') || l.includes('last') || l.includes('previous') || l.includes('prior') || l.includes('earlier') ||
       l.includes('past') || l.includes('followed') || l.includes('remont') || l.includes('jusqu') || l.includes('back to') || l.includes('after') ||
       l.includes('déjà') || l.includes('précédente') || l.includes('dernières') || l.includes('similar') || l.includes('similai') },
+  // a French pluperfect dated to an earlier period ("À la mi-novembre, des frappes avaient fait
+  // 23 morts", "Il y a une semaine, deux combattants avaient été tués"): what came before the news
+  { name: 'earlier-period', re: new RegExp(`${FR_PERIOD}[^.]*${FR_PLUPERFECT}|${FR_PLUPERFECT}[^.]*${FR_PERIOD}`, 'iu'),
+    may: (l) => l.includes('avai') && (l.includes('il y a') || l.includes('dernier') || l.includes('dernière') || FR_MONTH_RE.test(l)) },
   // a period of several years is a tally, whatever day the figure was released on
   { name: 'period', re: /\b(?:from|between) (?:early |late |mid-?)?(?:19|20)\d\d (?:to|and|until|through) (?:the (?:end|start|beginning|middle) of )?(?:19|20)\d\d\b|\b(?:de|entre) (?:19|20)\d\d (?:à|et) (?:la fin de |fin )?(?:19|20)\d\d\b|\bover the same period\b|\bamong the (?:\p{L}+ ){0,2}(?:strikes|raids|attacks) (?:that|which)\b/iu,
     may: (l, s) => l.includes('period') || l.includes('among') || YEAR.test(s) },
@@ -120,7 +131,7 @@ const DAY_CUE =
   /\b(?:yesterday|today|overnight|last night|this morning|earlier today|(?:over|in) the (?:past|last) (?:24|48|twenty-four) hours|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|hier|aujourd['’]hui|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b/i;
 
 /** Rules strong enough that event cues do not rescue the sentence. */
-const HARD = new Set(['period', 'conditional', 'fear', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
+const HARD = new Set(['period', 'earlier-period', 'conditional', 'fear', 'retrospective', 'surveillance', 'hardware', 'negated', 'list-item', 'explainer', 'anti-aircraft']);
 
 /** Final decision combining background rules and event cues. */
 /** Exported for the generic-plural rule in events.ts: a sentence with an event anchor. */
