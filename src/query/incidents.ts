@@ -5,10 +5,11 @@ import { dataVersion, maxWindowDays, stmt } from './db.ts';
 import { decodeCursor, encodeCursor, type CursorBody } from './cursor.ts';
 import type { Paging, SortOrder } from './filters.ts';
 import type { ResolvedFilters } from './resolve.ts';
-import { buildWhere, rtreeSql, type Box, type Where, type WhereOptions } from './sql.ts';
+import { buildWhere, rtreeSql, shiftDays, type Box, type Where, type WhereOptions } from './sql.ts';
 import { LruCache } from './cache.ts';
 import { actorCountSql, actorDriver, actorKeysSql, actorPageSql } from './actor-pages.ts';
 import { countPlace, placeWalk, walkPlace } from './place-pages.ts';
+import { pathWalk, readWalk, type PathWalk, type WalkRow } from './walk-pages.ts';
 
 /** One incident as a list shows it: the flattened columns plus its actors. */
 export interface IncidentSummary {
@@ -98,6 +99,8 @@ export function listIncidentItems(
   const byPage = paging.page !== undefined && paging.cursor === undefined;
   const offset = byPage ? (paging.page! - 1) * limit : 0;
   const after = byPage ? null : paging.cursor ? decodeCursor(paging.cursor, sort) : null;
+  const path = offset + limit <= MAX_PATH_ROWS ? pathWalkFor(db, f) : null;
+  if (path) return pathPage(db, f, path, paging, offset, after, count);
   const walk = offset <= MAX_WALK_OFFSET ? walkFor(db, f) : null;
   const reader = walk ?? plainReader(db, f);
   const read = (want: number) =>
@@ -141,6 +144,67 @@ export function listIncidentItems(
       more && last
         ? encodeCursor({ d: last.date_start, id: last.id, s: sort, ...(seen !== null ? { n: seen } : {}) })
         : null,
+  };
+}
+
+/** Pages further than this many rows from the start are read by the walks of keys (the path walk reads items too). */
+const MAX_PATH_ROWS = 1_000;
+
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+function pathWalkFor(db: Database.Database, f: ResolvedFilters): PathWalk | null {
+  return pathWalk(
+    f,
+    (without) => whereFor(db, { ...f, ...without }, { denseBox: () => true, rareActors: () => false }),
+    () => {
+      const span = dateSpan(db);
+      if (!span) return null;
+      let { first, last } = span;
+      if (f.event_date_from) first = maxDay(first, shiftDays(f.event_date_from, -maxWindowDays(db)));
+      if (f.event_date_to && f.event_date_to < last) last = f.event_date_to;
+      return first <= last ? { first, last } : null;
+    },
+  );
+}
+
+/** listIncidentItems along a path of incident_walks: the rows carry their items and sort keys. */
+function pathPage(
+  db: Database.Database,
+  f: ResolvedFilters,
+  path: PathWalk,
+  paging: Paging,
+  offset: number,
+  after: CursorBody | null,
+  count: TotalMode,
+): IncidentItemsPage {
+  const { limit, sort } = paging;
+  const first = offset === 0 && after === null;
+  let total: { total: number; total_exact: boolean } | null = null;
+  let rows: WalkRow[];
+  if (first && count === 'capped') {
+    // the rows as far as the count's cap give the page and its capped total at once
+    rows = readWalk(db, path, sort, null, Math.max(limit + 1, TOTAL_CAP + 1));
+    total = capped(rows.length);
+    rows = rows.slice(0, limit + 1);
+  } else rows = readWalk(db, path, sort, after, offset + limit + 1).slice(offset);
+  const more = rows.length > limit;
+  if (more) rows = rows.slice(0, limit);
+  const before = first || after === null ? offset : (after.n ?? null);
+  const seen = before === null ? null : before + rows.length;
+  if (total === null) {
+    if (count === 'exact') total = { total: countIncidents(db, f), total_exact: true };
+    else if (count === 'capped') total = (walkFor(db, f) ?? plainReader(db, f)).total();
+    else total = { total: seen ?? rows.length, total_exact: seen !== null && !more };
+  }
+  const last = more ? rows[rows.length - 1] : null;
+  return {
+    items: rows.map((r) => r[2]),
+    ...total,
+    limit,
+    page: paging.cursor === undefined ? (paging.page ?? 1) : null,
+    next_cursor: last
+      ? encodeCursor({ d: last[0] === '' ? null : last[0], id: last[1], s: sort, ...(seen !== null ? { n: seen } : {}) })
+      : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { bulkInsertIncidents, rng, syntheticIncident } from './synthetic.ts';
 import { listIncidents, withActors, type IncidentSummary } from './incidents.ts';
 import { Paging, type IncidentFilters } from './filters.ts';
 import { resolveFilters } from './resolve.ts';
+import { walkCell } from './walk-pages.ts';
 
 /**
  * incident_list and incident_actor_dates (migration 11) are derived from incidents and
@@ -115,6 +116,42 @@ function actorDatesFromSources(): string[] {
     .sort();
 }
 
+/** The rows of incident_walks (migration 14), without their items, and whether each item is its list row's. */
+function walks(): string[] {
+  const db = sqliteOf(store);
+  const bad = db
+    .prepare(
+      `SELECT count(*) AS n FROM incident_walks w JOIN incident_list l ON l.id = w.id
+       JOIN incident_list_items j ON j.rowid = l.rowid WHERE w.item != j.item`,
+    )
+    .get() as { n: number };
+  expect(bad.n).toBe(0);
+  return (
+    db
+      .prepare('SELECT path, key, date_start, id, date_end, country, grade, lat, status FROM incident_walks')
+      .raw(true)
+      .all() as unknown[][]
+  )
+    .map((r) => JSON.stringify(r))
+    .sort();
+}
+
+/** The rows incident_walks should hold, from the incidents themselves (the cell as migration 14 draws it). */
+function walksFromSources(): string[] {
+  const out: string[] = [];
+  for (const inc of all) {
+    const base = [inc.date?.start ?? '', inc.id, inc.date?.end ?? null, inc.country, inc.grade, inc.place?.lat ?? null];
+    const row = (path: string, key: string | number, status: string | null = null) =>
+      out.push(JSON.stringify([path, key, ...base, status]));
+    row('d', '');
+    if (inc.country) row('c', inc.country);
+    for (const t of new Set(inc.targets.map((t) => t.id))) row('t', t);
+    for (const a of inc.attributions) row('b', a.actor.id, a.status);
+    if (inc.place) row('g', walkCell(inc.place.lat, inc.place.lon));
+  }
+  return out.sort();
+}
+
 /** The reference: filters in JS, newest first, undated last (or the reverse), ties by id. */
 function reference(f: IncidentFilters, sort: 'date_desc' | 'date_asc'): string[] {
   const hit = all.filter((inc) => {
@@ -184,6 +221,14 @@ const FILTERS: IncidentFilters[] = [
   { bbox: { west: 40, south: 0, east: 47, north: 5 }, grade: ['weak'] },
   { bbox: { west: 60, south: 25, east: -170, north: 40 }, event_date_from: '2011-01-01' },
   { near: { lat: -40, lon: -120, km: 50 } },
+  {},
+  { event_date_to: '2009-03-31' },
+  { event_date_from: '2015-02-01', event_date_to: '2016-07-31' },
+  { country: ['ML'], event_date_from: '2011-01-01', event_date_to: '2013-12-31' },
+  { country: ['SO', 'YE'], grade: ['weak'] },
+  { country: ['AF'], event_date_to: '2006-12-31' },
+  { near: { lat: 15, lon: 46, km: 40 }, event_date_from: '2004-01-01', event_date_to: '2020-12-31' },
+  { near: { lat: 12.5, lon: 0.5, km: 25 } },
 ];
 
 describe('incident list tables', () => {
@@ -191,6 +236,7 @@ describe('incident list tables', () => {
     expect(fromList()).toEqual(fromSources());
     expect(fromItems()).toEqual(fromSources());
     expect(actorDates()).toEqual(actorDatesFromSources());
+    expect(walks()).toEqual(walksFromSources());
   });
 
   it('follow incidents redated, re-targeted, re-attributed and removed through the store', async () => {
@@ -213,6 +259,7 @@ describe('incident list tables', () => {
     expect(fromList()).toEqual(fromSources());
     expect(fromItems()).toEqual(fromSources());
     expect(actorDates()).toEqual(actorDatesFromSources());
+    expect(walks()).toEqual(walksFromSources());
     expect(fromList().length).toBe(all.length);
   });
 
@@ -225,12 +272,13 @@ describe('incident list tables', () => {
     expect(fromList()).toEqual(fromSources());
     expect(fromItems()).toEqual(fromSources());
     expect(actorDates()).toEqual(actorDatesFromSources());
+    expect(walks()).toEqual(walksFromSources());
     const triggers = db
       .prepare(
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_list_%'",
       )
       .get() as { n: number };
-    expect(triggers.n).toBe(10); // migration 11's 7, migration 13's 3
+    expect(triggers.n).toBe(13); // migration 11's 7, migration 13's 3, migration 14's 3
   });
 });
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { LIST_FILL_SQL, LIST_ITEMS_FILL_SQL } from '../store/sqlite/migrations.ts';
+import { LIST_FILL_SQL, LIST_ITEMS_FILL_SQL, WALKS_FILL_SQL } from '../store/sqlite/migrations.ts';
 
 /**
- * Bulk loads and the derived tables of migrations 11 and 13 (incident_list,
- * incident_actor_dates, incident_list_items): their triggers keep them in step row by row,
+ * Bulk loads and the derived tables of migrations 11, 13 and 14 (incident_list,
+ * incident_actor_dates, incident_list_items, incident_walks): their triggers keep them in step row by row,
  * which for a million incidents costs several writes per row. Loads drop the triggers and indexes, insert, then fill the tables in one
  * pass and put back the indexes and triggers the database had.
  */
@@ -25,6 +25,7 @@ export function withoutListTriggers<T>(db: Database.Database, fn: () => T): T {
   } finally {
     db.exec(LIST_FILL_SQL);
     db.exec(LIST_ITEMS_FILL_SQL);
+    db.exec(WALKS_FILL_SQL);
     for (const ix of indexes) db.exec(ix.sql);
     for (const t of triggers) db.exec(t.sql);
   }

@@ -33,7 +33,7 @@ export interface PlaceWalk {
 }
 
 /** The first slice, in days: about a month, widened as needed. */
-const FIRST_SLICE = 32;
+export const FIRST_SLICE = 32;
 
 /**
  * The walk for filters with a circle or box, or null without one. `rest` builds the exact
@@ -156,7 +156,7 @@ export function countPlace(db: Database.Database, w: PlaceWalk, cap: number): nu
 }
 
 /** The next slice's width: enough, at the rate just seen, for what is missing (x1.5), within x1..x16. */
-function nextWidth(width: number, days: number, found: number, missing: number): number {
+export function nextWidth(width: number, days: number, found: number, missing: number): number {
   if (missing <= 0) return width;
   if (found === 0) return width * 4;
   const want = Math.ceil((1.5 * missing * days) / found);

@@ -116,6 +116,66 @@ export const LIST_ITEMS_TRIGGERS_SQL = `
   END;
 `;
 
+/**
+ * Migration 14's pieces. incident_walks holds each incident_list row once per way a list
+ * may walk to it, in (date_start, id) order within each (path, key), with its JSON item and
+ * the columns filters test: path 'd' (key '') all incidents, 'c' by country, 't' by target,
+ * 'b' by belligerent (with that belligerent's status), 'g' by cell of WALK_CELL_DEGREES
+ * (walkCell). A page is then one range of consecutive rows (a few pages of the file)
+ * instead of a walk of keys plus one random look-up per item. Undated incidents have
+ * date_start '' (sorting first, like NULL).
+ */
+export const WALK_CELL_DEGREES = 0.5;
+/** The cell of a point (integer; src/query/walk-pages.ts computes the same in JS). */
+const walkCell = (r: string) =>
+  `(cast(floor((${r}.lat + 90) / ${WALK_CELL_DEGREES}) AS INTEGER) * 1000 + cast(floor((${r}.lon + 180) / ${WALK_CELL_DEGREES}) AS INTEGER))`;
+const WALK_COLS =
+  'path, key, date_start, id, date_end, country, admin1, grade, event_type, killed_best, lat, lon, radius_km, status, item';
+const walkValues = (r: string) =>
+  `coalesce(${r}.date_start, ''), ${r}.id, ${r}.date_end, ${r}.country, ${r}.admin1, ${r}.grade, ${r}.event_type, ${r}.killed_best, ${r}.lat, ${r}.lon, ${r}.radius_km`;
+/** The (path, key, status) rows of the incident_list row `r`, as one SELECT (r is new or old in a trigger). */
+const walkKeys = (r: string) => `
+  SELECT 'd' AS path, '' AS key, NULL AS status
+  UNION ALL SELECT 'c', ${r}.country, NULL WHERE ${r}.country IS NOT NULL
+  UNION ALL SELECT 't', value, NULL FROM json_each(${r}.targets)
+  UNION ALL SELECT 'b', json_extract(value, '$.actor'), json_extract(value, '$.status') FROM json_each(${r}.belligerents)
+  UNION ALL SELECT 'g', ${walkCell(r)}, NULL WHERE ${r}.lat IS NOT NULL AND ${r}.lon IS NOT NULL`;
+const walkInsert = (r: string) =>
+  `INSERT OR REPLACE INTO incident_walks (${WALK_COLS}) SELECT k.path, k.key, ${walkValues(r)}, k.status, ${listItem(r)} FROM (${walkKeys(r)}) k;`;
+const walkDelete = (r: string) =>
+  `DELETE FROM incident_walks WHERE (path, key, date_start, id) IN (SELECT k.path, k.key, coalesce(${r}.date_start, ''), ${r}.id FROM (${walkKeys(r)}) k);`;
+
+/** Migration 14's triggers (named incident_list_*: bulk loads drop and restore them with the others). */
+export const WALK_TRIGGERS_SQL = `
+  CREATE TRIGGER incident_list_walks_ai AFTER INSERT ON incident_list BEGIN
+    ${walkInsert('new')}
+  END;
+  CREATE TRIGGER incident_list_walks_au AFTER UPDATE ON incident_list BEGIN
+    ${walkDelete('old')}
+    ${walkInsert('new')}
+  END;
+  CREATE TRIGGER incident_list_walks_ad AFTER DELETE ON incident_list BEGIN
+    ${walkDelete('old')}
+  END;
+`;
+
+/** Refills migration 14's table from incident_list and its items (after LIST_ITEMS_FILL_SQL), path by path in key order. */
+export const WALKS_FILL_SQL = `
+  DELETE FROM incident_walks;
+  ${[
+    ["'d'", "''", 'NULL', '', ''],
+    ["'c'", 'l.country', 'NULL', '', ' WHERE l.country IS NOT NULL'],
+    ["'t'", 'k.value', 'NULL', ', json_each(l.targets) k', ''],
+    ["'b'", "json_extract(k.value, '$.actor')", "json_extract(k.value, '$.status')", ', json_each(l.belligerents) k', ''],
+    ["'g'", walkCell('l'), 'NULL', '', ' WHERE l.lat IS NOT NULL AND l.lon IS NOT NULL'],
+  ]
+    .map(
+      ([path, key, status, from, where]) =>
+        `INSERT OR REPLACE INTO incident_walks (${WALK_COLS}) SELECT ${path}, ${key}, ${walkValues('l')}, ${status}, it.item FROM incident_list l JOIN incident_list_items it ON it.rowid = l.rowid${from}${where} ORDER BY 2, 3, 4;`,
+    )
+    .join('\n  ')}
+`;
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -492,6 +552,37 @@ export const migrations: Migration[] = [
       );
       ${LIST_ITEMS_FILL_SQL}
       ${LIST_ITEMS_TRIGGERS_SQL}
+    `,
+  },
+  {
+    version: 14,
+    name: 'incident list rows with their items along each walk of a list',
+    sql: `
+      -- A list page was a walk of keys, then one look-up per item in a table of a million
+      -- rows in no useful order: ~5 us of CPU each, most of a page's cost. Here each
+      -- incident's item sits beside its neighbours in date order along every path a list
+      -- walks (all, country, target, belligerent, map cell), with the columns filters test,
+      -- so a page reads one range of rows. About five rows per incident.
+      CREATE TABLE incident_walks (
+        path TEXT NOT NULL,
+        key NOT NULL,
+        date_start TEXT NOT NULL,
+        id TEXT NOT NULL,
+        date_end TEXT,
+        country TEXT,
+        admin1 TEXT,
+        grade TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        killed_best INTEGER,
+        lat REAL,
+        lon REAL,
+        radius_km REAL,
+        status TEXT,
+        item TEXT NOT NULL,
+        PRIMARY KEY (path, key, date_start, id)
+      ) WITHOUT ROWID;
+      ${WALKS_FILL_SQL}
+      ${WALK_TRIGGERS_SQL}
     `,
   },
 ];
