@@ -63,7 +63,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'dev-theatres/008#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/008#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'dev-theatres/012#0': ['belligerent'],
   'dev-theatres/013#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/015': ['no report'],
   'dev-theatres/016#0': ['matched', 'country', 'killed', 'date', 'belligerent'],

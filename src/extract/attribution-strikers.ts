@@ -16,7 +16,21 @@ type Span = [number, number];
  */
 export function strikes(doc: ActorDoc, m: DocMention): boolean {
   if (m.actor.kind === 'armed_group' && assertsAboutStrike(doc, m)) return false;
-  return m.roles.agent || m.roles.strike || namedAsPlatformOwner(doc, m) || agentAfterVerb(doc, m);
+  return m.roles.agent || m.roles.strike || namedAsPlatformOwner(doc, m) || agentAfterVerb(doc, m) || ownForcesStruck(doc, m);
+}
+
+/**
+ * "the GNA said its air force had targeted a meeting", "l'état-major a indiqué que ses avions
+ * avaient frappé": a speaker saying its own forces struck names itself as the striker.
+ */
+const OWN_FORCES_STRUCK = new RegExp(
+  String.raw`^\s*(?:\([^)
+]{1,30}\)\s*)?(?:said|says|announced|stated|confirmed|declared|added|a\s+(?:annoncé|affirmé|déclaré|indiqué|confirmé|précisé)|annonce|affirme|indique|confirme)\s+(?:on\s+\p{L}+\s+)?(?:that\s+|que\s+|qu['’])?(?:its|their|son|sa|ses|leur|leurs)\s+(?:own\s+)?(?:[\p{L}-]+\s+)?(?:air\s*force|forces|aircraft|drones?|jets?|warplanes?|planes?|army|troops|aviation|avions?|armée|troupes|drones?)\s+(?:had\s+|have\s+|has\s+|avait\s+|avaient\s+|a\s+|ont\s+)?(?:targeted|struck|hit|bombed|carried\s+out|conducted|launched|attacked|killed|visé|frappé|bombardé|mené|tué)`,
+  'iu',
+);
+
+function ownForcesStruck(doc: ActorDoc, m: DocMention): boolean {
+  return OWN_FORCES_STRUCK.test(doc.text.slice(m.span[1], m.span[1] + 120));
 }
 
 const PLATFORM_IS = new RegExp(

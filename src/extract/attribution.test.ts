@@ -19,6 +19,8 @@ describe('stance, sentence by sentence (English)', () => {
     ['AFRICOM said it conducted an airstrike near Jilib that killed two al-Shabaab fighters.', ['US:confirms']],
     // many states have a "Ministry of Defence": named without its country, it is the striking side's
     ['Afghan air force strikes on a Taliban position killed more than 30 insurgents, the Ministry of Defence said.', ['AF:confirms']],
+    // a speaker saying its own forces struck is the striker, even with other sides named as striking nearby
+    ['The Government of National Accord said its air force had targeted a meeting of militia leaders. The LNA flies drones supplied by the United Arab Emirates.', ['AE:alleges', 'GNA:confirms', 'LNA:alleges']],
     // the Security Media Cell is the Iraqi security forces' spokesman
     ['F-16 jets of the air force struck a hideout in the Hamrin mountains, the Security Media Cell said.', ['IQ:confirms']],
     ['The Pentagon announced that U.S. forces carried out the strike.', ['US:confirms']],
