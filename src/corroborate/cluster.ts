@@ -125,25 +125,33 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   const bestScore = new Float64Array(items.length).fill(-Infinity);
   const bestWith = new Int32Array(items.length).fill(-1); // the dated report of the best edge (ties: the first)
   const runnerUp = new Float64Array(items.length).fill(-Infinity);
-  const ends = (k: number): [number, number] | null => {
+  // Per edge with one undated end, how well that report fits the other end's group; the
+  // profile score is computed once per report and group (edges of one report come together
+  // from blocking, so the last report seen per group is memo enough).
+  const fit = new Float64Array(edges.length);
+  const memoFor = new Int32Array(items.length).fill(-1);
+  const memo = new Float64Array(items.length);
+  for (let k = 0; k < edges.length; k++) {
     const x = edges.a[k];
     const y = edges.b[k];
-    if ((undated[x] ^ undated[y]) === 0) return null;
-    return undated[x] ? [x, y] : [y, x];
-  };
-  const fit = new Float64Array(edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    const e = ends(k);
-    if (!e) continue;
-    const [v, u] = e;
+    if ((undated[x] ^ undated[y]) === 0) continue;
+    const v = undated[x] ? x : y;
+    const u = undated[x] ? y : x;
     const r = find(u);
-    const s = members[r].length > 1 ? Math.max(edges.score[k], scorePair(items[v], profile[r])) : edges.score[k];
+    let s = edges.score[k];
+    if (members[r].length > 1) {
+      if (memoFor[r] !== v) [memoFor[r], memo[r]] = [v, scorePair(items[v], profile[r])];
+      s = Math.max(s, memo[r]);
+    }
     fit[k] = s;
     if (s > bestScore[v] || (s === bestScore[v] && u < bestWith[v])) [bestScore[v], bestWith[v]] = [s, u];
   }
   for (let k = 0; k < edges.length; k++) {
-    const e = ends(k);
-    if (e && find(e[1]) !== find(bestWith[e[0]])) runnerUp[e[0]] = Math.max(runnerUp[e[0]], fit[k]);
+    const x = edges.a[k];
+    const y = edges.b[k];
+    if ((undated[x] ^ undated[y]) === 0) continue;
+    const v = undated[x] ? x : y;
+    if (find(undated[x] ? y : x) !== find(bestWith[v])) runnerUp[v] = Math.max(runnerUp[v], fit[k]);
   }
   for (let v = 0; v < items.length; v++) {
     if (bestWith[v] < 0) continue;
