@@ -57,6 +57,17 @@ describe('strikePlaces', () => {
     expect(kept(en, [['Qatar', 'QA'], ['Raqqa', 'SY'], ['Incirlik', 'TR']])).toEqual(['Raqqa']);
   });
 
+  it('drops countries named together as a border area, keeps a country named alone', () => {
+    const country = (text: string, n: string, c: string) => ({ ...mention(n, text.indexOf(n), 'country', 'country', 10, 10, c) });
+    const text = "La colonne venait d'entrer dans la zone des parcs partagés par le Burkina Faso, le Niger et le Bénin. Une frappe a touché Diapaga.";
+    const rs = [country(text, 'Burkina Faso', 'BF'), country(text, 'Niger', 'NE'), country(text, 'Bénin', 'BJ'), mention('Diapaga', text.indexOf('Diapaga'), 'name', 'town', 12, 1.8, 'BF')];
+    expect(strikePlaces(text, rs, []).map((r) => r.place.name)).toEqual(['Diapaga']);
+    const en = 'Jets struck in the tri-border area between Mali, Niger and Burkina Faso. Another strike hit Niger.';
+    const rs2 = ['Mali', 'Niger', 'Burkina Faso'].map((n) => country(en, n, n.slice(0, 2).toUpperCase()));
+    rs2.push(country(en.replace('Niger and', 'XXXXX and'), 'Niger', 'NE'));
+    expect(strikePlaces(en, rs2, []).map((r) => r.place.span)).toEqual([[en.lastIndexOf('Niger'), en.lastIndexOf('Niger') + 5]]);
+  });
+
   it('drops a town the aircraft set out from when no base is named', () => {
     const text = "Une patrouille de Mirage 2000 partie de N'Djamena a frappé la colonne près de Faya-Largeau.";
     expect(kept(text, [["N'Djamena", 'TD'], ['Faya-Largeau', 'TD']])).toEqual(['Faya-Largeau']);

@@ -326,9 +326,11 @@ const APPOSITION = /^,\s*(?:(?:dans|in)\s+)?$/iu;
 export function strikePlaces(text: string, results: GeocodeResult[], datelines: [number, number][]): GeocodeResult[] {
   const out: GeocodeResult[] = [];
   let lastOrigin: [number, number] | null = null;
-  for (const r of [...results].sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0))) {
+  const sorted = [...results].sort((a, b) => (a.place.span?.[0] ?? 0) - (b.place.span?.[0] ?? 0));
+  const listed = listedCountries(text, sorted);
+  for (const r of sorted) {
     const sp = r.place.span;
-    if (!sp) continue;
+    if (!sp || listed.has(r)) continue;
     if (datelines.some(([s, e]) => sp[0] >= s && sp[1] <= e)) continue;
     if (isSourcePlace(text, r)) continue;
     if (isRecalledEventPlace(text, sp)) continue;
@@ -342,6 +344,28 @@ export function strikePlaces(text: string, results: GeocodeResult[], datelines: 
       continue;
     }
     out.push(r);
+  }
+  return out;
+}
+
+/** What joins two countries of a list: ", le Niger", " et le Bénin", " and Burkina Faso". */
+const LIST_JOIN = /^\s*(?:,|et|and|ou|or|&)\s+(?:(?:le|la|les|the)\s+|l['’]\s*)?$/iu;
+
+/**
+ * Countries named together ("partagés par le Burkina Faso, le Niger et le Bénin", "the
+ * tri-border area between Mali, Niger and Burkina Faso") name a border area, not the country
+ * a strike fell in: none of them alone is the strike's place.
+ */
+function listedCountries(text: string, sorted: GeocodeResult[]): Set<GeocodeResult> {
+  const out = new Set<GeocodeResult>();
+  const countries = sorted.filter((r) => r.kind === 'country' && r.place.span);
+  for (let i = 1; i < countries.length; i++) {
+    const a = countries[i - 1];
+    const b = countries[i];
+    if (LIST_JOIN.test(text.slice(a.place.span![1], b.place.span![0]))) {
+      out.add(a);
+      out.add(b);
+    }
   }
   return out;
 }
