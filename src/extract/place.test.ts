@@ -117,6 +117,18 @@ describe('strikePlaces', () => {
     expect(kept(strike, [['Jilib', 'SO'], ['Kunyo Barrow', 'SO']])).toEqual(['Jilib', 'Kunyo Barrow']);
   });
 
+  it('drops a place told for the earlier event a strike came after, keeps the strike place', () => {
+    const en = 'The strike on Kunyo Barrow came three days after the president told a rally in Mogadishu that the war would be won.';
+    expect(kept(en, [['Kunyo Barrow', 'SO'], ['Mogadishu', 'SO']])).toEqual(['Kunyo Barrow']);
+    const fr = "La frappe près de Ménaka intervient deux jours après un discours du président à Bamako.";
+    expect(kept(fr, [['Ménaka', 'ML'], ['Bamako', 'ML']])).toEqual(['Ménaka']);
+    // the strike's own sequence keeps its places
+    const struck = 'The news came hours after the Pentagon admitted that one of its air strikes in Syria had killed 18 rebels.';
+    expect(kept(struck, [['Syria', 'SY']])).toEqual(['Syria']);
+    const own = 'A second drone hit the car two hours after it left Jilib.';
+    expect(kept(own, [['Jilib', 'SO']])).toEqual(['Jilib']);
+  });
+
   it('keeps the datelines out', () => {
     const text = 'SANAA — A drone strike hit a car in Marib.';
     expect(strikePlaces(text, found(text, [['SANAA', 'YE'], ['Marib', 'YE']]), [[0, 8]]).map((r) => r.place.name)).toEqual(['Marib']);

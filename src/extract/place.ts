@@ -307,9 +307,25 @@ const LANDING_BEFORE =
 const SINCE_EVENT_BEFORE =
   /(?<![\p{L}])(?:since|depuis)\s+(?:the|la|le|l['’]|les)\s*[\p{L}-]{3,}\s+(?:(?:(?:of|de|du|des|d['’])\s*(?:[\p{L}'’.-]+\s+){0,5}?(?:in|at|à|au|en)\s+)|(?:in|at|à|au|en|of|de|du|d['’])\s*)(?:the\s+)?$/iu;
 
+/**
+ * A place told for the event a strike "came after": "The attack came three days after the coup
+ * leader told a parade in Naypyitaw", "La frappe intervient deux jours après un discours à
+ * Bamako". Only with "came/comes/follows/intervient" before "after": "two hours after it left
+ * Jilib" is the strike's own sequence.
+ */
+const CAME_AFTER_BEFORE =
+  /(?<![\p{L}])(?:came|comes|follows|followed|intervient|survient|est intervenue?)\s+(?:(?:just|only|barely|shortly|some|a|an|one|two|three|four|five|six|seven|several|a few|\d+|un|une|deux|trois|quatre|cinq|six|sept|quelques)\s+(?:days?|hours?|weeks?|months?|jours?|heures?|semaines?|mois)\s+)?(?:after|après)\s+[^.;:!?()—–,\n]{0,140}$/iu;
+
+const STRIKE_WORD = /(?<![\p{L}])(?:air ?strikes?|strikes?|struck|raids?|bomb\w*|drones?|missiles?|airstrikes?|frappes?|frappée?s?|bombard\w*|raids? aériens?)(?![\p{L}])/iu;
+
 function isRecalledEventPlace(text: string, sp: [number, number]): boolean {
   const before = text.slice(Math.max(0, sp[0] - 90), sp[0]);
   const lower = before.toLowerCase();
+  const wide = text.slice(Math.max(0, sp[0] - 200), sp[0]);
+  const after = /after|après/i.test(wide) ? CAME_AFTER_BEFORE.exec(wide) : null;
+  // "came hours after the Pentagon acknowledged that one of its air strikes in Syria...": a
+  // strike told in the clause keeps its place
+  if (after && !STRIKE_WORD.test(after[0])) return true;
   if (!lower.includes('since') && !lower.includes('depuis')) return false;
   // the phrase stays inside one clause: no punctuation between "since" and the place
   const m = SINCE_EVENT_BEFORE.exec(before);
