@@ -94,6 +94,19 @@ describe('chooseDate', () => {
     expect(choose(later, '2017-01-30', whole(later, 'Two'))).toEqual({ start: '2017-01-24', end: '2017-01-30', precision: 'week' });
   });
 
+  it('dates a strike told by "the drone" from the sentence just before that names the drone and its day', () => {
+    // statement on Saturday; the drone found the column on 10 February; "the drone then struck" has no day
+    const text = "L'état-major a annoncé samedi avoir neutralisé des terroristes. Un drone Reaper a repéré le 10 février une colonne de motos. Le drone a alors effectué une frappe.";
+    const c = { published: '2022-02-12', published_precision: 'day' as const, language: 'fr' };
+    const strikeAt = text.indexOf('Le drone a alors');
+    const got = chooseDate(text, findDates(text, c), [[[0, text.indexOf(' Un drone')]], [[strikeAt, text.length]]], c).window;
+    expect(got).toEqual({ start: '2022-02-10', end: '2022-02-10', precision: 'day' });
+    // no anaphor: the day of a sentence before is not the strike's
+    const plain = "L'état-major a annoncé samedi avoir neutralisé des terroristes. Des soldats ont repéré le 10 février une colonne de motos. Une frappe a été effectuée.";
+    const at = plain.indexOf('Une frappe');
+    expect(chooseDate(plain, findDates(plain, c), [[[0, plain.indexOf(' Des soldats')]], [[at, plain.length]]], c).window?.precision).toBe('week');
+  });
+
   it('takes no weekday for the strike from the toll sentences that follow it', () => {
     // lead: the strike, undated; toll tier: his death on 5 June, and news of it since Wednesday
     const lead = "Des sources locales parlent d'une frappe aérienne près d'Aguelhok.";

@@ -99,6 +99,8 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
     }
   }
   if (upperBound) {
+    const before = anaphorDay(text, mentions, tiers.slice(0, strikeTiers), upperBound.window.end);
+    if (before) return before;
     // Strike on or before the statement: the week up to it, or the night before when the
     // statement came early that day.
     const end = upperBound.window.end;
@@ -122,6 +124,39 @@ export function chooseDate(text: string, mentions: DateMention[], tiers: [number
  * The weekdays the strike's sentences name for it ("Tuesday's air raids", "on Friday"), whether
  * or not they resolve: statement days apart.
  */
+/** A strike sentence that takes up an aircraft named before: "Le drone a alors effectué une frappe", "the jets then struck". */
+const PLATFORM_ANAPHOR = /(?:^|[\s«"“])(?:le|les|l['’]|the|this|these|ce|ces|cet)\s*(?:drones?|appareils?|avions?|aircraft|jets?|warplanes?|planes?|Reapers?|Mirage|hélicoptères?|helicopters?)(?![\p{L}])/iu;
+/** A sentence that names an aircraft. */
+const PLATFORM_NAMED = /(?<![\p{L}])(?:drones?|Reapers?|MQ-9|avions?|aircraft|jets?|warplanes?|Mirage|Rafale|hélicoptères?|helicopters?|gunships?)(?![\p{L}])/iu;
+
+/**
+ * "Un drone Reaper a repéré jeudi un convoi. [...] Le drone a alors effectué une frappe": a strike
+ * told with no day by "the drone" takes the day of the sentence just before (two at most) that
+ * names the aircraft, when that day is not after the statement.
+ */
+function anaphorDay(text: string, mentions: DateMention[], tiers: [number, number][][], notAfter: string): DateChoice | null {
+  for (const ranges of tiers) {
+    for (const [s, e] of ranges) {
+      if (!PLATFORM_ANAPHOR.test(text.slice(s, e))) continue;
+      let from = s;
+      for (let k = 0; k < 2 && from > 0; k++) {
+        // the sentence before `from`: back to the end of the one before it
+        let end = from - 1;
+        while (end > 0 && /\s/.test(text[end])) end--;
+        let start = end - 1;
+        while (start > 0 && !/[.!?]/.test(text[start - 1])) start--;
+        const sentence = text.slice(start, end + 1);
+        const days = mentions.filter(
+          (m) => m.window !== null && m.window.start === m.window.end && m.span[0] >= start && m.span[1] <= end + 1 && m.window.end <= notAfter && !isStatementDate(text, m),
+        );
+        if (PLATFORM_NAMED.test(sentence) && days.length > 0) return { window: days[0].window!, span: days[0].span };
+        from = start;
+      }
+    }
+  }
+  return null;
+}
+
 function strikeWeekdays(text: string, mentions: DateMention[], tiers: [number, number][][]): Set<number> {
   const out = new Set<number>();
   for (const m of mentions) {
