@@ -83,7 +83,11 @@ export function pathWalk(
   if (f.belligerent?.length)
     return walk('b', [...new Set(f.belligerent)], { belligerent: undefined, status: undefined }, f.status);
   if (f.country?.length) return walk('c', [...new Set(f.country)], { country: undefined });
-  return walk('d', [''], {});
+  // All incidents, tested row by row, only for dates: a grade, type or place filter alone is
+  // better served by the narrow covering indexes of incident_list (a rare value, or none,
+  // would have this walk read wide rows to the end of the table).
+  const others = Object.entries(f).some(([k, v]) => v !== undefined && k !== 'event_date_from' && k !== 'event_date_to');
+  return others ? null : walk('d', [''], {});
 }
 
 /** The cell of a point, as migration 14 computes it. */
