@@ -71,6 +71,10 @@ const CASES: [string, boolean][] = [
   ['À la mi-novembre, des frappes israéliennes autour de Damas avaient fait 23 morts, selon l\'Observatoire.', true],
   ['En janvier, une frappe de drone avait tué trois combattants près de Gao.', true],
   ["Il y a une semaine, deux combattants avaient été tués par un drone de l'armée turque.", true],
+  // the Arabic pluperfect (كان ... قد) dated to an earlier period
+  ['وكانت غارة للتحالف على حافلة في سوق ضحيان قد أودت الشهر الماضي بحياة عشرات الأطفال.', true],
+  ['وكانت طائرات حربية مصرية قد شنت في فبراير 2015 غارات على درنة.', true],
+  ['وقال مسؤول إن الغارة قد أودت بحياة ثلاثة أشخاص اليوم.', false],
   // a pluperfect with no earlier period stays an event (reported speech of the news strike)
   ["Le maire a indiqué que la frappe avait fait six morts samedi.", false],
   // counts of strikes over a period

@@ -73,6 +73,10 @@ const RULES: Rule[] = [
   // 23 morts", "Il y a une semaine, deux combattants avaient été tués"): what came before the news
   { name: 'earlier-period', re: new RegExp(`${FR_PERIOD}[^.]*${FR_PLUPERFECT}|${FR_PLUPERFECT}[^.]*${FR_PERIOD}`, 'iu'),
     may: (l) => l.includes('avai') && (l.includes('il y a') || l.includes('dernier') || l.includes('dernière') || FR_MONTH_RE.test(l)) },
+  // the same in Arabic: "وكانت غارة ... قد أودت الشهر الماضي" (had ... last month), "قد شنت في
+  // فبراير 2015"; not "في وقت سابق من اليوم" (earlier the same day), which tells the news
+  { name: 'earlier-period', re: /(?:^|\s)و?(?:كان|كانت|كانوا)\s(?:\S+\s){0,8}?قد\s(?=.*(?:الماضي|الماضية|قبل\s+(?:\S+\s+)?(?:أيام|يومين|أسبوع|أسابيع|أسبوعين|شهر|أشهر|شهرين|عام|أعوام|سنة|سنوات)|(?:19|20)\d\d))/u,
+    may: (l) => l.includes('قد') && l.includes('كان') },
   // a period of several years is a tally, whatever day the figure was released on
   { name: 'period', re: /\b(?:from|between) (?:early |late |mid-?)?(?:19|20)\d\d (?:to|and|until|through) (?:the (?:end|start|beginning|middle) of )?(?:19|20)\d\d\b|\b(?:de|entre) (?:19|20)\d\d (?:à|et) (?:la fin de |fin )?(?:19|20)\d\d\b|\bover the same period\b|\bamong the (?:\p{L}+ ){0,2}(?:strikes|raids|attacks) (?:that|which)\b/iu,
     may: (l, s) => l.includes('period') || l.includes('among') || YEAR.test(s) },
