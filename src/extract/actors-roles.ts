@@ -145,13 +145,18 @@ export function rolesOf(text: string, tokens: Token[], gaps: Uint8Array, m: Acto
   // "..., said the Pentagon." / "a indiqué l'armée": inverted only when the clause ends there
   let nameEnd = end;
   while (nameEnd < right && roles.official_nouns.matchesAt(tokens, nameEnd, s1) > nameEnd) nameEnd = roles.official_nouns.matchesAt(tokens, nameEnd, s1);
+  // ("a indiqué l'état-major des armées à Paris.": the speaker's seat may close the clause)
+  const afterName = text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 40);
   // Arabic puts the verb first: "قال متحدث باسم الجيش الأمريكي إن ..." (said ... that)
   const clauseEnds =
-    nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(text.slice(tokens[nameEnd - 1].end, tokens[nameEnd - 1].end + 3)) || tokens[nameEnd]?.norm === 'ان';
+    nameEnd >= s1 || /^\s*[,.;:!?)"”»]/.test(afterName) || SEAT_THEN_END.test(afterName) || tokens[nameEnd]?.norm === 'ان';
   // in Arabic the name right after a verb of saying is its subject, whatever follows: "أعلنت
   // القيادة ... مقتل أربعة" (announced the command the killing of four)
   const arabicName = /[\u0600-\u06ff]/.test(tokens[head]?.raw ?? '');
-  const speaker = says || voices || accordingTo(w, head) || (rightBefore(w, stance.speech, prevWordEnd, head) && (clauseEnds || arabicName));
+  // "a indiqué samedi l'état-major", "said on Monday the ministry": a day between verb and name
+  let speechEnd = prevWordEnd;
+  for (let k = 0; k < 3 && speechEnd > 0 && DAY_WORDS.has(tokens[speechEnd - 1].norm); k++) speechEnd = wordEndBefore(w, speechEnd - 1);
+  const speaker = says || voices || accordingTo(w, head) || (rightBefore(w, stance.speech, speechEnd, head) && (clauseEnds || arabicName));
   // "strikes on Hezbollah", "contre les shebab"; or a verb of striking up to six words back,
   // within the clause: "killed the head of the Quds Force"
   let target = rightBefore(w, roles.target_preps, prevWordEnd, head) || after(w, roles.victim_verbs, 6, false);
@@ -214,6 +219,13 @@ const NOT_STRIKE_BY = new Set([
 ]);
 const ARTICLE = new Set(['the', 'l', 'la', 'le', 'les', 'its', 'their']);
 const GENITIVE = new Set(['de', 'du', 'des', 'd', 'of']);
+
+/** Days and times that may stand between a verb of saying and its inverted subject. */
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'on',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'soir', 'matin']);
+
+/** The seat of an inverted speaker, then the clause's end: " à Paris.", " in Washington,". */
+const SEAT_THEN_END = /^\s+(?:à|au|in|at|from|depuis)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s*[,.;:!?)"”»]/u;
 
 /** "is said to", "were reported": reporting in the passive names no speaker. */
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'est', 'sont', 'ete']);

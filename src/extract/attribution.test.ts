@@ -87,6 +87,9 @@ describe('stance, sentence by sentence (English)', () => {
 describe('stance, sentence by sentence (French)', () => {
   it.each([
     ["L'état-major des armées maliennes a annoncé avoir mené des frappes aériennes contre des terroristes.", ['ML:confirms']],
+    // an inverted speaker followed by its seat: "a indiqué l'état-major des armées à Paris."
+    ["Les Mirage de la force Barkhane ont bombardé un campement dans le centre du Mali, tuant dix combattants, a indiqué samedi l'état-major des armées à Paris.", ['FR:confirms']],
+    ["Les Mirage de la force Barkhane ont bombardé un campement, tuant une trentaine de combattants, a indiqué l'état-major des armées à Paris.", ['FR:confirms']],
     // a country named just before a generic force, but in another clause, is not whose force it is
     ["Les Mirage de la force Barkhane ont bombardé un campement dans le centre du Mali, a indiqué l'état-major des armées.", ['FR:confirms']],
     ['Une frappe de drone américain a tué cinq jihadistes dans la région.', ['US:alleges']],
