@@ -35,6 +35,8 @@ interface Expect {
   filterBy?: string[];
   q?: string;
   min_killed?: number;
+  /** the civilians-killed floor; null: none */
+  min_civilians?: number | null;
 }
 
 const QUESTIONS: [string, Expect][] = [
@@ -73,6 +75,10 @@ const QUESTIONS: [string, Expect][] = [
   ['What missile strikes were reported in Libya in June 2019?', { intent: 'list', type: ['missile_strike'], country: ['LY'], from: '2019-06-01', to: '2019-06-30' }],
   ['Did Israel strike Hezbollah in Lebanon in 2024?', { intent: 'yes_no', belligerent: 'IL', target: ['Hezbollah'], country: ['LB'] }],
   ['Frappes américaines contre les Shebab en 2022 ?', { intent: 'list', lang: 'fr', filterBy: ['US'], target: ['al-Shabaab'], from: '2022-01-01' }],
+  ['Were civilians killed in US strikes in Somalia?', { intent: 'yes_no', belligerent: 'US', country: ['SO'], min_civilians: 1 }],
+  ['Which strikes killed at least 5 civilians in Yemen?', { intent: 'list', country: ['YE'], min_civilians: 5, min_killed: undefined }],
+  ['Des civils ont-ils été tués par des frappes françaises au Mali ?', { intent: 'yes_no', lang: 'fr', belligerent: 'FR', country: ['ML'], min_civilians: 1 }],
+  ['Which strikes killed at least 10 civilians or fighters in Mali?', { intent: 'list', country: ['ML'], min_killed: 10, min_civilians: null }],
 ];
 
 beforeAll(() => {
@@ -113,6 +119,7 @@ describe('question parsing (real lexicon and gazetteer)', () => {
       if (e.filterBy) expect(f.belligerent).toEqual(e.filterBy);
       if (e.q) expect(f.q).toBe(e.q);
       if (e.min_killed !== undefined) expect(f.min_killed).toBe(e.min_killed);
+      if (e.min_civilians !== undefined) expect(f.min_civilians_killed).toBe(e.min_civilians ?? undefined);
       // yes/no and who questions test the belligerent, they do not filter on it
       if (intent === 'yes_no' || intent === 'who') expect(f.belligerent).toBeUndefined();
     });

@@ -123,6 +123,16 @@ describe('the sample corpus answers its questions', () => {
     expect(a.incidents.every((i) => i.attributions.every((x) => x.actor === 'FR'))).toBe(true);
   });
 
+  it('Des civils ont-ils été tués par des frappes françaises au Mali ? — Bounti, and only strikes with civilian dead', () => {
+    const civ = run('Des civils ont-ils été tués par des frappes françaises au Mali ?');
+    const all = run('La France a-t-elle frappé au Mali ?');
+    expect(civ.understood.filters.min_civilians_killed).toBe(1);
+    expect(civ.incidents.map((i) => i.date)).toContain('2021-01-03');
+    expect(civ.count).toBeLessThan(all.count);
+    const figure = store.db.prepare('SELECT civilians_best FROM incidents WHERE id = ?').pluck();
+    for (const i of civ.incidents) expect(figure.get(i.id) as number).toBeGreaterThanOrEqual(1);
+  });
+
   it("Y a-t-il eu des frappes depuis la base d'Agadez ? — aucune", () => {
     const a = run("Y a-t-il eu des frappes depuis la base d'Agadez ?");
     expect(a.verdict).toBe('none');

@@ -41,6 +41,7 @@ function render(a: AskAnswer): string {
   if (f.belligerent) parts.push(`by ${f.belligerent.join(', ')}`);
   if (f.q) parts.push(`text "${f.q}"`);
   if (f.min_killed !== undefined) parts.push(`killed >= ${f.min_killed}`);
+  if (f.min_civilians_killed !== undefined) parts.push(`civilians killed >= ${f.min_civilians_killed}`);
   if (parts.length) lines.push(`Filters    ${parts.join('; ')}`);
   if (u.relaxed.length) lines.push(`Widened    ${u.relaxed.join(', ')} (nothing matched with them)`);
   lines.push(`Verdict    ${a.verdict}`, `Count      ${a.count}`, '', a.answer);

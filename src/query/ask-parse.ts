@@ -153,7 +153,14 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
   const killed = /\b(?:at least|more than|over|no fewer than|plus de|au moins)\s+(\d{1,5})\s+(?:people\s+|personnes\s+|civilians\s+|civils\s+)?(?:killed|dead|deaths|morts|tués|tues|victimes)/iu.exec(q);
   const killedAfter = /\b(?:killed|killing|kill|tuant|tué|tues|tués)\s+(?:at least|more than|over|no fewer than|plus de|au moins)\s+(\d{1,5})/iu.exec(q);
   const k = killed ?? killedAfter;
-  if (k) filters.min_killed = Number(k[1]) + (/more than|over|plus de/i.test(k[0]) ? 1 : 0);
+  const atLeast = k ? Number(k[1]) + (/more than|over|plus de/i.test(k[0]) ? 1 : 0) : undefined;
+  // "at least 5 civilians killed" counts civilians; "were civilians killed?" asks for any
+  const civilians = k && (/civilians|civils/iu.test(k[0]) || /^\s*(?:civilians|civils)\b(?!\s+(?:or|and|ou|et)\b)/iu.test(q.slice(k.index + k[0].length)));
+  if (civilians) filters.min_civilians_killed = atLeast;
+  else {
+    if (atLeast !== undefined) filters.min_killed = atLeast;
+    if (CIVILIAN_HARM.test(q)) filters.min_civilians_killed = 1;
+  }
 
   return {
     question,
@@ -161,6 +168,13 @@ export function parseQuestion(question: string, deps: AskDeps, today: string): P
     understood: { language, filters: IncidentFilters.parse(filters), belligerent, place, details, relaxed: [] },
   };
 }
+
+/**
+ * A question about civilians harmed: "were civilians killed", "civilian casualties", "killed
+ * any civilians", "des civils ont-ils été tués", "victimes civiles".
+ */
+const CIVILIAN_HARM =
+  /\b(?:civilians?\s+(?:(?:were|was|been|being)\s+)?(?:killed|dead|died|deaths?|casualties|victims)|civilian\s+(?:casualties|deaths?|victims|toll|dead|harm)|(?:kill(?:ed|ing|s)?|harm(?:ed|ing|s)?)\s+(?:any\s+|some\s+|many\s+)?civilians|civils\s+(?:ont(?:-ils)?\s+été\s+|ont\s+|auraient\s+été\s+)?(?:tués|morts|blessés|victimes)|(?:victimes|pertes|morts)\s+civil(?:e|s|es)?|tué\s+des\s+civils)\b/iu;
 
 /** Words after which a country name is where, not who: "in Mali", "au Mali", "northern Mali". */
 const LOCATIVE =

@@ -71,6 +71,8 @@ export const IncidentFilters = z.object({
   status: list(AttributionStatus),
   grade: list(Grade),
   min_killed: num(z.number().int().min(0)),
+  /** Incidents whose best figure of civilians killed is at least this (unknown figures never match). */
+  min_civilians_killed: num(z.number().int().min(0)),
   /** Full text over the documents' text (FTS5): incidents with a report from a matching document. */
   q: z.string().min(1).max(500).optional(),
 });

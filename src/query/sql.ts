@@ -102,6 +102,10 @@ export function buildWhere(f: ResolvedFilters, opts: WhereOptions = {}): Where {
     parts.push('i.killed_best >= ?');
     params.push(f.min_killed);
   }
+  if (f.min_civilians_killed !== undefined) {
+    parts.push('i.civilians_best >= ?');
+    params.push(f.min_civilians_killed);
+  }
   const days: [number, number] | undefined =
     f.event_date_from || f.event_date_to
       ? [

@@ -59,7 +59,8 @@ export function pathWalk(
   rest: (without: Partial<ResolvedFilters>) => Where,
   days: () => { first: string; last: string } | null,
 ): PathWalk | null {
-  if (f.q !== undefined || f.bbox) return null;
+  // incident_walks holds no civilian figure: that filter takes the older walks
+  if (f.q !== undefined || f.bbox || f.min_civilians_killed !== undefined) return null;
   const datedOnly = f.event_date_from !== undefined || f.event_date_to !== undefined;
   const skipUndated = f.event_date_to !== undefined && f.event_date_from === undefined;
   const walk = (path: PathWalk['path'], keys: (string | number)[], without: Partial<ResolvedFilters>, statuses?: string[]): PathWalk | null =>
