@@ -214,7 +214,7 @@ const PEOPLE = new Set(['official', 'officials', 'officer', 'officers', 'sources
 /** Participles before "by" whose agent holds, uses or owns something rather than strikes it. */
 const NOT_STRIKE_BY = new Set([
   'held', 'controlled', 'run', 'planted', 'used', 'owned', 'occupied', 'seized', 'captured', 'built', 'laid', 'placed', 'manned',
-  'supported', 'funded', 'armed', 'trained', 'founded', 'formed', 'kidnapped', 'abducted', 'infiltrated', 'surrounded', 'besieged', 'threatened',
+  'supported', 'backed', 'sponsored', 'financed', 'funded', 'armed', 'trained', 'founded', 'formed', 'kidnapped', 'abducted', 'infiltrated', 'surrounded', 'besieged', 'threatened',
   'tenu', 'tenue', 'tenus', 'tenues', 'controle', 'controlee', 'controles', 'controlees', 'occupe', 'occupee', 'pose', 'posee', 'utilise', 'utilisee', 'enleve', 'enleves',
 ]);
 const ARTICLE = new Set(['the', 'l', 'la', 'le', 'les', 'its', 'their']);

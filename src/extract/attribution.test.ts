@@ -66,6 +66,8 @@ describe('stance, sentence by sentence (English)', () => {
     ["Colombia's armed forces killed 19 people in an air strike on a rebel camp, the defence ministry said.", ['CO:confirms']],
     ['Two attack helicopters of the Philippine Air Force fired rockets at the fleeing gunmen, the military said.', ['PH:confirms']],
     ['Thai jets bombed positions near the border.', ['TH:alleges']],
+    // a state that backs a group is not its striker
+    ['The M23, which UN experts say is backed by Rwanda, was hit by a drone strike near Goma.', []],
     // a demonym after an English verb of striking is the object's
     ['Jets bombed Cambodian positions near the border.', []],
     // a name with its acronym in brackets is still the subject of the verb after the brackets
