@@ -31,7 +31,11 @@ type Check = (typeof CHECKS)[number] | 'no report';
  * or `LANG/ID` for a negative ('no report'). Remove an entry when its fix lands.
  */
 const KNOWN_MISSES: Record<string, Check[]> = {
-  // English, first run (incident F1 70.3).
+  // English: first run incident F1 70.3, now 83.3. Left: strikes told in one article apart
+  // (002 Shehabiya 'hours later' and Hezbollah's drones, 008 Amran 'the same night', 010 Koya /
+  // Zargwez 'separately': grouping); 007 dated by a death sentence of another event (2019);
+  // 010 its lede has no trigger word ('launched a barrage of missiles and drones'); 011 'the
+  // army' read as France's after its foreign ministry spoke; 012 'on Christmas night'.
   'en/002#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'en/002#1': ['killed', 'belligerent'],
   'en/002#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
@@ -70,7 +74,7 @@ const KNOWN_MISSES: Record<string, Check[]> = {
 };
 
 /** Incident F1 floor per language folder (the first measured score, rounded down). */
-const F1_FLOOR: Record<string, number> = { en: 0.7, fr: 0.55, ar: 0.7, 'dev-theatres': 0.63 };
+const F1_FLOOR: Record<string, number> = { en: 0.8, fr: 0.55, ar: 0.7, 'dev-theatres': 0.63 };
 /** Floor for a folder that has not set its own yet. */
 const DEFAULT_F1_FLOOR = 0.5;
 
