@@ -13,6 +13,8 @@ import type { ActorDoc, DocMention } from './actors-context.ts';
 export function describesAnother(doc: ActorDoc, m: DocMention): boolean {
   if (namesAConflict(doc, m) || namesAPresence(doc, m)) return true;
   if (/^[-‐\s]?(?:affiliated|linked|allied|aligned|inspired|backed|loyal|held|controlled|dominated|run|proche|lié|affilié)/iu.test(doc.text.slice(m.span[1], m.span[1] + 12))) return true;
+  // "a pro-Islamic State rebel group", "pro-Houthi forces": the allegiance of another group
+  if (/(?<![\p{L}])pro[-‐]\s?$/iu.test(doc.text.slice(Math.max(0, m.span[0] - 5), m.span[0]))) return true;
   // "with the Taliban ruling Kabul": the group governs a place
   if (/^\s+(?:(?:now|still|already)\s+)?(?:ruling|governing|controlling|in control of|in power|running|holding|tenant|contrôlant|dirigeant)\b/iu.test(doc.text.slice(m.span[1], m.span[1] + 30))) return true;
   if (/\b(?:linked|affiliated|allied|aligned|close|loyal|tied|ties|pledged allegiance|lié|liés|liée|liées|affilié|affiliés|proche|proches|allié|alliés)\s+(?:to|with|à|a|au|aux|de|d['’])\s*(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)?$/iu.test(

@@ -43,6 +43,9 @@ describe('targets, sentence by sentence', () => {
     ["A commander of Iran's Islamic Revolutionary Guard Corps died when a US drone struck his car.", ['IRGC']],
     ['The drone hit a Taliban compound, killing Hakimullah Mehsud, chief of the Pakistani Taliban.', ['TTP']],
     ["La frappe visait un groupe proche d'AQMI dans le nord.", []],
+    // "pro-X" describes another group's allegiance
+    ['Helicopters struck members of a pro-Islamic State rebel group as they fled, the military said.', []],
+    ['Helicopters struck fleeing members of the pro-Islamic State Bangsamoro Islamic Freedom Fighters.', ['BIFF']],
     ['Kenyan jets struck training camps held by al-Shabaab in Gedo.', ['al-Shabaab']],
     ["A drone attack by Sudan's Rapid Support Forces (RSF) killed 15 people at a market.", []],
     ['The airstrike set off explosives planted by ISIS, and killed ISIS snipers.', ['Islamic State']],
