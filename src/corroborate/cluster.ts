@@ -126,11 +126,21 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
   const bestWith = new Int32Array(items.length).fill(-1); // the dated report of the best edge (ties: the first)
   const runnerUp = new Float64Array(items.length).fill(-Infinity);
   // Per edge with one undated end, how well that report fits the other end's group; the
-  // profile score is computed once per report and group (edges of one report come together
-  // from blocking, so the last report seen per group is memo enough).
+  // profile is asked only for the groups it links to nearly as well as to its best (within
+  // PROFILE_REACH: an undated report has a candidate in every strike on its town over the
+  // years), once per report and group (edges of one report come together from blocking, so
+  // the last report seen per group is memo enough).
   const fit = new Float64Array(edges.length);
   const memoFor = new Int32Array(items.length).fill(-1);
   const memo = new Float64Array(items.length);
+  const pairBest = new Float64Array(items.length).fill(-Infinity);
+  for (let k = 0; k < edges.length; k++) {
+    const x = edges.a[k];
+    const y = edges.b[k];
+    if ((undated[x] ^ undated[y]) === 0) continue;
+    const v = undated[x] ? x : y;
+    if (edges.score[k] > pairBest[v]) pairBest[v] = edges.score[k];
+  }
   for (let k = 0; k < edges.length; k++) {
     const x = edges.a[k];
     const y = edges.b[k];
@@ -139,7 +149,7 @@ export function clusterItems(input: readonly ClusterItem[], constraints: Constra
     const u = undated[x] ? y : x;
     const r = find(u);
     let s = edges.score[k];
-    if (members[r].length > 1) {
+    if (members[r].length > 1 && s >= pairBest[v] - PROFILE_REACH) {
       if (memoFor[r] !== v) [memoFor[r], memo[r]] = [v, scorePair(items[v], profile[r])];
       s = Math.max(s, memo[r]);
     }
@@ -186,6 +196,8 @@ function linksOf(edges: Edges): Edges {
 
 /** How much better an undated report must link to one group of dated reports than to any other to join it. */
 export const ATTACH_MARGIN = 0.2;
+/** How far below an undated report's best link a group's member may link for the group's profile to be asked at all. */
+const PROFILE_REACH = 0.5;
 
 /** Scores are ordered to this resolution; closer ones are ties, broken by item order. */
 const SCORE_STEP = 1e-5;
