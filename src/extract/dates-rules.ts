@@ -28,7 +28,7 @@ import {
 /** Kinds of anchor word that can sit inside a rule's match (see anchorKinds). */
 export type AnchorKind =
   | 'weekday' | 'month' | 'year' | 'numeric' | 'today' | 'yesterday' | 'night' | 'ago' | 'week' | 'days' | 'hours'
-  | 'monthword' | 'yearword' | 'dayrel';
+  | 'monthword' | 'yearword' | 'dayrel' | 'holiday';
 
 export interface Rule {
   name: string;
@@ -286,6 +286,14 @@ export const RULES: Rule[] = [
     resolve: (_m, pub) => ({ window: pub ? yearWindow(pub.year - 1, null) : null, kind: 'year', year_printed: false }),
   },
   // --- weekdays -----------------------------------------------------------------------------
+  {
+    // "on Christmas night", "Christmas Day", "Christmas Eve", "le soir de Noël", "la veille de Noël":
+    // a fixed day of the calendar, the most recent one on or before publication
+    name: 'holiday',
+    anchors: ['holiday'],
+    re: re(`(?:la${S}veille${S}de${S}|le${S}réveillon${S}de${S})Noël|(?:le${S}(?:jour|soir)${S}de${S}|la${S}nuit${S}de${S})?Noël|Christmas(?:${S}(?:Eve|Day|night|morning|evening))?`),
+    resolve: (m, pub) => absolute(/veille|réveillon|Eve/i.test(m[0]) ? 24 : 25, 12, null, pub, null),
+  },
   {
     // "last Tuesday", "Tuesday night", "mardi dernier", "lundi soir", "zondagavond", "يوم الجمعة", "next Monday"
     name: 'weekday',

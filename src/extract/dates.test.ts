@@ -28,6 +28,10 @@ const CASES: Case[] = [
   ['A drone strike last night hit a convoy.', '2019-08-08', 'last night', '2019-08-07', '2019-08-08', 'days'],
   ['It said it struck on Saturday, Oct. 1, close to Jilib.', '2022-10-03', 'Saturday, Oct. 1', '2022-10-01', null, 'day'],
   ['Bombs fell on Sunday (June 17th) near the well.', '2012-06-20', 'Sunday (June 17th)', '2012-06-17', null, 'day'],
+  // fixed days of the calendar, the most recent on or before publication
+  ['Helicopters struck the fleeing gunmen on Christmas night.', '2017-12-26', 'Christmas night', '2017-12-25', null, 'day'],
+  ['A drone hit the market on Christmas Eve, residents said.', '2020-01-03', 'Christmas Eve', '2019-12-24', null, 'day'],
+  ['Des avions ont bombardé le village le soir de Noël.', '2021-12-27', 'le soir de Noël', '2021-12-25', null, 'day'],
   ['A second strike hit the same area last week (March 17).', '2012-03-21', 'last week (March 17)', '2012-03-17', null, 'day'],
   ['A drone struck the car on Dec. 30, the ministry said.', '2013-01-05', 'Dec. 30', '2012-12-30', null, 'day'],
   ['The strike on August 29, 2021 killed ten civilians.', null, 'August 29, 2021', '2021-08-29', null, 'day'],

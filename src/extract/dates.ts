@@ -57,6 +57,7 @@ keywords('days', ['days', 'jours']);
 keywords('hours', ['hours', 'heures']);
 keywords('monthword', ['month', 'mois', 'maand', 'الشهر']);
 keywords('yearword', ['year', 'année', 'jaar', 'العام', 'dernier']);
+keywords('holiday', ['christmas', 'noël', 'noel']);
 
 const RULES_BY_ANCHOR = new Map<AnchorKind, Rule[]>();
 for (const r of RULES) for (const a of r.anchors) RULES_BY_ANCHOR.set(a, [...(RULES_BY_ANCHOR.get(a) ?? []), r]);
