@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeBelligerent } from './judge.ts';
+import { judgeBelligerent, statusOf } from './judge.ts';
 import { lexiconResolver } from './resolve.ts';
 import { GoldIncident } from './gold.ts';
 import type { Report } from '../domain/report.ts';
@@ -26,5 +26,21 @@ describe('judgeBelligerent', () => {
   });
   it('keeps the leading token of a glossed name', () => {
     expect(judgeBelligerent(reportBy('US', 'United States'), gold('US (CIA)'), lexiconResolver)).toBe(true);
+  });
+});
+
+describe('statusOf: our stances in the gold vocabulary', () => {
+  it.each([
+    ['confirms', 'confirmed'],
+    // a claim of responsibility is the belligerent's own acknowledgment (eval README: confirmed)
+    ['claims', 'confirmed'],
+    // the outlet or a third party attributing the strike is the gold's "claimed"
+    ['alleges', 'claimed'],
+    ['suspected', 'suspected'],
+    ['denies', 'denied'],
+    ['no_comment', 'unknown'],
+    [null, 'unknown'],
+  ] as const)('%s -> %s', (stance, status) => {
+    expect(statusOf(stance)).toBe(status);
   });
 });

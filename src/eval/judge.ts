@@ -132,12 +132,16 @@ export function judgeTargets(r: Report, g: GoldIncident, resolve: ActorResolver)
   return true;
 }
 
-/** Our stance mapped to the gold's belligerent status. */
+/**
+ * Our stance mapped to the gold's belligerent status. The eval rules call `confirmed` the
+ * belligerent's own acknowledgment of any kind, so a claim of responsibility (`claims`) is
+ * `confirmed`; their `claimed` is an attribution by the outlet or third parties (`alleges`).
+ */
 export function statusOf(stance: Stance | null): 'confirmed' | 'claimed' | 'suspected' | 'denied' | 'unknown' {
   switch (stance) {
     case 'confirms':
-      return 'confirmed';
     case 'claims':
+      return 'confirmed';
     case 'alleges':
       return 'claimed';
     case 'suspected':
