@@ -3,6 +3,7 @@ import type { GazData } from './data.ts';
 import { bearingVector, destination, haversineKm } from './geo.ts';
 import { regionAfter, regionBefore } from './phrases.ts';
 import { candidateOf, fcodeOf, isRegionCode, round, type Scored } from './candidates.ts';
+import { countryShape, partOfShape } from './country-shape.ts';
 import type { Mention } from './resolve.ts';
 import type { GeocodeResult } from './types.ts';
 
@@ -43,8 +44,14 @@ export function placeOf(d: GazData, p: number, name: string, span: [number, numb
   return extra ? Object.assign(place, extra) : place;
 }
 
-/** A point inside a region's extent, shifted toward a compass direction (or its middle). */
+/**
+ * The part of a region toward a compass direction (or its middle). A country's part comes
+ * from its area (country-shape.ts); an admin region, with a handful of places, is shifted
+ * inside its box.
+ */
 function regionPart(d: GazData, p: number, bearing: number | null): { lat: number; lon: number; radius: number } {
+  const shape = fcodeOf(d, p) === 'PCLI' ? countryShape(d, d.country[p]) : null;
+  if (shape) return partOfShape(shape, bearing);
   const k = p - d.firstRegion;
   const [la0, la1, lo0, lo1] = [d.extent[4 * k], d.extent[4 * k + 1], d.extent[4 * k + 2], d.extent[4 * k + 3]];
   const midLat = (la0 + la1) / 2;
