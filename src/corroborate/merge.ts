@@ -17,6 +17,7 @@ import { PLACE_SLACK_KM } from './pair.ts';
 import { sourceGroups } from './sources.ts';
 import { gradeIncident } from './grade.ts';
 import { cmp } from './cluster.ts';
+import { entryById } from '../lexicon/index.ts';
 
 /**
  * Merge: the reports of one strike -> the derived fields of its incident. Every derived value
@@ -159,14 +160,18 @@ export function casualties(
   };
 }
 
-/** Union of the targets, most often named first. */
+/**
+ * Union of the targets, most often named first, each under the lexicon's name: an incident
+ * told in several languages names AQIM once, not as the first report happened to write it
+ * ("Al-Qaïda au Maghreb islamique"). The reports keep their own wording.
+ */
 function targets(reports: readonly Report[]): ActorRef[] {
   const count = new Map<string, { ref: ActorRef; n: number }>();
   for (const r of reports)
     for (const t of r.targets) {
       const c = count.get(t.id);
       if (c) c.n++;
-      else count.set(t.id, { ref: t, n: 1 });
+      else count.set(t.id, { ref: { id: t.id, name: entryById(t.id)?.name ?? t.name }, n: 1 });
     }
   return [...count.values()].sort((a, b) => b.n - a.n || cmp(a.ref.id, b.ref.id)).map((c) => c.ref);
 }
