@@ -31,18 +31,15 @@ type Check = (typeof CHECKS)[number] | 'no report';
  * or `LANG/ID` for a negative ('no report'). Remove an entry when its fix lands.
  */
 const KNOWN_MISSES: Record<string, Check[]> = {
-  // English: first run incident F1 70.3, now 83.3. Left: strikes told in one article apart
-  // (002 Shehabiya 'hours later' and Hezbollah's drones, 008 Amran 'the same night', 010 Koya /
-  // Zargwez 'separately': grouping); 007 dated by a death sentence of another event (2019);
-  // 010 its lede has no trigger word ('launched a barrage of missiles and drones'); 011 'the
-  // army' read as France's after its foreign ministry spoke.
-  'en/002#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
+  // English: first run incident F1 70.3, now 97.4. Left: 002 Shehabiya (not in the gazetteer)
+  // is placed at Ain Baal, so the two Ain Baal reports pair with the gold the other way round,
+  // and Hezbollah's drones on Beit Hillel are no event sentence; 008 Amran's 'They reported no
+  // casualties there' is not read as its toll; 011 'the army' read as France's after its
+  // foreign ministry spoke.
+  'en/002#0': ['killed', 'belligerent'],
   'en/002#1': ['killed', 'belligerent'],
   'en/002#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'en/007#0': ['date'],
-  'en/008#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'en/010#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'en/010#1': ['matched', 'country', 'killed', 'date', 'belligerent'],
+  'en/008#1': ['killed'],
   'en/011#0': ['belligerent'],
   // French, first run (incident F1 55.6), and Arabic, first run (incident F1 71.4).
   'ar/002#0': ['belligerent'],

@@ -24,6 +24,14 @@ describe('the toll of a strike told in the sentences after it', () => {
   });
 });
 
+describe('the day of a strike', () => {
+  it('does not take its date from a death sentence that tells another, older strike', () => {
+    const text = 'Army bombs rebel camp\n\nThe army killed 12 rebels in an air strike on a camp, the ministry said.\n\nThe president had refused such raids for years. In 2017 a bombing in the south killed several teenagers.';
+    const r = run(text)[0];
+    expect(r.date?.start?.startsWith('2017')).not.toBe(true);
+  });
+});
+
 describe('the places of a strike told as a list', () => {
   it('gives each listed name its own place, not the whole list read as one settlement', async () => {
     const { defaultGazetteer } = await import('./gazetteer-default.ts');

@@ -6,7 +6,7 @@ import type { Place, Report } from '../domain/index.ts';
 import type { Gazetteer, GeocodeResult } from '../gazetteer/types.ts';
 import type { Sentence } from './sentences.ts';
 import type { EventAnalysis } from './events.ts';
-import type { StrikeGroup } from './grouping.ts';
+import { OWN_STRIKE, type StrikeGroup } from './grouping.ts';
 import type { ExtractInput } from './index.ts';
 import { eventTypeOf, platformCues } from './triggers.ts';
 import { chooseDate } from './date-choice.ts';
@@ -75,6 +75,10 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
   // Strikes the article counts together ("two separate strikes ... the day before") share the
   // day of the one it tells.
   if (g.counted && prev?.date) date = { ...date, window: prev.date };
+  // A strike told "hours later" or "the same night" after another, with no day in its own
+  // sentences, happened on the day of the one before it.
+  const ownDay = date.span !== null && date.span[0] >= lead.span[0] && date.span[1] <= lead.span[1];
+  if (g.sameTime && prev?.date && !ownDay) date = { ...date, window: prev.date };
 
   // Place
   const neighbours = neighbourRanges(sentences, lead, ctx.analysis.tailStart);
@@ -93,7 +97,7 @@ export function assembleReport(ctx: DocContext, g: StrikeGroup, index: number, p
   // No toll in the strike's own sentences: the early death sentences near the lead ("Local
   // officials said 16 people died"), which tell the toll of the strike the article is about.
   if (!g.counted && mentions.every((m) => m.category !== 'killed')) {
-    for (const r of tollSentences(ctx, lead, deaths)) {
+    for (const r of tollSentences(ctx, lead, deaths, index > 0)) {
       mentions.push(...safe(() => findCasualties(text, r, { language: ctx.doc.language }), []).filter((m) => m.category !== 'injured' || mentions.every((x) => x.category !== 'injured')));
     }
   }
@@ -186,7 +190,7 @@ function spansList(text: string, mention: Span, name: Span): boolean {
   return /,|(?<![\p{L}])(?:and|et|as well as|ainsi que|or|ou)(?![\p{L}])/iu.test(outside);
 }
 
-const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
+const DEATH = /\b(?:killed|killing|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
 
 /**
  * For a strike told in one or two sentences (often just the headline): the early body
@@ -195,9 +199,17 @@ const DEATH = /\b(?:killed|died|dead|death|wounded|injured|tués?|morts?|péri|d
  */
 function deathSentences(ctx: DocContext, lead: Sentence): Span[] {
   const bg = new Set(ctx.analysis.background.map((b) => b.sentence));
+  // A death sentence that tells a strike of its own (a full trigger) the analysis set aside ("In
+  // 2019 a bombing ... killed several teenagers", dropped as an old strike) gives the toll and
+  // day of that strike; a mere back-reference ("killed in the strike") may still be this one's.
+  const events = new Set(ctx.analysis.events.map((e) => e.sentence));
+  const otherStrike = (i: number) => {
+    const trigs = events.has(i) ? [] : (ctx.analysis.triggersBySentence.get(i) ?? []);
+    return trigs.length > 0 && (trigs.some((t) => t.strength === 'strong') || OWN_STRIKE.test(ctx.sentences[i].text));
+  };
   const out: Span[] = [];
   for (const s of ctx.sentences) {
-    if (s.headline || s.index === lead.index || bg.has(s.index) || s.span[0] >= ctx.analysis.tailStart) continue;
+    if (s.headline || s.index === lead.index || bg.has(s.index) || otherStrike(s.index) || s.span[0] >= ctx.analysis.tailStart) continue;
     if (s.paragraph > 6) break;
     if (DEATH.test(s.text)) out.push(s.span);
   }
@@ -207,15 +219,16 @@ function deathSentences(ctx: DocContext, lead: Sentence): Span[] {
 /**
  * Death sentences that may carry the toll of this strike: not another strike's sentence, and
  * close to the lead (within four sentences after it, or before it in the lede), so a toll
- * told for another strike or in background further down is not borrowed.
+ * told for another strike or in background further down is not borrowed. The lede's toll is the
+ * first strike's: a strike told after another (`notFirst`) takes only tolls told after it.
  */
-function tollSentences(ctx: DocContext, lead: Sentence, deaths: Span[]): Span[] {
+function tollSentences(ctx: DocContext, lead: Sentence, deaths: Span[], notFirst: boolean): Span[] {
   const eventStarts = new Set(ctx.analysis.events.map((e) => ctx.sentences[e.sentence].span[0]));
   const leadIdx = lead.index;
   return deaths.filter(([s]) => {
     if (eventStarts.has(s)) return false;
     const i = ctx.sentences.findIndex((x) => x.span[0] === s);
-    return i >= 0 && i <= leadIdx + 4 && (i > leadIdx || ctx.sentences[i].paragraph <= 1);
+    return i >= 0 && i <= leadIdx + 4 && (i > leadIdx || (!notFirst && ctx.sentences[i].paragraph <= 1));
   });
 }
 

@@ -196,6 +196,28 @@ describe('grouping trigger mentions into strikes', () => {
     expect(extract({ ...doc(text, published), language }, { gazetteer: defaultGazetteer() })).toHaveLength(reports);
   });
 
+  it('"hours later" opening a strike of its own is a second strike', () => {
+    expect(count('Jets hit two villages\n\nIsraeli jets struck a house in the first village on Monday, killing two. Hours later, warplanes hit a van in a hamlet further east.')).toBe(2);
+  });
+
+  it('"hours later" before the same strike retold in speech stays one strike', () => {
+    expect(count('Drone strike kills two\n\nA drone strike hit a car on Monday, killing two. Hours later, the army said the strike had targeted a commander.')).toBe(1);
+  });
+
+  it('"other strikes the same night" open a new strike', () => {
+    expect(count('Strikes on the port\n\nAirstrikes hit the port late on Tuesday, killing three. Other strikes the same night hit a mountain district to the north, where the rebels said warplanes targeted a radio mast.')).toBe(2);
+  });
+
+  it('French: "quelques heures plus tard, une frappe" and "d\'autres frappes" open a new strike', () => {
+    const fr = (text: string) => extract({ ...doc(text, '2024-06-04'), language: 'fr' }, { gazetteer: null }).length;
+    expect(fr('Deux frappes\n\nUne frappe de drone a tué un homme lundi près du village. Quelques heures plus tard, un drone a frappé une moto dans une autre localité.')).toBe(2);
+    expect(fr('Des frappes\n\nUne frappe aérienne a touché un dépôt lundi. D\'autres frappes aériennes ont visé la même nuit un camp plus au nord, où deux hommes ont été tués.')).toBe(2);
+  });
+
+  it('"the first strikes" with nothing told before them open the first of several strikes', () => {
+    expect(count('Guards fire missiles at camps\n\nThe first strikes landed on a compound outside the town on Monday, killing two. Separately, drones hit camps of another party further south.')).toBe(2);
+  });
+
   it('a headline alone still reports its strike', () => {
     expect(count('US drone strike kills militants in Somalia\n\nThe Pentagon gave no details.')).toBe(1);
   });

@@ -45,6 +45,11 @@ export interface StrikeGroup {
   counted?: boolean;
   /** The day of the strike as its sentences give it, for telling strikes on other days apart. */
   day?: { start: string; end: string } | null;
+  /**
+   * Set when the strike is told as happening at the time of the one before it ("Hours later,",
+   * "the same night", "quelques heures plus tard"): with no day of its own, it has that day.
+   */
+  sameTime?: boolean;
   /** Set when the strike was split off a list of places ("also struck A, B and C"): its place. */
   placeSpan?: [number, number];
 }
@@ -55,16 +60,32 @@ const NUM_WORDS: Record<string, number> = {
 
 const ORDINAL_NEW =
   /\b(?:(?:a|the) (?:second|third|fourth|fifth|later|latter|subsequent|other)|another|a separate|a fresh|a new|in a separate|second|third)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|bombings?)\b|\bone of (?:its|their) (?:own )?(?:air ?strikes|airstrikes|drone strikes|strikes|raids|bombings)\b|\bl['’]une de (?:ses|leurs) (?:frappes|attaques)\b|\bun de (?:ses|leurs) (?:raids|bombardements)\b|\b(?:une|la) (?:deuxième|seconde|troisième|autre|nouvelle) (?:frappe|attaque|raid)\b|\bun (?:deuxième|second|autre|nouveau) (?:raid|bombardement)\b/iu;
+/**
+ * A sentence whose subject is other strikes ("Other strikes the same night hit the mountains",
+ * "Further raids targeted...", "D'autres frappes ont visé...") tells strikes beside the one told.
+ */
+const OTHER_OPENING =
+  /^\s*(?:other|further|more|d['’]autres|de nouvelles)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes|airstrikes|drone strikes|strikes|raids|air raids|bombings|frappes|bombardements)(?![\p{L}])/iu;
+/**
+ * "The first strike(s)" told before any other strike: the article opens a series ("The first
+ * strikes landed on the compound... Separately, drones hit..."), so the sentence tells a strike
+ * of its own rather than referring back to one.
+ */
+const FIRST_TOLD = /(?<![\p{L}])the first (?:air ?strikes?|airstrikes?|drone strikes?|strikes?|raids?|bombs?|missiles?)(?![\p{L}])|(?<![\p{L}])(?:la|les) premières? frappes?(?![\p{L}])|(?<![\p{L}])le premier (?:raid|bombardement)(?![\p{L}])/iu;
 export const ALSO_STRUCK = /\balso (?:struck|hit|bombed|targeted|attacked|pounded|raided)\b|\ba (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b|\bont (?:également|aussi) (?:frappé|visé|bombardé|ciblé)\b/i;
 /**
  * A sentence that opens by setting itself apart from what came before ("Separately,", "Later
  * that day,", "Elsewhere,", "Par ailleurs,", "Plus tard,") and tells a strike of its own (an
  * indefinite strike, or aircraft as the subject of a strike verb) starts a new strike; "Later,
  * the strike was confirmed" goes on telling the same one. ("Meanwhile" is left out: it also
- * turns to another side of the same strike.)
+ * turns to another side of the same strike.) "Hours later," and "Quelques heures plus tard," set the
+ * time apart the same way.
  */
 const APART_OPENING =
-  /^\s*(?:separately|elsewhere|later(?: (?:that|the same) (?:day|night|morning|afternoon|evening)| on| in the day)?|in (?:a|another) (?:separate )?(?:incident|development|operation)|par ailleurs|séparément|ailleurs|plus tard(?: dans la (?:journée|soirée|nuit))?|dans (?:un|une) autre (?:incident|opération|attaque))(?![\p{L}])/iu;
+  /^\s*(?:separately|elsewhere|(?:(?:a few|several|some|two|three|\d+) )?(?:hours|minutes) later|later(?: (?:that|the same) (?:day|night|morning|afternoon|evening)| on| in the day)?|in (?:a|another) (?:separate )?(?:incident|development|operation)|par ailleurs|séparément|ailleurs|(?:quelques|plusieurs|deux|trois|\d+) (?:heures|minutes) plus tard|plus tard(?: dans la (?:journée|soirée|nuit))?|dans (?:un|une) autre (?:incident|opération|attaque))(?![\p{L}])/iu;
+/** Words that tie a strike to the time of the strike told before it. */
+const SAME_TIME =
+  /(?<![\p{L}])(?:(?:hours|minutes) later|later (?:that|the same) (?:day|night|morning|afternoon|evening)|the same (?:day|night|morning|afternoon|evening)|(?:quelques|plusieurs|deux|trois|\d+) (?:heures|minutes) plus tard|plus tard dans la (?:journée|soirée|nuit)|(?:le )?même (?:jour|soir)|la même (?:nuit|journée|soirée))(?![\p{L}])/iu;
 /** Words that report speech: a strike told after them ("Later, an official said an airstrike had...") may be the same one retold. */
 const SPEECH = /(?<![\p{L}])(?:said|says|say|told|announced|confirmed|reported|added|according|claimed|denied|a (?:déclaré|annoncé|confirmé|affirmé|indiqué|précisé)|ont (?:déclaré|annoncé|confirmé|affirmé|indiqué)|selon|d['’]après)(?![\p{L}])/iu;
 
@@ -76,7 +97,8 @@ function apartStrike(text: string): boolean {
   return own !== null && !SPEECH.test(text.slice(open.index + open[0].length, own.index));
 }
 
-const OWN_STRIKE =
+/** A strike told as one of its own: an indefinite strike, or aircraft as the subject of a strike verb. */
+export const OWN_STRIKE =
   /(?<![\p{L}])(?:an?|une?|des|two|three|deux|trois)\s+(?:[\p{L}-]+\s+){0,2}?(?:air ?strikes?|airstrikes?|drone (?:strikes?|attacks?)|strikes?|raids?|air attacks?|bombings?|frappes?|bombardements?|attaques? (?:aériennes?|de drones?))(?![\p{L}])|(?<![\p{L}])(?:drones?|jets?|aircraft|warplanes?|planes?|helicopters?|avions?|hélicoptères?)\s+(?:[\p{L}-]+\s+)?(?:struck|hit|bombed|targeted|attacked|raided|ont (?:frappé|bombardé|visé|ciblé)|a (?:frappé|bombardé|visé|ciblé))(?![\p{L}])/iu;
 
 const SAME_SITE =
@@ -209,9 +231,11 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
       continue;
     }
     // A back-reference with nothing before it refers to the headline's strike, if any.
-    if (current === null && !ev.strong && headlines.length === 0) continue;
+    if (current === null && !ev.strong && headlines.length === 0 && !FIRST_TOLD.test(ev.text)) continue;
     const isNew =
-      current !== null && (ORDINAL_NEW.test(ev.text) || ALSO_STRUCK.test(ev.text) || apartStrike(ev.text)) && !FIRST_REF.test(ev.text);
+      current !== null &&
+      (ORDINAL_NEW.test(ev.text) || OTHER_OPENING.test(ev.text) || ALSO_STRUCK.test(ev.text) || apartStrike(ev.text)) &&
+      !FIRST_REF.test(ev.text);
     if (!isNew && (groups.length > 1 || (counted > 1 && current !== null)) && pluralOnly(ev.text)) continue;
     const followUp = SAME_SITE.test(ev.text);
     // A strike told with a different day than the current one, without saying it is a new
@@ -238,6 +262,7 @@ export function groupStrikes(events: EventSentence[]): StrikeGroup[] {
     if (current === null || apart || (isNew && (!followUp || counted > 0))) {
       // With no day of its own, a strike told next to another is taken to be on that day.
       current = { sentences: [ev.sentence], triggers: [...ev.triggers], lead: ev.sentence, day: ev.day ?? prevDay };
+      if (groups.length > 0 && !ev.day && SAME_TIME.test(ev.text)) current.sameTime = true;
       groups.push(current);
       members.set(current, [ev]);
       continue;
