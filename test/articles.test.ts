@@ -64,8 +64,6 @@ const KNOWN_MISSES: Record<string, Check[]> = {
   'dev-theatres/008#2': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/013#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/015': ['no report'],
-  'dev-theatres/016#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
-  'dev-theatres/020#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
   'dev-theatres/024#0': ['matched', 'country', 'killed', 'date', 'belligerent'],
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { haversineKm, loadGazetteer } from './index.ts';
 import { convexHull, partOfShape, shapeOf } from './country-shape.ts';
+import { bordersAfter } from './border.ts';
 
 /**
  * Parts of countries ("northern Mali", "l'est du Tchad") must land in the area a geographer
@@ -18,6 +19,10 @@ const PARTS: [string, [number, number, number, number], [string, number, number]
   ['the north-west of Syria', [35.3, 36.9, 35.8, 37.3], [['Idlib', 35.93, 36.63]]],
   ["l'est du Tchad", [11, 17.5, 19.5, 23.5], [['Abéché', 13.83, 20.83]]],
   ['southern Afghanistan', [29.5, 33, 61, 67.5], [['Kandahar', 31.61, 65.71]]],
+  // a part said to lie along a neighbour: the part's cells near it, or the end of the border strip that way
+  ['le nord-est du Mali, près de la frontière avec le Niger', [15, 18.5, 0.5, 4.3], [['Ménaka', 15.92, 2.4]]],
+  ["l'est du Burkina Faso, près des frontières du Niger et du Bénin", [11.3, 12.8, 0.8, 2.4], [['Diapaga', 12.07, 1.79]]],
+  ['southern Somalia, near the border with Kenya', [-1.7, 4, 40.9, 43.5], [['Dhobley', 0.41, 41.02]]],
 ];
 
 describe('country parts: the part of the country area in a direction', () => {
@@ -80,5 +85,22 @@ describe('shapes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('neighbours a part lies along', () => {
+  const d = loadGazetteer().data;
+  const BORDERS: [string, string[] | null][] = [
+    ['le nord du Mali, près de la frontière avec l’Algérie, où', ['DZ']],
+    ['le nord du Mali, près des frontières du Niger et du Bénin.', ['NE', 'BJ']],
+    ['northern Syria, near the border with Turkey', ['TR']],
+    ['eastern Afghanistan along the border with Pakistan', ['PK']],
+    ['le nord du Mali, près de la frontière.', null],
+    ['le nord du Mali, près de Gao', null],
+  ];
+  it.each(BORDERS)('%s', (text, expected) => {
+    const end = text.indexOf(',') > 0 ? text.indexOf(',') : text.indexOf(' along');
+    const r = bordersAfter(d, text, end);
+    expect(r ? r.countries.map((ci) => d.countries[ci]) : null).toEqual(expected);
   });
 });

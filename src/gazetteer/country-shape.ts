@@ -45,6 +45,8 @@ const PART_SHARE = 1 / 3;
 const CORNER_MIN_SHARE = 0.05;
 /** The radius covers this share of the part's area (all of it: the phrase names the whole part). */
 const COVER_SHARE = 1;
+/** "Near the border with X": within this distance of X's extent. */
+const BORDER_KM = 150;
 /** Cells along the longer side of the hull's box. */
 const GRID = 64;
 const MIN_RADIUS_KM = 40;
@@ -119,15 +121,16 @@ export function shapeOf(points: Point[]): Shape | null {
   return { lat: Float64Array.from(lat), lon: Float64Array.from(lon), area: Float64Array.from(area), totalArea: area.reduce((a, b) => a + b, 0), cellKm: step * 111.2 * Math.SQRT1_2 };
 }
 
-/** Indices of cells ordered by `key` descending, taken until they hold `share` of the area. */
-function topShare(s: Shape, key: (i: number) => number, share: number): number[] {
-  const order = Array.from(s.lat.keys()).sort((a, b) => key(b) - key(a));
+/** Cells (of `from`, all by default) by `key` descending, taken until they hold `share` of their area. */
+function topShare(s: Shape, key: (i: number) => number, share: number, from: number[] = Array.from(s.lat.keys())): number[] {
+  const order = [...from].sort((a, b) => key(b) - key(a));
+  const total = from.reduce((a, i) => a + s.area[i], 0);
   const out: number[] = [];
   let acc = 0;
   for (const i of order) {
     out.push(i);
     acc += s.area[i];
-    if (acc >= share * s.totalArea) break;
+    if (acc >= share * total) break;
   }
   return out;
 }
@@ -168,9 +171,25 @@ function axisThird(s: Shape, dNorth: number, dEast: number, k: number): Set<numb
  * area farthest along the diagonal. Directions are taken on a local plane (east scaled by
  * cos(lat)).
  */
-export function partOfShape(s: Shape, bearing: number | null): Part {
+export function partOfShape(s: Shape, bearing: number | null, neighbours: Shape[] = []): Part {
+  const cells = partCells(s, bearing);
+  if (!neighbours.length) return centreOf(s, cells);
+  const strip = alongBorders(Array.from(s.lat.keys()), s, neighbours);
+  if (!strip.length) return centreOf(s, cells);
+  const inPart = new Set(cells);
+  const near = strip.filter((i) => inPart.has(i));
+  // the part does not reach the border: the end of the border strip toward the bearing
+  const v = bearing === null ? null : bearingVector(bearing);
+  const k = Math.cos((s.lat[strip[0]] * Math.PI) / 180);
+  const at = near.length ? near : v ? topShare(s, (i) => v.dNorth * s.lat[i] + v.dEast * k * s.lon[i], PART_SHARE, strip) : strip;
+  // "near the border" is itself vague by about the strip's width, whatever our hulls say
+  const c = centreOf(s, at);
+  return { ...c, radius: Math.max(c.radius, BORDER_KM) };
+}
+
+function partCells(s: Shape, bearing: number | null): number[] {
   const all = centreOf(s, Array.from(s.lat.keys()));
-  if (bearing === null) return centreOf(s, topShare(s, (i) => -haversineKm(all.lat, all.lon, s.lat[i], s.lon[i]), PART_SHARE));
+  if (bearing === null) return topShare(s, (i) => -haversineKm(all.lat, all.lon, s.lat[i], s.lon[i]), PART_SHARE);
   const v = bearingVector(bearing);
   const k = Math.cos((all.lat * Math.PI) / 180);
   const n = Math.abs(v.dNorth) < 0.2 ? 0 : Math.sign(v.dNorth);
@@ -179,10 +198,30 @@ export function partOfShape(s: Shape, bearing: number | null): Part {
     const east = axisThird(s, 0, e, k);
     const corner = [...axisThird(s, n, 0, k)].filter((i) => east.has(i));
     const area = corner.reduce((a, i) => a + s.area[i], 0);
-    if (area >= CORNER_MIN_SHARE * s.totalArea) return centreOf(s, corner);
-    return centreOf(s, topShare(s, (i) => v.dNorth * s.lat[i] + v.dEast * k * s.lon[i], PART_SHARE * PART_SHARE));
+    if (area >= CORNER_MIN_SHARE * s.totalArea) return corner;
+    return topShare(s, (i) => v.dNorth * s.lat[i] + v.dEast * k * s.lon[i], PART_SHARE * PART_SHARE);
   }
-  return centreOf(s, topShare(s, (i) => v.dNorth * s.lat[i] + v.dEast * k * s.lon[i], PART_SHARE));
+  return topShare(s, (i) => v.dNorth * s.lat[i] + v.dEast * k * s.lon[i], PART_SHARE);
+}
+
+/** Rough distance (km) on a local plane: enough to tell 100 km from 300. */
+function planeKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) * Math.PI) / 360);
+  return 111.2 * Math.hypot(lat2 - lat1, x);
+}
+
+/**
+ * The cells of a part within BORDER_KM of every neighbour named ("près des frontières du
+ * Niger et du Bénin": near both), or none when the part does not reach them.
+ */
+function alongBorders(cells: number[], s: Shape, neighbours: Shape[]): number[] {
+  if (!neighbours.length) return [];
+  return cells.filter((i) =>
+    neighbours.every((o) => {
+      for (let j = 0; j < o.lat.length; j++) if (planeKm(s.lat[i], s.lon[i], o.lat[j], o.lon[j]) <= BORDER_KM + o.cellKm) return true;
+      return false;
+    }),
+  );
 }
 
 const shapes = new WeakMap<GazData, Map<number, Shape | null>>();

@@ -4,6 +4,7 @@ import { bearingVector, destination, haversineKm } from './geo.ts';
 import { regionAfter, regionBefore } from './phrases.ts';
 import { candidateOf, fcodeOf, isRegionCode, round, type Scored } from './candidates.ts';
 import { countryShape, partOfShape } from './country-shape.ts';
+import { bordersAfter } from './border.ts';
 import type { Mention } from './resolve.ts';
 import type { GeocodeResult } from './types.ts';
 
@@ -49,9 +50,12 @@ export function placeOf(d: GazData, p: number, name: string, span: [number, numb
  * from its area (country-shape.ts); an admin region, with a handful of places, is shifted
  * inside its box.
  */
-function regionPart(d: GazData, p: number, bearing: number | null): { lat: number; lon: number; radius: number } {
+function regionPart(d: GazData, p: number, bearing: number | null, neighbours: number[] = []): { lat: number; lon: number; radius: number } {
   const shape = fcodeOf(d, p) === 'PCLI' ? countryShape(d, d.country[p]) : null;
-  if (shape) return partOfShape(shape, bearing);
+  if (shape) {
+    const others = neighbours.filter((ci) => ci !== d.country[p]).map((ci) => countryShape(d, ci));
+    return partOfShape(shape, bearing, others.every((o) => o !== null) ? others : []);
+  }
   const k = p - d.firstRegion;
   const [la0, la1, lo0, lo1] = [d.extent[4 * k], d.extent[4 * k + 1], d.extent[4 * k + 2], d.extent[4 * k + 3]];
   const midLat = (la0 + la1) / 2;
@@ -101,7 +105,9 @@ export function toResult(d: GazData, text: string, m: Mention, c: Scored): Geoco
     const ra = rp ? null : regionAfter(text, span[1]);
     if (rp || ra) {
       const bearing = rp ? rp.bearing : ra!.bearing;
-      const part = regionPart(d, p, bearing);
+      const borders = fc === 'PCLI' ? bordersAfter(d, text, ra ? ra.end : span[1]) : null;
+      const part = regionPart(d, p, bearing, borders?.countries);
+      const along = borders ? `, along ${borders.countries.map((ci) => d.countries[ci]).join('+')}` : '';
       const s: [number, number] = [rp ? rp.start : span[0], ra ? ra.end : span[1]];
       const place: Place = {
         ...name,
@@ -111,7 +117,7 @@ export function toResult(d: GazData, text: string, m: Mention, c: Scored): Geoco
         lon: round(part.lon),
         radius_km: r1(part.radius),
         precision: 'region',
-        how: `region: ${bearing === null ? 'centre' : `part ${Math.round(bearing)}°`} of ${name.canonical_name}`,
+        how: `region: ${bearing === null ? 'centre' : `part ${Math.round(bearing)}°`} of ${name.canonical_name}${along}`,
       };
       return { place, kind: 'region', anchor: name, score };
     }
