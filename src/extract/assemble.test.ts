@@ -17,6 +17,14 @@ describe('the toll of a strike told in the sentences after it', () => {
     expect(run(text)[0].killed).toEqual({ min: 4, max: 4 });
   });
 
+  it('takes "no casualties" in the sentence after a second strike as its toll of none', () => {
+    const text =
+      'Strikes on the port\n\nAirstrikes hit the port late on Tuesday, killing four people. Other strikes the same night hit a mountain district to the north, where the rebels said warplanes targeted a radio mast. They reported no casualties there.';
+    const rs = run(text);
+    expect(rs).toHaveLength(2);
+    expect(rs[1].killed).toEqual({ min: 0, max: 0 });
+  });
+
   it('does not borrow a toll told far below the strike', () => {
     const filler = 'The region has seen fighting for years. Roads are closed. Markets are shut. Aid workers have left. ';
     const text = `A US drone strike hit a compound in the village on Tuesday.\n\n${filler}\n\nIn 2015, 300 people died in a famine.`;

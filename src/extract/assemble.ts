@@ -190,7 +190,7 @@ function spansList(text: string, mention: Span, name: Span): boolean {
   return /,|(?<![\p{L}])(?:and|et|as well as|ainsi que|or|ou)(?![\p{L}])/iu.test(outside);
 }
 
-const DEATH = /\b(?:killed|killing|died|dead|death|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
+const DEATH = /\b(?:killed|killing|died|dead|death|casualties|wounded|injured|tués?|morts?|péri|décédés?|blessés?|neutralis\w*|hors de combat)\b|قتل|قتيل|قتلى|جرحى/i;
 
 /**
  * For a strike told in one or two sentences (often just the headline): the early body
