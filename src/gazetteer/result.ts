@@ -45,6 +45,9 @@ export function placeOf(d: GazData, p: number, name: string, span: [number, numb
   return extra ? Object.assign(place, extra) : place;
 }
 
+/** Parts of countries already worked out, per loaded gazetteer: "country|bearing|neighbours". */
+const parts = new WeakMap<GazData, Map<string, { lat: number; lon: number; radius: number }>>();
+
 /**
  * The part of a region toward a compass direction (or its middle). A country's part comes
  * from its area (country-shape.ts); an admin region, with a handful of places, is shifted
@@ -53,8 +56,19 @@ export function placeOf(d: GazData, p: number, name: string, span: [number, numb
 function regionPart(d: GazData, p: number, bearing: number | null, neighbours: number[] = []): { lat: number; lon: number; radius: number } {
   const shape = fcodeOf(d, p) === 'PCLI' ? countryShape(d, d.country[p]) : null;
   if (shape) {
-    const others = neighbours.filter((ci) => ci !== d.country[p]).map((ci) => countryShape(d, ci));
-    return partOfShape(shape, bearing, others.every((o) => o !== null) ? others : []);
+    const others = neighbours.filter((ci) => ci !== d.country[p]);
+    // a part costs a walk over the shape's cells (and over the neighbours' for a border):
+    // the few directions a text can name are worked out once per process
+    let memo = parts.get(d);
+    if (!memo) parts.set(d, (memo = new Map()));
+    const key = `${d.country[p]}|${bearing}|${others.join(',')}`;
+    let part = memo.get(key);
+    if (!part) {
+      const shapes = others.map((ci) => countryShape(d, ci));
+      part = partOfShape(shape, bearing, shapes.every((o) => o !== null) ? shapes : []);
+      memo.set(key, part);
+    }
+    return part;
   }
   const k = p - d.firstRegion;
   const [la0, la1, lo0, lo1] = [d.extent[4 * k], d.extent[4 * k + 1], d.extent[4 * k + 2], d.extent[4 * k + 3]];
