@@ -5,7 +5,7 @@
  */
 import type { Report, Stance } from '../domain/index.ts';
 import type { GoldIncident } from './gold.ts';
-import { primaryBelligerent } from '../extract/attribution-verdict.ts';
+import { primaryBelligerent, statusOf as incidentStatusOf } from '../extract/attribution-verdict.ts';
 import { belligerentIdOf } from '../lexicon/index.ts';
 
 /** Matching: dates within 3 days and points within 161 km (100 miles), or the gold radius if wider. */
@@ -132,25 +132,17 @@ export function judgeTargets(r: Report, g: GoldIncident, resolve: ActorResolver)
   return true;
 }
 
+/** The product's incident statuses in the gold's words. */
+const GOLD_STATUS = { acknowledged: 'confirmed', alleged: 'claimed', suspected: 'suspected', denied: 'denied', unknown: 'unknown' } as const;
+
 /**
- * Our stance mapped to the gold's belligerent status. The eval rules call `confirmed` the
+ * Our stance mapped to the gold's belligerent status: the product's own mapping
+ * (attribution-verdict.ts), in the gold's words. The eval rules call `confirmed` the
  * belligerent's own acknowledgment of any kind, so a claim of responsibility (`claims`) is
  * `confirmed`; their `claimed` is an attribution by the outlet or third parties (`alleges`).
  */
-export function statusOf(stance: Stance | null): 'confirmed' | 'claimed' | 'suspected' | 'denied' | 'unknown' {
-  switch (stance) {
-    case 'confirms':
-    case 'claims':
-      return 'confirmed';
-    case 'alleges':
-      return 'claimed';
-    case 'suspected':
-      return 'suspected';
-    case 'denies':
-      return 'denied';
-    default:
-      return 'unknown';
-  }
+export function statusOf(stance: Stance | null): (typeof GOLD_STATUS)[keyof typeof GOLD_STATUS] {
+  return stance === null ? 'unknown' : GOLD_STATUS[incidentStatusOf(stance)];
 }
 
 /**
